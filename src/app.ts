@@ -1,0 +1,106 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import { DEFAULT_PASSWORD_COST } from './domain/password.ts';
+import { bootstrapFirstAdmin, createLoginThrottle } from './services/auth.ts';
+import type { ServiceContext } from './services/context.ts';
+import { KeyCache } from './services/key-cache.ts';
+import { UsageRecorder } from './services/usage-recorder.ts';
+import { openStore } from './store/connect.ts';
+import { migrateToLatest } from './store/migrate.ts';
+import type { App } from './http/app-types.ts';
+import { installAuthentication } from './http/plugins/authentication.ts';
+import { installMetrics } from './http/plugins/metrics.ts';
+import { installOpenApi } from './http/plugins/openapi.ts';
+import { installProblemHandler } from './http/plugins/problem-handler.ts';
+import { installValidators } from './http/plugins/validation.ts';
+import { registerApiRoutes } from './http/routes/index.ts';
+import { registerOperations } from './http/routes/operations.ts';
+import { Problem } from './http/schemas/common.ts';
+
+export type AppOptions = {
+  config: Config;
+  /** The server secret (see `resolveSecret`). */
+  secret: Buffer;
+  /** Milliseconds since the epoch; tests move time with it. */
+  clock?: () => number;
+  /** scrypt cost for new password hashes (tests lower it to stay quick). */
+  passwordCost?: number;
+  /** Fastify logger options; tests pass a stream to read every log line. */
+  logger?: FastifyServerOptions['logger'];
+  /** How often `lastUsedAt` is written, in ms. */
+  usageFlushMs?: number;
+};
+
+// Secrets travel in these headers; they must never reach a log line.
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'req.headers["x-csrf-token"]',
+  'req.headers["x-keyward-token"]',
+  'res.headers["set-cookie"]',
+];
+
+// Management bodies are small; the cap keeps a flood of large bodies cheap to refuse.
+const BODY_LIMIT_BYTES = 128 * 1024;
+
+/**
+ * Builds the whole service: store (migrated), services and HTTP routes. Only `server.ts`
+ * reads the environment and listens; tests build the same app with a temporary database.
+ *
+ * @example const app = await buildApp({ config: loadConfig({ DATABASE_URL: 'file:/tmp/k.db' }), secret })
+ */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const store = openStore(config.databaseUrl);
+  await migrateToLatest(store.db);
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: REDACTED_PATHS },
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const usage = new UsageRecorder(store.db, {
+    intervalMs: options.usageFlushMs ?? 1000,
+    onError: (error) => app.log.error({ err: error }, 'writing lastUsedAt failed; will retry'),
+  });
+  const services: ServiceContext = {
+    db: store.db,
+    secret: options.secret,
+    clock: options.clock ?? Date.now,
+    cache: new KeyCache({ max: 200_000, negativeTtlMs: 30_000 }),
+    usage,
+    passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
+  };
+  app.decorate('services', services);
+  app.decorate('config', config);
+  app.decorate('loginThrottle', createLoginThrottle());
+  app.decorate('metrics', installMetrics(app));
+
+  // Only JSON is accepted; text/plain would otherwise be parsed into a string.
+  app.removeContentTypeParser('text/plain');
+  app.addSchema(Problem);
+  installValidators(app, [Problem as object]);
+  installProblemHandler(app);
+  await app.register(helmet, { global: true });
+  await app.register(cookie);
+  await installOpenApi(app);
+  installAuthentication(app);
+  registerOperations(app, store.ping);
+  registerApiRoutes(app);
+
+  app.addHook('onClose', async () => {
+    await usage.close();
+    await store.close();
+  });
+
+  const instruction = await bootstrapFirstAdmin(services, { username: config.adminUsername, password: config.adminPassword });
+  if (instruction) app.log.warn(instruction);
+  return app;
+}

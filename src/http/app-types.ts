@@ -1,0 +1,44 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from '../config.ts';
+import type { Actor } from '../services/actor.ts';
+import type { LoginThrottle } from '../services/auth.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { Metrics } from './plugins/metrics.ts';
+
+/** The Fastify instance with TypeBox types: what every route registers on. */
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+/** How a route is guarded. */
+export type RouteAuth =
+  /** No credential (sign-in, health, docs). */
+  | 'public'
+  /** A session or management key holding `permission`. */
+  | 'management'
+  /** Public unless KEYWARD_VERIFY_AUTH=required, then like management with keys.verify. */
+  | 'verify';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: ServiceContext;
+    loginThrottle: LoginThrottle;
+    config: Config;
+    metrics: Metrics;
+  }
+  interface FastifyRequest {
+    /** Set by the authentication hook on guarded routes. */
+    actor: Actor | undefined;
+    /** The session's CSRF token when the caller uses a session cookie. */
+    csrfToken: string | undefined;
+  }
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+    permission?: string;
+  }
+}

@@ -1,0 +1,70 @@
+import type { FastifyRequest } from 'fastify';
+import { ProblemError, problems } from '../../domain/problem-error.ts';
+import { secretsEqual } from '../../domain/token.ts';
+import { requireGrants, type Actor } from '../../services/actor.ts';
+import { actorForKey, resolveSession } from '../../services/auth.ts';
+import type { App } from '../app-types.ts';
+
+export const SESSION_COOKIE = 'keyward_session';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The token of `Authorization: Bearer <token>`, if that is what the header holds. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer[ ]+([^\s]+)\s*$/i);
+  return match?.[1];
+}
+
+function unauthenticated(detail: string): ProblemError {
+  return new ProblemError(401, 'UNAUTHENTICATED', detail, undefined, { 'www-authenticate': 'Bearer realm="keyward"' });
+}
+
+/**
+ * Who is calling: a management key (Bearer) or a session cookie. A cookie write must carry
+ * the session's CSRF token in `x-csrf-token`; a Bearer key needs none, since browsers never
+ * attach one on their own.
+ */
+async function authenticate(app: App, request: FastifyRequest): Promise<Actor> {
+  const fromHeader = request.routeOptions.config.auth === 'verify' && request.method === 'GET'
+    ? (request.headers['x-keyward-token'] as string | undefined)
+    : bearerToken(request.headers.authorization);
+  if (fromHeader !== undefined) {
+    const actor = await actorForKey(app.services, fromHeader, request.ip);
+    if (!actor) throw unauthenticated('The management key is unknown, disabled, expired, not allowed from this address, or its owner is inactive.');
+    return actor;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (cookie) {
+    const session = await resolveSession(app.services, cookie);
+    if (!session) throw unauthenticated('Your session has ended; sign in again.');
+    if (UNSAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !secretsEqual(sent, session.csrfToken)) {
+        throw new ProblemError(403, 'CSRF_FAILED', 'This change needs the x-csrf-token header from /v1/auth/login or /v1/auth/me.');
+      }
+    }
+    request.csrfToken = session.csrfToken;
+    return session.actor;
+  }
+  throw unauthenticated('Sign in, or send a management key as "Authorization: Bearer <token>".');
+}
+
+/** Guards every route by its `config.auth` and `config.permission`, before the body is read. */
+export function installAuthentication(app: App): void {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('csrfToken', undefined);
+  app.addHook('onRequest', async (request) => {
+    const { auth = 'public', permission } = request.routeOptions.config;
+    if (auth === 'public') return;
+    if (auth === 'verify' && app.config.verifyAuth === 'none') return;
+    const actor = await authenticate(app, request);
+    const required = auth === 'verify' ? 'keys.verify' : permission;
+    if (required) requireGrants(actor, [required], `${request.method} ${request.routeOptions.url}`);
+    request.actor = actor;
+  });
+}
+
+/** The actor of a guarded route (the hook has run, so it is there). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw problems.unauthenticated('Sign in first.');
+  return request.actor;
+}

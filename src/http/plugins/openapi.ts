@@ -1,0 +1,26 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+
+/** Generates `/openapi.json` from the route schemas and serves the interactive reference at `/docs`. */
+export async function installOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Keyward API', version: '1.0.0', description: 'Issue, verify and govern API keys.' },
+      components: {
+        securitySchemes: {
+          managementKey: { type: 'http', scheme: 'bearer', description: 'A Keyward API key whose groups grant the management permission' },
+          session: { type: 'apiKey', in: 'cookie', name: 'keyward_session', description: 'Dashboard session; writes also need the x-csrf-token header' },
+        },
+      },
+      tags: [
+        { name: 'auth' }, { name: 'projects' }, { name: 'users' }, { name: 'groups' },
+        { name: 'keys' }, { name: 'verification' }, { name: 'audit' }, { name: 'operations' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string) ?? `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { ProblemError, type ProblemFieldError } from '../../domain/problem-error.ts';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Sends an RFC 9457 problem. */
+export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, errors?: ProblemFieldError[]) {
+  const body: Record<string, unknown> = {
+    type: `https://keyward.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+  };
+  if (errors && errors.length > 0) body.errors = errors;
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+type AjvError = { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> };
+
+/** Ajv's errors as `{path, message}` a person can act on. */
+function fieldErrors(errors: AjvError[]): ProblemFieldError[] {
+  return errors.map((error) => {
+    if (error.keyword === 'required') {
+      return { path: `${error.instancePath}/${String(error.params.missingProperty)}`, message: 'is required' };
+    }
+    if (error.keyword === 'additionalProperties') {
+      return { path: `${error.instancePath}/${String(error.params.additionalProperty)}`, message: 'is not a known field' };
+    }
+    return { path: error.instancePath || '/', message: error.message ?? 'is not valid' };
+  });
+}
+
+// Fastify's own request errors, mapped to the contract's stable codes.
+const FASTIFY_CODES: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_REQUEST', 'The Content-Length header does not match the body.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'MALFORMED_JSON', 'The body is empty but the content type says JSON.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'MALFORMED_JSON', 'The body is not valid JSON.'],
+};
+
+/** Turns every error into a problem response; nothing else in Keyward renders errors. */
+export function installProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) {
+      if (error.headers) reply.headers(error.headers);
+      return sendProblem(reply, error.status, error.code, error.message, error.errors);
+    }
+    if (error.validation) {
+      const where = error.validationContext === 'body' ? 'body' : error.validationContext === 'querystring' ? 'query string' : error.validationContext;
+      return sendProblem(reply, 400, 'VALIDATION_FAILED', `The ${where} is not valid.`, fieldErrors(error.validation as AjvError[]));
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) return sendProblem(reply, known[0], known[1], known[2]);
+    // JSON.parse errors (malformed JSON, prototype poisoning) carry 400 but no FST_ code.
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      const detail = error instanceof SyntaxError ? 'The body is not valid JSON.' : error.message;
+      return sendProblem(reply, error.statusCode, error instanceof SyntaxError ? 'MALFORMED_JSON' : 'BAD_REQUEST', detail);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 500, 'INTERNAL', 'Something went wrong on our side; it has been logged.');
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`),
+  );
+}

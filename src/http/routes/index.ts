@@ -1,0 +1,43 @@
+import type { App } from '../app-types.ts';
+import { registerAuditList } from './audit.list.ts';
+import { registerAuthLogin } from './auth.login.ts';
+import { registerAuthLogout } from './auth.logout.ts';
+import { registerAuthMe } from './auth.me.ts';
+import { registerAuthorize } from './authorize.ts';
+import { registerGroupsCreate } from './groups.create.ts';
+import { registerGroupsDelete } from './groups.delete.ts';
+import { registerGroupsGet } from './groups.get.ts';
+import { registerGroupsList } from './groups.list.ts';
+import { registerGroupsUpdate } from './groups.update.ts';
+import { registerKeysCreate } from './keys.create.ts';
+import { registerKeysDelete } from './keys.delete.ts';
+import { registerKeysGet } from './keys.get.ts';
+import { registerKeysList } from './keys.list.ts';
+import { registerKeysRegenerate } from './keys.regenerate.ts';
+import { registerKeysUpdate } from './keys.update.ts';
+import { registerKeysVerify } from './keys.verify.ts';
+import { registerProjectsCreate } from './projects.create.ts';
+import { registerProjectsDelete } from './projects.delete.ts';
+import { registerProjectsGet } from './projects.get.ts';
+import { registerProjectsList } from './projects.list.ts';
+import { registerProjectsUpdate } from './projects.update.ts';
+import { registerUsersCreate } from './users.create.ts';
+import { registerUsersDelete } from './users.delete.ts';
+import { registerUsersGet } from './users.get.ts';
+import { registerUsersList } from './users.list.ts';
+import { registerUsersUpdate } from './users.update.ts';
+
+/** Every route of the v1 API. */
+export function registerApiRoutes(app: App): void {
+  for (const register of [
+    registerAuthLogin, registerAuthMe, registerAuthLogout,
+    registerProjectsList, registerProjectsCreate, registerProjectsGet, registerProjectsUpdate, registerProjectsDelete,
+    registerUsersList, registerUsersCreate, registerUsersGet, registerUsersUpdate, registerUsersDelete,
+    registerGroupsList, registerGroupsCreate, registerGroupsGet, registerGroupsUpdate, registerGroupsDelete,
+    registerKeysList, registerKeysCreate, registerKeysGet, registerKeysUpdate, registerKeysDelete, registerKeysRegenerate,
+    registerKeysVerify, registerAuthorize,
+    registerAuditList,
+  ]) {
+    register(app);
+  }
+}

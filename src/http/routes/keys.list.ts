@@ -1,0 +1,33 @@
+import { Type } from 'typebox';
+import { listVisibleKeys } from '../../services/keys.ts';
+import type { App } from '../app-types.ts';
+import { actorOf } from '../plugins/authentication.ts';
+import { Id, managementSecurity, PageOf, PageQuery, problemResponses } from '../schemas/common.ts';
+import { Key } from '../schemas/resources.ts';
+
+const Query = Type.Object(
+  {
+    projectId: Type.Optional(Id('prj')),
+    ownerId: Type.Optional(Id('usr')),
+    owner: Type.Optional(Type.String({ maxLength: 64, description: 'Owner username' })),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('expired')])),
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name, description or key start' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+/** GET /v1/keys: newest first; members see only keys they own or created. */
+export function registerKeysList(app: App): void {
+  app.get('/v1/keys', {
+    config: { auth: 'management', permission: 'keys.read' },
+    schema: {
+      tags: ['keys'],
+      summary: 'List keys',
+      description: 'Newest first. Members see only keys they own or created; admins see all.',
+      security: managementSecurity,
+      querystring: Query,
+      response: { 200: PageOf(Key), ...problemResponses },
+    },
+  }, async (request) => listVisibleKeys(app.services, actorOf(request), { ...request.query, limit: request.query.limit ?? 20 }));
+}

@@ -1,0 +1,62 @@
+import { Type, type TSchema } from 'typebox';
+import { idPattern, type IdKind } from '../../domain/ids.ts';
+
+/** A typed id, e.g. `key_01jc…`; anything else is a 400 before it reaches a query. */
+export const Id = (kind: IdKind) =>
+  Type.String({ pattern: idPattern(kind), description: `A ${kind}_… id`, examples: [`${kind}_01jd2f3g4h5j6k7m8n9p0q1r`] });
+
+/** A value or null. Primitive types become `type: [t, 'null']`, which serialises fastest. */
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()]);
+}
+
+export const IsoDateTime = Type.String({ format: 'date-time', examples: ['2026-03-15T14:30:00.000Z'] });
+
+/** RFC 9457 problem details, as every error answers. */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String({ description: 'Stable UPPER_SNAKE error code', examples: ['VALIDATION_FAILED'] }),
+    errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', description: 'An RFC 9457 problem (application/problem+json)' },
+);
+
+export const ProblemRef = Type.Ref('Problem');
+
+/** The error responses every management route can give. */
+export const problemResponses = {
+  400: ProblemRef,
+  401: ProblemRef,
+  403: ProblemRef,
+  404: ProblemRef,
+  409: ProblemRef,
+  413: ProblemRef,
+  415: ProblemRef,
+  422: ProblemRef,
+  429: ProblemRef,
+};
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Items per page (1-100)' })),
+  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The nextCursor of the previous page' })),
+};
+
+/** `{items, nextCursor, total}` around an item schema. */
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()), total: Type.Integer() });
+}
+
+export const ForceQuery = Type.Object(
+  { force: Type.Optional(Type.Boolean({ default: false, description: 'Also delete the keys that depend on it' })) },
+  { additionalProperties: false },
+);
+
+export const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$', description: '2-64 letters, digits or _.@-', examples: ['alice'] });
+export const Password = Type.String({ minLength: 12, maxLength: 256, description: 'At least 12 characters' });
+
+/** OpenAPI security of management routes: a management key or a dashboard session. */
+export const managementSecurity: { [scheme: string]: string[] }[] = [{ managementKey: [] }, { session: [] }];

@@ -1,0 +1,30 @@
+import { newId } from '../domain/ids.ts';
+import type { Db } from '../store/database.ts';
+import { insertAuditEvent } from '../store/audit-events.ts';
+import type { Actor } from './actor.ts';
+
+export type AuditEntry = {
+  action: string;
+  targetType: 'project' | 'user' | 'group' | 'key' | 'session';
+  targetId: string | null;
+  /** Before/after values; callers pass only non-secret fields. */
+  detail?: Record<string, unknown>;
+};
+
+/** Records one change, inside the caller's transaction so it lands with the change or not at all. */
+export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, now: number): Promise<void> {
+  const system = actor.userId === 'system';
+  await insertAuditEvent(db, {
+    id: newId('evt', now),
+    at: new Date(now).toISOString(),
+    actor_type: system ? 'system' : actor.type,
+    actor_id: system ? null : actor.userId,
+    // A key acts for a person: the event is filed under that person, naming the key.
+    actor_name: actor.type === 'key' ? `${actor.username} via ${actor.keyId}` : actor.username,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    key_id: entry.targetType === 'key' ? entry.targetId : null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  });
+}

@@ -1,0 +1,143 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { hashPassword, verifyPassword } from '../domain/password.ts';
+import { intersectGrants } from '../domain/permissions.ts';
+import { ProblemError, problems } from '../domain/problem-error.ts';
+import { decideVerification } from '../domain/verification.ts';
+import { countUsers, findUser, findUserByUsername, grantsOfUser, toUserViews, type UserView } from '../store/users.ts';
+import { SYSTEM_ACTOR, type Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+import { findKeyByToken } from './verification.ts';
+import { newId } from '../domain/ids.ts';
+
+/** OWASP: an absolute lifetime and a shorter idle timeout. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 60 * 60 * 1000;
+// Writing last_seen_at on every request would put a write on every dashboard call.
+const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
+
+/** Failed sign-ins allowed before 429: per username (guessing one account) and per address (spraying many). */
+export const LOGIN_LIMITS = { perUser: 5, perAddress: 20, windowSeconds: 15 * 60 };
+
+export type LoginThrottle = { byUser: RateLimiterMemory; byAddress: RateLimiterMemory };
+
+export function createLoginThrottle(): LoginThrottle {
+  return {
+    byUser: new RateLimiterMemory({ keyPrefix: 'login-user', points: LOGIN_LIMITS.perUser, duration: LOGIN_LIMITS.windowSeconds }),
+    byAddress: new RateLimiterMemory({ keyPrefix: 'login-ip', points: LOGIN_LIMITS.perAddress, duration: LOGIN_LIMITS.windowSeconds }),
+  };
+}
+
+function sessionIdHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function tooManyAttempts(retryMs: number): ProblemError {
+  const seconds = Math.max(1, Math.ceil(retryMs / 1000));
+  return new ProblemError(429, 'RATE_LIMITED', `Too many failed sign-ins. Try again in ${seconds} seconds.`, undefined, { 'retry-after': String(seconds) });
+}
+
+// Verifying against a real hash when the user does not exist keeps the response time the same,
+// so timing does not tell which usernames exist.
+let decoyHash: Promise<string> | undefined;
+
+export type SignedIn = { token: string; csrfToken: string; user: UserView; expiresAt: string };
+
+/** Checks a password and opens a new session (a new id every time: no fixation). */
+export async function login(ctx: ServiceContext, throttle: LoginThrottle, input: { username: string; password: string; ip: string }): Promise<SignedIn> {
+  const userKey = input.username.toLowerCase();
+  const [userState, addressState] = await Promise.all([throttle.byUser.get(userKey), throttle.byAddress.get(input.ip)]);
+  for (const [state, limit] of [[userState, LOGIN_LIMITS.perUser], [addressState, LOGIN_LIMITS.perAddress]] as const) {
+    if (state && state.consumedPoints >= limit) throw tooManyAttempts(state.msBeforeNext);
+  }
+  const user = await findUserByUsername(ctx.db, input.username);
+  decoyHash ??= hashPassword('decoy password', ctx.passwordCost);
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash));
+  if (!user || !ok || user.active !== 1 || !user.password_hash) {
+    await Promise.all([
+      throttle.byUser.penalty(userKey, 1).catch(() => undefined),
+      throttle.byAddress.penalty(input.ip, 1).catch(() => undefined),
+    ]);
+    throw problems.unauthenticated('Wrong username or password.');
+  }
+  await throttle.byUser.delete(userKey);
+  const now = ctx.clock();
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const at = new Date(now).toISOString();
+  const expiresAt = new Date(now + SESSION_ABSOLUTE_MS).toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('sessions').values({ id_hash: sessionIdHash(token), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at }).execute();
+    await recordAudit(trx, { type: 'user', userId: user.id, username: user.username, role: user.role, grants: [] }, { action: 'session.created', targetType: 'session', targetId: null }, now);
+  });
+  const [view] = await toUserViews(ctx.db, [user]);
+  return { token, csrfToken, user: view!, expiresAt };
+}
+
+export type ResolvedSession = { actor: Actor; csrfToken: string; user: UserView };
+
+/** The signed-in user behind a session cookie, or undefined if it is unknown, expired or idle. */
+export async function resolveSession(ctx: ServiceContext, token: string): Promise<ResolvedSession | undefined> {
+  const idHash = sessionIdHash(token);
+  const session = await ctx.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  if (!session) return undefined;
+  const now = ctx.clock();
+  if (Date.parse(session.expires_at) <= now || Date.parse(session.last_seen_at) + SESSION_IDLE_MS <= now) {
+    await ctx.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    return undefined;
+  }
+  const user = await findUser(ctx.db, session.user_id);
+  if (!user || user.active !== 1) return undefined;
+  if (now - Date.parse(session.last_seen_at) > LAST_SEEN_GRANULARITY_MS) {
+    await ctx.db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id_hash', '=', idHash).execute();
+  }
+  const grants = await grantsOfUser(ctx.db, user);
+  const [view] = await toUserViews(ctx.db, [user]);
+  return {
+    actor: { type: 'user', userId: user.id, username: user.username, role: user.role, grants },
+    csrfToken: session.csrf_token,
+    user: view!,
+  };
+}
+
+export async function logout(ctx: ServiceContext, token: string): Promise<void> {
+  await ctx.db.deleteFrom('sessions').where('id_hash', '=', sessionIdHash(token)).execute();
+}
+
+/**
+ * The actor a management key acts as: the key's owner (or, without one, its creator), holding
+ * only what both the key's groups and that person hold today. A key whose person is gone or
+ * deactivated acts for nobody.
+ */
+export async function actorForKey(ctx: ServiceContext, token: string, ip: string): Promise<Actor | undefined> {
+  const key = await findKeyByToken(ctx, token);
+  if (decideVerification(key, { permissions: [], ip }, ctx.clock()) !== 'VALID' || !key) return undefined;
+  const userId = key.ownerId ?? key.createdBy;
+  const user = userId ? await findUser(ctx.db, userId) : undefined;
+  if (!user || user.active !== 1) return undefined;
+  ctx.usage.touch(key.id, ctx.clock());
+  const grants = intersectGrants(key.permissions, await grantsOfUser(ctx.db, user));
+  return { type: 'key', userId: user.id, username: user.username, role: user.role, keyId: key.id, grants };
+}
+
+/**
+ * On an empty user table: creates the first admin from the environment, or returns the
+ * one-time setup instruction to print. Returns undefined once users exist.
+ */
+export async function bootstrapFirstAdmin(ctx: ServiceContext, admin: { username?: string; password?: string }): Promise<string | undefined> {
+  if ((await countUsers(ctx.db)) > 0) return undefined;
+  if (!admin.username || !admin.password) {
+    return 'Keyward has no users yet. To create the first admin, stop Keyward and start it again with KEYWARD_ADMIN_USERNAME and KEYWARD_ADMIN_PASSWORD (12+ characters) set; they are used only while no user exists.';
+  }
+  const now = ctx.clock();
+  const at = new Date(now).toISOString();
+  const id = newId('usr', now);
+  const passwordHash = await hashPassword(admin.password, ctx.passwordCost);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('users').values({ id, username: admin.username!, password_hash: passwordHash, role: 'admin', active: 1, created_at: at, updated_at: at }).execute();
+    await recordAudit(trx, SYSTEM_ACTOR, { action: 'user.created', targetType: 'user', targetId: id, detail: { after: { username: admin.username, role: 'admin' }, reason: 'first admin from KEYWARD_ADMIN_USERNAME' } }, now);
+  });
+  return undefined;
+}
+

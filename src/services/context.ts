@@ -1,0 +1,16 @@
+import type { Db } from '../store/database.ts';
+import type { KeyCache } from './key-cache.ts';
+import type { UsageRecorder } from './usage-recorder.ts';
+
+/** What every service needs: built once per app by `createServices`. */
+export type ServiceContext = {
+  db: Db;
+  /** The server secret that keys token hashes. */
+  secret: Buffer;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  clock: () => number;
+  cache: KeyCache;
+  usage: UsageRecorder;
+  /** scrypt cost for new password hashes. */
+  passwordCost: number;
+};

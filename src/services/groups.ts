@@ -1,0 +1,76 @@
+import { newId } from '../domain/ids.ts';
+import { problems } from '../domain/problem-error.ts';
+import { findGroup, findGroupByName, listGroups, toGroupView, type GroupView } from '../store/groups.ts';
+import { requireGrants, type Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+
+export { listGroups };
+
+export type GroupInput = { name: string; description?: string; permissions: string[] };
+
+export async function getGroup(ctx: ServiceContext, id: string): Promise<GroupView> {
+  const row = await findGroup(ctx.db, id);
+  if (!row) throw problems.notFound(`No permission group with id ${id}.`);
+  return toGroupView(row);
+}
+
+async function ensureNameFree(ctx: ServiceContext, name: string, exceptId?: string) {
+  const existing = await findGroupByName(ctx.db, name);
+  if (existing && existing.id !== exceptId) throw problems.conflict(`A permission group named "${name}" already exists.`);
+}
+
+/** Creates a group; nobody defines a group with permissions they do not hold. */
+export async function createGroup(ctx: ServiceContext, actor: Actor, input: GroupInput): Promise<GroupView> {
+  requireGrants(actor, input.permissions, 'Creating this group');
+  await ensureNameFree(ctx, input.name);
+  const now = ctx.clock();
+  const at = new Date(now).toISOString();
+  const row = {
+    id: newId('grp', now),
+    name: input.name,
+    description: input.description ?? '',
+    permissions: JSON.stringify([...new Set(input.permissions)].sort()),
+    created_at: at,
+    updated_at: at,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('groups').values(row).execute();
+    await recordAudit(trx, actor, { action: 'group.created', targetType: 'group', targetId: row.id, detail: { after: toGroupView(row) } }, now);
+  });
+  return toGroupView(row);
+}
+
+/** Edits a group. Its keys see the new permissions on their next verification. */
+export async function updateGroup(ctx: ServiceContext, actor: Actor, id: string, input: Partial<GroupInput>): Promise<GroupView> {
+  const before = await findGroup(ctx.db, id);
+  if (!before) throw problems.notFound(`No permission group with id ${id}.`);
+  if (input.permissions) {
+    const old = new Set(JSON.parse(before.permissions) as string[]);
+    requireGrants(actor, input.permissions.filter((p) => !old.has(p)), 'Adding these permissions');
+  }
+  if (input.name !== undefined) await ensureNameFree(ctx, input.name, id);
+  const now = ctx.clock();
+  const after = { ...before, updated_at: new Date(now).toISOString() };
+  if (input.name !== undefined) after.name = input.name;
+  if (input.description !== undefined) after.description = input.description;
+  if (input.permissions !== undefined) after.permissions = JSON.stringify([...new Set(input.permissions)].sort());
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('groups').set({ name: after.name, description: after.description, permissions: after.permissions, updated_at: after.updated_at }).where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'group.updated', targetType: 'group', targetId: id, detail: { before: toGroupView(before), after: toGroupView(after) } }, now);
+  });
+  ctx.cache.clear();
+  return toGroupView(after);
+}
+
+/** Deletes a group; its users and keys lose its permissions at once. */
+export async function deleteGroup(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
+  const before = await findGroup(ctx.db, id);
+  if (!before) throw problems.notFound(`No permission group with id ${id}.`);
+  const now = ctx.clock();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('groups').where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'group.deleted', targetType: 'group', targetId: id, detail: { before: toGroupView(before) } }, now);
+  });
+  ctx.cache.clear();
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { KeyCache, type CachedKey } from './key-cache.ts';
+
+const key = (id: string): CachedKey => ({
+  id,
+  projectId: 'prj',
+  ownerId: null,
+  createdBy: null,
+  enabled: true,
+  expiresAt: null,
+  expiresAtIso: null,
+  secretExpiresAt: null,
+  allowlist: [],
+  permissions: [],
+  meta: {},
+});
+
+describe('KeyCache', () => {
+  it('forgets every hash of an invalidated key, and only those', () => {
+    const cache = new KeyCache({ max: 100, negativeTtlMs: 1000 });
+    cache.set('h1', key('k1'));
+    cache.set('h2', key('k1'));
+    cache.set('h3', key('k2'));
+    cache.set('h4', null);
+    cache.invalidateKey('k1');
+    expect(cache.get('h1')).toBeUndefined();
+    expect(cache.get('h2')).toBeUndefined();
+    expect(cache.get('h3')?.id).toBe('k2');
+    expect(cache.get('h4')).toBeNull();
+    cache.invalidateHash('h4');
+    expect(cache.get('h4')).toBeUndefined();
+  });
+
+  it('stays within its bound', () => {
+    const cache = new KeyCache({ max: 10, negativeTtlMs: 1000 });
+    for (let i = 0; i < 100; i++) cache.set(`h${i}`, key(`k${i}`));
+    expect(cache.size).toBe(10);
+    expect(cache.get('h99')?.id).toBe('k99');
+    expect(cache.get('h0')).toBeUndefined();
+  });
+});

@@ -1,0 +1,275 @@
+import { newId } from '../domain/ids.ts';
+import { allowlistEntryError } from '../domain/ip-allowlist.ts';
+import { grantsCoverAll, unionGrants } from '../domain/permissions.ts';
+import { ProblemError, problems, type ProblemFieldError } from '../domain/problem-error.ts';
+import { generateToken, hashToken, tokenDisplay } from '../domain/token.ts';
+import type { Db, KeyTable } from '../store/database.ts';
+import { findGroups } from '../store/groups.ts';
+import {
+  findKeyRow,
+  listKeys,
+  setKeyGroups,
+  toKeyViews,
+  type KeyFilters,
+  type KeyRowWithPeople,
+  type KeyView,
+  type RateLimitSetting,
+  type RefillSetting,
+} from '../store/keys.ts';
+import { findProject } from '../store/projects.ts';
+import { findUser, findUserByUsername } from '../store/users.ts';
+import { seesAllKeys, type Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+
+/** The editable settings of a key. */
+export type KeySettings = {
+  name?: string;
+  description?: string;
+  groupIds?: string[];
+  expiresAt?: string | null;
+  ipAllowlist?: string[];
+  enabled?: boolean;
+  meta?: Record<string, unknown>;
+  ratelimit?: RateLimitSetting | null;
+  remaining?: number | null;
+  refill?: RefillSetting | null;
+};
+
+export type CreateKeyInput = KeySettings & { projectId: string; ownerId?: string; owner?: string };
+
+/** A new or regenerated key with the only copy of its token. */
+export type IssuedKey = { key: KeyView; token: string };
+
+// Meta travels on every verification answer; a cap keeps that answer small.
+const MAX_META_BYTES = 4096;
+
+function checkSettings(settings: KeySettings): void {
+  const errors: ProblemFieldError[] = [];
+  settings.ipAllowlist?.forEach((entry, i) => {
+    const error = allowlistEntryError(entry);
+    if (error) errors.push({ path: `/ipAllowlist/${i}`, message: error });
+  });
+  if (settings.meta !== undefined && Buffer.byteLength(JSON.stringify(settings.meta)) > MAX_META_BYTES) {
+    errors.push({ path: '/meta', message: `must serialise to at most ${MAX_META_BYTES} bytes of JSON` });
+  }
+  if (settings.expiresAt && Number.isNaN(Date.parse(settings.expiresAt))) {
+    errors.push({ path: '/expiresAt', message: 'must be an ISO 8601 date-time' });
+  }
+  if (errors.length > 0) throw problems.validation('Some key settings are not valid.', errors);
+}
+
+function checkRefill(remaining: number | null | undefined, refill: RefillSetting | null | undefined): void {
+  if (refill && (remaining === null || remaining === undefined)) {
+    throw problems.validation('A refill needs a quota: set remaining too.', [
+      { path: '/refill', message: 'requires remaining' },
+    ]);
+  }
+}
+
+/** Resolves group ids and refuses any whose permissions the actor does not hold. */
+async function groupsTheActorMayGrant(db: Db, actor: Actor, groupIds: readonly string[], alreadyHeld: readonly string[] = []) {
+  const unique = [...new Set(groupIds)];
+  const groups = await findGroups(db, unique);
+  if (groups.length !== unique.length) {
+    const found = new Set(groups.map((group) => group.id));
+    const missing = unique.filter((id) => !found.has(id));
+    throw new ProblemError(422, 'GROUP_NOT_FOUND', `No permission group with id ${missing.join(', ')}.`, [
+      { path: '/groupIds', message: `unknown group ${missing[0]}` },
+    ]);
+  }
+  const added = groups.filter((group) => !alreadyHeld.includes(group.id));
+  const wanted = unionGrants(added.map((group) => JSON.parse(group.permissions) as string[]));
+  if (!grantsCoverAll(actor.grants, wanted)) {
+    throw problems.forbidden('You cannot give a key a permission group whose permissions you do not hold yourself.');
+  }
+  return unique;
+}
+
+async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string }): Promise<string | null> {
+  if (input.ownerId !== undefined && input.owner !== undefined) {
+    throw problems.validation('Give the owner either by ownerId or by owner (username), not both.', [
+      { path: '/owner', message: 'conflicts with ownerId' },
+    ]);
+  }
+  if (input.ownerId !== undefined) {
+    const user = await findUser(db, input.ownerId);
+    if (!user) throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user with id ${input.ownerId}; create the user first or pick an existing one.`);
+    return user.id;
+  }
+  if (input.owner !== undefined) {
+    const user = await findUserByUsername(db, input.owner);
+    if (!user) throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user named "${input.owner}"; create the user first or pick an existing one.`);
+    return user.id;
+  }
+  return null;
+}
+
+/** A key the actor may see, or 404: members are not told that others' keys exist. */
+async function visibleKey(db: Db, actor: Actor, id: string): Promise<KeyRowWithPeople> {
+  const row = await findKeyRow(db, id);
+  if (!row || (!seesAllKeys(actor) && row.owner_id !== actor.userId && row.created_by !== actor.userId)) {
+    throw problems.notFound(`No key with id ${id}.`);
+  }
+  return row;
+}
+
+async function viewOf(ctx: ServiceContext, id: string): Promise<KeyView> {
+  const row = await findKeyRow(ctx.db, id);
+  if (!row) throw problems.notFound(`No key with id ${id}.`);
+  const [view] = await toKeyViews(ctx.db, [row], ctx.clock());
+  return view!;
+}
+
+/** The audit-safe picture of a key: every setting, never a secret. */
+function auditable(view: KeyView) {
+  const { id, name, description, enabled, expiresAt, ipAllowlist, meta, ratelimit, remaining, refill, groups } = view;
+  return { id, name, description, enabled, expiresAt, ipAllowlist, meta, ratelimit, remaining, refill, groupIds: groups.map((g) => g.id) };
+}
+
+export async function listVisibleKeys(ctx: ServiceContext, actor: Actor, filters: KeyFilters) {
+  const scope = seesAllKeys(actor) ? ({ kind: 'all' } as const) : ({ kind: 'member', userId: actor.userId } as const);
+  return listKeys(ctx.db, filters, scope, ctx.clock());
+}
+
+export async function getKey(ctx: ServiceContext, actor: Actor, id: string): Promise<KeyView> {
+  await visibleKey(ctx.db, actor, id);
+  return viewOf(ctx, id);
+}
+
+/** Issues a key: checks every reference and the no-escalation rule, stores only the hash. */
+export async function createKey(ctx: ServiceContext, actor: Actor, input: CreateKeyInput): Promise<IssuedKey> {
+  checkSettings(input);
+  checkRefill(input.remaining, input.refill);
+  const now = ctx.clock();
+  const nowIso = new Date(now).toISOString();
+  const id = newId('key', now);
+  const { token, hash } = await ctx.db.transaction().execute(async (trx) => {
+    const project = await findProject(trx, input.projectId);
+    if (!project) {
+      throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${input.projectId}.`, [
+        { path: '/projectId', message: 'unknown project' },
+      ]);
+    }
+    const ownerId = await resolveOwner(trx, input);
+    const groupIds = await groupsTheActorMayGrant(trx, actor, input.groupIds ?? []);
+    const token = generateToken(project.key_prefix);
+    const hash = hashToken(ctx.secret, token);
+    const display = tokenDisplay(token);
+    const row: KeyTable = {
+      id,
+      project_id: project.id,
+      name: input.name ?? '',
+      description: input.description ?? '',
+      token_start: display.start,
+      token_end: display.end,
+      enabled: input.enabled === false ? 0 : 1,
+      owner_id: ownerId,
+      created_by: actor.userId === 'system' ? null : actor.userId,
+      expires_at: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
+      last_used_at: null,
+      ip_allowlist: JSON.stringify(input.ipAllowlist ?? []),
+      meta: JSON.stringify(input.meta ?? {}),
+      ratelimit: input.ratelimit ? JSON.stringify(input.ratelimit) : null,
+      remaining: input.remaining ?? null,
+      refill: input.refill ? JSON.stringify(input.refill) : null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+    await trx.insertInto('keys').values(row).execute();
+    await trx.insertInto('key_secrets').values({ hash, key_id: id, algorithm: 'hmac-sha256', expires_at: null, created_at: nowIso }).execute();
+    await setKeyGroups(trx, id, groupIds);
+    const [view] = await toKeyViews(trx, [{ ...row, owner_username: null, creator_username: null }], now);
+    await recordAudit(trx, actor, { action: 'key.created', targetType: 'key', targetId: id, detail: { after: auditable(view!) } }, now);
+    return { token, hash };
+  });
+  ctx.cache.invalidateHash(hash);
+  return { key: await viewOf(ctx, id), token };
+}
+
+/** Changes a key's settings; takes effect on the very next verification. */
+export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, settings: KeySettings): Promise<KeyView> {
+  checkSettings(settings);
+  const now = ctx.clock();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleKey(trx, actor, id);
+    const before = (await toKeyViews(trx, [row], now))[0]!;
+    const remaining = settings.remaining !== undefined ? settings.remaining : before.remaining;
+    const refill = settings.refill !== undefined ? settings.refill : before.refill;
+    checkRefill(remaining, refill);
+    if (settings.groupIds !== undefined) {
+      const held = before.groups.map((group) => group.id);
+      await setKeyGroups(trx, id, await groupsTheActorMayGrant(trx, actor, settings.groupIds, held));
+    }
+    const changes: Partial<KeyTable> = { updated_at: new Date(now).toISOString() };
+    if (settings.name !== undefined) changes.name = settings.name;
+    if (settings.description !== undefined) changes.description = settings.description;
+    if (settings.enabled !== undefined) changes.enabled = settings.enabled ? 1 : 0;
+    if (settings.expiresAt !== undefined) changes.expires_at = settings.expiresAt ? new Date(settings.expiresAt).toISOString() : null;
+    if (settings.ipAllowlist !== undefined) changes.ip_allowlist = JSON.stringify(settings.ipAllowlist);
+    if (settings.meta !== undefined) changes.meta = JSON.stringify(settings.meta);
+    if (settings.ratelimit !== undefined) changes.ratelimit = settings.ratelimit ? JSON.stringify(settings.ratelimit) : null;
+    if (settings.remaining !== undefined) changes.remaining = settings.remaining;
+    if (settings.refill !== undefined) changes.refill = settings.refill ? JSON.stringify(settings.refill) : null;
+    await trx.updateTable('keys').set(changes).where('id', '=', id).execute();
+    const after = (await toKeyViews(trx, [{ ...row, ...changes }], now))[0]!;
+    const action = settings.enabled === false && before.enabled ? 'key.disabled' : settings.enabled === true && !before.enabled ? 'key.enabled' : 'key.updated';
+    await recordAudit(trx, actor, { action, targetType: 'key', targetId: id, detail: { before: auditable(before), after: auditable(after) } }, now);
+  });
+  ctx.cache.invalidateKey(id);
+  return viewOf(ctx, id);
+}
+
+/**
+ * Gives a key a new token. With a grace period the old token keeps working until it ends
+ * (for rolling deploys); without one it stops at once.
+ */
+export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: string, graceSeconds: number): Promise<IssuedKey> {
+  const now = ctx.clock();
+  const nowIso = new Date(now).toISOString();
+  const { token, hash } = await ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleKey(trx, actor, id);
+    const project = await findProject(trx, row.project_id);
+    const token = generateToken(project!.key_prefix);
+    const hash = hashToken(ctx.secret, token);
+    const display = tokenDisplay(token);
+    if (graceSeconds > 0) {
+      const graceEnd = new Date(now + graceSeconds * 1000).toISOString();
+      // A token already in a shorter grace keeps its own, earlier end.
+      await trx.updateTable('key_secrets').set({ expires_at: graceEnd }).where('key_id', '=', id)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', graceEnd)])).execute();
+      await trx.deleteFrom('key_secrets').where('key_id', '=', id).where('expires_at', '<=', nowIso).execute();
+    } else {
+      await trx.deleteFrom('key_secrets').where('key_id', '=', id).execute();
+    }
+    await trx.insertInto('key_secrets').values({ hash, key_id: id, algorithm: 'hmac-sha256', expires_at: null, created_at: nowIso }).execute();
+    await trx.updateTable('keys').set({ token_start: display.start, token_end: display.end, updated_at: nowIso }).where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'key.regenerated', targetType: 'key', targetId: id, detail: { graceSeconds, before: { start: row.token_start, end: row.token_end }, after: display } }, now);
+    return { token, hash };
+  });
+  ctx.cache.invalidateKey(id);
+  ctx.cache.invalidateHash(hash);
+  return { key: await viewOf(ctx, id), token };
+}
+
+export async function deleteKey(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
+  const now = ctx.clock();
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await visibleKey(trx, actor, id);
+    const [before] = await toKeyViews(trx, [row], now);
+    await trx.deleteFrom('keys').where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { before: auditable(before!) } }, now);
+  });
+  ctx.cache.invalidateKey(id);
+}
+
+/** Deletes keys in bulk inside the caller's transaction (a forced user or project deletion). */
+export async function deleteKeysWhere(trx: Db, actor: Actor, column: 'owner_id' | 'project_id', value: string, now: number): Promise<string[]> {
+  const rows = await trx.selectFrom('keys').select('id').where(column, '=', value).execute();
+  for (const { id } of rows) {
+    await trx.deleteFrom('keys').where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { reason: `${column === 'owner_id' ? 'owner' : 'project'} ${value} deleted with force` } }, now);
+  }
+  return rows.map((row) => row.id);
+}
+

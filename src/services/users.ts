@@ -1,0 +1,138 @@
+import { newId } from '../domain/ids.ts';
+import { hashPassword } from '../domain/password.ts';
+import { unionGrants } from '../domain/permissions.ts';
+import { ProblemError, problems } from '../domain/problem-error.ts';
+import type { Db, UserTable } from '../store/database.ts';
+import { findGroups } from '../store/groups.ts';
+import {
+  countActiveAdmins,
+  countKeysOwnedBy,
+  findUser,
+  findUserByUsername,
+  listUsers,
+  setUserGroups,
+  toUserViews,
+  type UserView,
+} from '../store/users.ts';
+import { mayGrantAdmin, requireGrants, type Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+import { deleteKeysWhere } from './keys.ts';
+
+export { listUsers };
+
+export type CreateUserInput = { username: string; password?: string; role: 'admin' | 'member'; groupIds?: string[] };
+export type UpdateUserInput = { username?: string; password?: string; role?: 'admin' | 'member'; groupIds?: string[]; active?: boolean };
+
+async function viewOf(db: Db, row: UserTable): Promise<UserView> {
+  return (await toUserViews(db, [row]))[0]!;
+}
+
+/** Resolves group ids, refusing unknown ones and any the actor could not hold out (no escalation). */
+async function grantableGroups(db: Db, actor: Actor, groupIds: readonly string[], alreadyHeld: readonly string[] = []): Promise<string[]> {
+  const unique = [...new Set(groupIds)];
+  const groups = await findGroups(db, unique);
+  if (groups.length !== unique.length) {
+    const found = new Set(groups.map((group) => group.id));
+    const missing = unique.filter((id) => !found.has(id));
+    throw new ProblemError(422, 'GROUP_NOT_FOUND', `No permission group with id ${missing.join(', ')}.`, [
+      { path: '/groupIds', message: `unknown group ${missing[0]}` },
+    ]);
+  }
+  const added = groups.filter((group) => !alreadyHeld.includes(group.id));
+  requireGrants(actor, unionGrants(added.map((group) => JSON.parse(group.permissions) as string[])), 'Giving these groups');
+  return unique;
+}
+
+function requireMayGrantAdmin(actor: Actor): void {
+  if (!mayGrantAdmin(actor)) throw problems.forbidden('Only an actor holding every permission (*) can make someone an admin.');
+}
+
+export async function getUser(ctx: ServiceContext, id: string): Promise<UserView> {
+  const row = await findUser(ctx.db, id);
+  if (!row) throw problems.notFound(`No user with id ${id}.`);
+  return viewOf(ctx.db, row);
+}
+
+export async function createUser(ctx: ServiceContext, actor: Actor, input: CreateUserInput): Promise<UserView> {
+  if (input.role === 'admin') requireMayGrantAdmin(actor);
+  if (await findUserByUsername(ctx.db, input.username)) throw problems.conflict(`The username "${input.username}" is taken.`);
+  const groupIds = await grantableGroups(ctx.db, actor, input.groupIds ?? []);
+  const now = ctx.clock();
+  const at = new Date(now).toISOString();
+  const row: UserTable = {
+    id: newId('usr', now),
+    username: input.username,
+    password_hash: input.password ? await hashPassword(input.password, ctx.passwordCost) : null,
+    role: input.role,
+    active: 1,
+    created_at: at,
+    updated_at: at,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('users').values(row).execute();
+    await setUserGroups(trx, row.id, groupIds);
+    await recordAudit(trx, actor, { action: 'user.created', targetType: 'user', targetId: row.id, detail: { after: { username: row.username, role: row.role, groupIds } } }, now);
+  });
+  return viewOf(ctx.db, row);
+}
+
+/** Edits a user. Deactivation and a new password end the user's sessions. */
+export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
+  const before = await findUser(ctx.db, id);
+  if (!before) throw problems.notFound(`No user with id ${id}.`);
+  const beforeView = await viewOf(ctx.db, before);
+  // Changing an admin at all, or making one, is only for those who could make admins.
+  if (input.role === 'admin' || before.role === 'admin') requireMayGrantAdmin(actor);
+  const losesAdmin = before.role === 'admin' && before.active === 1 && (input.role === 'member' || input.active === false);
+  if (losesAdmin && (await countActiveAdmins(ctx.db)) <= 1) {
+    throw problems.conflict('This is the last active admin; make another admin first.');
+  }
+  if (input.username !== undefined && input.username !== before.username && (await findUserByUsername(ctx.db, input.username))) {
+    throw problems.conflict(`The username "${input.username}" is taken.`);
+  }
+  const groupIds = input.groupIds === undefined ? undefined : await grantableGroups(ctx.db, actor, input.groupIds, beforeView.groups.map((g) => g.id));
+  const now = ctx.clock();
+  const changes: Partial<UserTable> = { updated_at: new Date(now).toISOString() };
+  if (input.username !== undefined) changes.username = input.username;
+  if (input.role !== undefined) changes.role = input.role;
+  if (input.active !== undefined) changes.active = input.active ? 1 : 0;
+  if (input.password !== undefined) changes.password_hash = await hashPassword(input.password, ctx.passwordCost);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set(changes).where('id', '=', id).execute();
+    if (groupIds !== undefined) await setUserGroups(trx, id, groupIds);
+    if (input.active === false || input.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await recordAudit(trx, actor, {
+      action: 'user.updated',
+      targetType: 'user',
+      targetId: id,
+      detail: {
+        before: { username: before.username, role: before.role, active: before.active === 1, groupIds: beforeView.groups.map((g) => g.id) },
+        after: { username: changes.username, role: changes.role, active: input.active, groupIds, passwordChanged: input.password !== undefined },
+      },
+    }, now);
+  });
+  return getUser(ctx, id);
+}
+
+/** Deletes a user; refused while the user owns keys unless `force`, which deletes them too. */
+export async function deleteUser(ctx: ServiceContext, actor: Actor, id: string, force: boolean): Promise<void> {
+  const before = await findUser(ctx.db, id);
+  if (!before) throw problems.notFound(`No user with id ${id}.`);
+  if (id === actor.userId) throw problems.conflict('You cannot delete yourself; ask another admin.');
+  if (before.role === 'admin') {
+    requireMayGrantAdmin(actor);
+    if (before.active === 1 && (await countActiveAdmins(ctx.db)) <= 1) throw problems.conflict('This is the last active admin.');
+  }
+  const owned = await countKeysOwnedBy(ctx.db, id);
+  if (owned > 0 && !force) {
+    throw problems.conflict(`User "${before.username}" owns ${owned} key(s). Give them to someone else or delete them first, or repeat with ?force=true to delete the user and those keys.`);
+  }
+  const now = ctx.clock();
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteKeysWhere(trx, actor, 'owner_id', id, now);
+    await trx.deleteFrom('users').where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'user.deleted', targetType: 'user', targetId: id, detail: { before: { username: before.username, role: before.role }, keysDeleted: owned } }, now);
+  });
+  ctx.cache.clear();
+}

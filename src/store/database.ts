@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+
+// Portable column types: booleans as 0/1 integers, timestamps as ISO-8601 UTC strings (they
+// sort as text), JSON as text. The same migrations then run on SQLite and PostgreSQL.
+
+/** 0 or 1. */
+export type Flag = number;
+
+export type ProjectTable = {
+  id: string;
+  name: string;
+  key_prefix: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type UserTable = {
+  id: string;
+  username: string;
+  password_hash: string | null;
+  role: 'admin' | 'member';
+  active: Flag;
+  created_at: string;
+  updated_at: string;
+};
+
+export type GroupTable = {
+  id: string;
+  name: string;
+  description: string;
+  /** JSON array of permission strings. */
+  permissions: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type UserGroupTable = { user_id: string; group_id: string };
+export type KeyGroupTable = { key_id: string; group_id: string };
+
+export type KeyTable = {
+  id: string;
+  project_id: string;
+  name: string;
+  description: string;
+  token_start: string;
+  token_end: string;
+  enabled: Flag;
+  owner_id: string | null;
+  created_by: string | null;
+  expires_at: string | null;
+  last_used_at: string | null;
+  /** JSON array of addresses and CIDRs. */
+  ip_allowlist: string;
+  /** JSON object. */
+  meta: string;
+  /** JSON `{limit, windowMs}` or null. */
+  ratelimit: string | null;
+  remaining: number | null;
+  /** JSON `{amount, interval}` or null. */
+  refill: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Every hash under which a key can be found: its current token and any still in grace. */
+export type KeySecretTable = {
+  hash: string;
+  key_id: string;
+  /** 'hmac-sha256' for our own tokens. */
+  algorithm: string;
+  expires_at: string | null;
+  created_at: string;
+};
+
+export type SessionTable = {
+  /** SHA-256 of the cookie value: a stolen database holds no usable session. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+};
+
+export type AuditEventTable = {
+  id: string;
+  at: string;
+  actor_type: 'user' | 'key' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** Set when the event concerns a key, for the `keyId` filter. */
+  key_id: string | null;
+  /** JSON object: before/after, never a secret. */
+  detail: string;
+};
+
+export type Database = {
+  projects: ProjectTable;
+  users: UserTable;
+  groups: GroupTable;
+  user_groups: UserGroupTable;
+  keys: KeyTable;
+  key_groups: KeyGroupTable;
+  key_secrets: KeySecretTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+};
+
+export type Db = Kysely<Database>;

@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import type { Db, GroupTable } from './database.ts';
+import { decodeCursor, toPage, type Page } from './cursor.ts';
+
+/** A permission group as the API returns it. */
+export type GroupView = {
+  id: string;
+  name: string;
+  description: string;
+  permissions: string[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export function toGroupView(row: GroupTable): GroupView {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    permissions: JSON.parse(row.permissions) as string[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findGroup(db: Db, id: string): Promise<GroupTable | undefined> {
+  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findGroupByName(db: Db, name: string): Promise<GroupTable | undefined> {
+  return db.selectFrom('groups').selectAll().where('name', '=', name).executeTakeFirst();
+}
+
+/** The groups with these ids; the caller compares lengths to find unknown ids. */
+export async function findGroups(db: Db, ids: readonly string[]): Promise<GroupTable[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('groups').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function listGroups(db: Db, limit: number, cursor?: string): Promise<Page<GroupView>> {
+  const total = await db.selectFrom('groups').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  let query = db.selectFrom('groups').selectAll();
+  if (cursor) query = query.where('id', '<', decodeCursor('grp', cursor));
+  const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+  return toPage(rows, limit, Number(total.n), toGroupView);
+}

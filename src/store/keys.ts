@@ -1,0 +1,204 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import { keyStatus, type KeyStatus } from '../domain/verification.ts';
+import { unionGrants } from '../domain/permissions.ts';
+import type { Database, Db, KeyTable } from './database.ts';
+import { decodeCursor, likeContains, toPage, type Page } from './cursor.ts';
+
+export type RateLimitSetting = { limit: number; windowMs: number };
+export type RefillSetting = { amount: number; interval: 'daily' | 'monthly' };
+
+/** A key as the API returns it: never its token or hash. */
+export type KeyView = {
+  id: string;
+  projectId: string;
+  name: string;
+  description: string;
+  start: string;
+  end: string;
+  status: KeyStatus;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: { id: string; username: string } | null;
+  owner: { id: string; username: string } | null;
+  groups: { id: string; name: string }[];
+  permissions: string[];
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  ipAllowlist: string[];
+  meta: Record<string, unknown>;
+  ratelimit: RateLimitSetting | null;
+  remaining: number | null;
+  refill: RefillSetting | null;
+};
+
+export type KeyRowWithPeople = KeyTable & { owner_username: string | null; creator_username: string | null };
+
+/** Which keys a list may show: all, or those a member owns or created. */
+export type KeyScope = { kind: 'all' } | { kind: 'member'; userId: string };
+
+export type KeyFilters = {
+  projectId?: string;
+  ownerId?: string;
+  owner?: string;
+  status?: KeyStatus;
+  q?: string;
+  limit: number;
+  cursor?: string;
+};
+
+function keysWithPeople(db: Db) {
+  return db
+    .selectFrom('keys')
+    .leftJoin('users as owner', 'owner.id', 'keys.owner_id')
+    .leftJoin('users as creator', 'creator.id', 'keys.created_by')
+    .selectAll('keys')
+    .select(['owner.username as owner_username', 'creator.username as creator_username']);
+}
+
+/** The groups (with permissions) of each key, by key id. */
+export async function groupsOfKeys(db: Db, keyIds: readonly string[]) {
+  const byKey = new Map<string, { id: string; name: string; permissions: string[] }[]>();
+  if (keyIds.length === 0) return byKey;
+  const rows = await db
+    .selectFrom('key_groups')
+    .innerJoin('groups', 'groups.id', 'key_groups.group_id')
+    .select(['key_groups.key_id', 'groups.id', 'groups.name', 'groups.permissions'])
+    .where('key_groups.key_id', 'in', keyIds)
+    .orderBy('groups.name')
+    .execute();
+  for (const row of rows) {
+    const list = byKey.get(row.key_id) ?? [];
+    list.push({ id: row.id, name: row.name, permissions: JSON.parse(row.permissions) as string[] });
+    byKey.set(row.key_id, list);
+  }
+  return byKey;
+}
+
+export async function toKeyViews(db: Db, rows: KeyRowWithPeople[], now: number): Promise<KeyView[]> {
+  const groups = await groupsOfKeys(db, rows.map((row) => row.id));
+  return rows.map((row) => {
+    const keyGroups = groups.get(row.id) ?? [];
+    return {
+      id: row.id,
+      projectId: row.project_id,
+      name: row.name,
+      description: row.description,
+      start: row.token_start,
+      end: row.token_end,
+      status: keyStatus(row.enabled === 1, row.expires_at ? Date.parse(row.expires_at) : null, now),
+      enabled: row.enabled === 1,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      createdBy: row.created_by && row.creator_username ? { id: row.created_by, username: row.creator_username } : null,
+      owner: row.owner_id && row.owner_username ? { id: row.owner_id, username: row.owner_username } : null,
+      groups: keyGroups.map(({ id, name }) => ({ id, name })),
+      permissions: unionGrants(keyGroups.map((group) => group.permissions)),
+      expiresAt: row.expires_at,
+      lastUsedAt: row.last_used_at,
+      ipAllowlist: JSON.parse(row.ip_allowlist) as string[],
+      meta: JSON.parse(row.meta) as Record<string, unknown>,
+      ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as RateLimitSetting) : null,
+      remaining: row.remaining === null ? null : Number(row.remaining),
+      refill: row.refill ? (JSON.parse(row.refill) as RefillSetting) : null,
+    };
+  });
+}
+
+export async function findKeyRow(db: Db, id: string): Promise<KeyRowWithPeople | undefined> {
+  return keysWithPeople(db).where('keys.id', '=', id).executeTakeFirst();
+}
+
+function filterKeys(eb: ExpressionBuilder<Database & { owner: Database['users'] }, 'keys' | 'owner'>, filters: KeyFilters, scope: KeyScope, nowIso: string) {
+  const conditions = [];
+  if (scope.kind === 'member') {
+    conditions.push(eb.or([eb('keys.owner_id', '=', scope.userId), eb('keys.created_by', '=', scope.userId)]));
+  }
+  if (filters.projectId) conditions.push(eb('keys.project_id', '=', filters.projectId));
+  if (filters.ownerId) conditions.push(eb('keys.owner_id', '=', filters.ownerId));
+  if (filters.owner) conditions.push(eb('owner.username', '=', filters.owner));
+  const notExpired = eb.or([eb('keys.expires_at', 'is', null), eb('keys.expires_at', '>', nowIso)]);
+  if (filters.status === 'expired') conditions.push(eb('keys.expires_at', '<=', nowIso));
+  if (filters.status === 'active') conditions.push(eb.and([eb('keys.enabled', '=', 1), notExpired]));
+  if (filters.status === 'inactive') conditions.push(eb.and([eb('keys.enabled', '=', 0), notExpired]));
+  if (filters.q) {
+    const pattern = likeContains(filters.q);
+    conditions.push(
+      eb.or([
+        sql<boolean>`lower(keys.name) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(keys.description) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(keys.token_start) like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
+  return eb.and(conditions);
+}
+
+/** A page of keys, newest first, after the cursor; `total` counts every match. */
+export async function listKeys(db: Db, filters: KeyFilters, scope: KeyScope, now: number): Promise<Page<KeyView>> {
+  const nowIso = new Date(now).toISOString();
+  const after = filters.cursor ? decodeCursor('key', filters.cursor) : undefined;
+  const total = await db
+    .selectFrom('keys')
+    .leftJoin('users as owner', 'owner.id', 'keys.owner_id')
+    .select(sql<number>`count(*)`.as('n'))
+    .where((eb) => filterKeys(eb, filters, scope, nowIso))
+    .executeTakeFirstOrThrow();
+  let query = keysWithPeople(db).where((eb) => filterKeys(eb, filters, scope, nowIso));
+  if (after) query = query.where('keys.id', '<', after);
+  const rows = await query.orderBy('keys.id', 'desc').limit(filters.limit + 1).execute();
+  const views = await toKeyViews(db, rows.slice(0, filters.limit), now);
+  const byId = new Map(views.map((view) => [view.id, view]));
+  return toPage(rows, filters.limit, Number(total.n), (row) => byId.get(row.id)!);
+}
+
+export async function setKeyGroups(db: Db, keyId: string, groupIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('key_groups').where('key_id', '=', keyId).execute();
+  if (groupIds.length > 0) {
+    await db.insertInto('key_groups').values(groupIds.map((group_id) => ({ key_id: keyId, group_id }))).execute();
+  }
+}
+
+/** The hashes a key can currently be found under (for exact cache invalidation). */
+export async function hashesOfKey(db: Db, keyId: string): Promise<string[]> {
+  const rows = await db.selectFrom('key_secrets').select('hash').where('key_id', '=', keyId).execute();
+  return rows.map((row) => row.hash);
+}
+
+/** Everything verification needs, found by the hash of a presented token. */
+export async function findVerifiableByHash(db: Db, hash: string) {
+  const row = await db
+    .selectFrom('key_secrets')
+    .innerJoin('keys', 'keys.id', 'key_secrets.key_id')
+    .select([
+      'keys.id',
+      'keys.project_id',
+      'keys.owner_id',
+      'keys.created_by',
+      'keys.enabled',
+      'keys.expires_at',
+      'keys.ip_allowlist',
+      'keys.meta',
+      'key_secrets.expires_at as secret_expires_at',
+    ])
+    .where('key_secrets.hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const groups = (await groupsOfKeys(db, [row.id])).get(row.id) ?? [];
+  return { ...row, permissions: unionGrants(groups.map((group) => group.permissions)) };
+}
+
+/** Writes the latest use of many keys in one transaction; never moves a time backwards. */
+export async function writeLastUsed(db: Db, uses: ReadonlyMap<string, string>): Promise<void> {
+  if (uses.size === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const [keyId, at] of uses) {
+      await trx
+        .updateTable('keys')
+        .set({ last_used_at: at })
+        .where('id', '=', keyId)
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
+        .execute();
+    }
+  });
+}
