@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import { DEFAULT_PASSWORD_COST } from './domain/password.ts';
@@ -28,8 +28,8 @@ export type AppOptions = {
   clock?: () => number;
   /** scrypt cost for new password hashes (tests lower it to stay quick). */
   passwordCost?: number;
-  /** Fastify logger options; tests pass a stream to read every log line. */
-  logger?: FastifyServerOptions['logger'];
+  /** Where log lines go (stdout by default); tests pass a stream to read every line. */
+  logStream?: { write: (line: string) => void };
   /** How often `lastUsedAt` is written, in ms. */
   usageFlushMs?: number;
 };
@@ -59,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await migrateToLatest(store.db);
 
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: REDACTED_PATHS },
+    logger: { level: config.logLevel, redact: REDACTED_PATHS, ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: BODY_LIMIT_BYTES,
     onProtoPoisoning: 'error',

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has the contract defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'file:./data/keyward.db', verifyAuth: 'none', logLevel: 'info', trustedProxies: [] });
+    expect(config.secret).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u@localhost/db',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      KEYWARD_SECRET: 'x'.repeat(40),
+      KEYWARD_ADMIN_USERNAME: 'root',
+      KEYWARD_ADMIN_PASSWORD: 'long-enough-password',
+      KEYWARD_VERIFY_AUTH: 'required',
+      KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8, ::1',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', verifyAuth: 'required', trustedProxies: ['10.0.0.0/8', '::1'], logLevel: 'debug', adminUsername: 'root' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL/],
+    [{ KEYWARD_SECRET: 'short' }, /KEYWARD_SECRET/],
+    [{ KEYWARD_ADMIN_USERNAME: 'admin' }, /KEYWARD_ADMIN_USERNAME and KEYWARD_ADMIN_PASSWORD/],
+    [{ KEYWARD_ADMIN_USERNAME: 'admin', KEYWARD_ADMIN_PASSWORD: 'short' }, /KEYWARD_ADMIN_PASSWORD/],
+    [{ KEYWARD_VERIFY_AUTH: 'maybe' }, /KEYWARD_VERIFY_AUTH/],
+    [{ KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8,nope' }, /KEYWARD_TRUSTED_PROXIES.*nope/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

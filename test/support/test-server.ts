@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { App } from '../../src/http/app-types.ts';
+
+export const ADMIN = { username: 'admin', password: 'correct-horse-battery-staple' };
+export const TEST_SECRET = 'test-secret-that-is-long-enough-for-keyward-0123456789';
+
+/** A Keyward on a real port with a fresh SQLite file, its log lines, and a movable clock. */
+export type TestServer = {
+  url: string;
+  app: App;
+  dir: string;
+  dbPath: string;
+  logs: string[];
+  /** Moves the server's clock forward by ms. */
+  advance: (ms: number) => void;
+  now: () => number;
+  close: () => Promise<void>;
+};
+
+export async function startTestServer(options: { env?: Record<string, string>; withAdmin?: boolean } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'keyward-test-'));
+  const dbPath = join(dir, 'keyward.db');
+  const withAdmin = options.withAdmin ?? true;
+  const config = loadConfig({
+    DATABASE_URL: `file:${dbPath}`,
+    LOG_LEVEL: 'info',
+    KEYWARD_SECRET: TEST_SECRET,
+    ...(withAdmin ? { KEYWARD_ADMIN_USERNAME: ADMIN.username, KEYWARD_ADMIN_PASSWORD: ADMIN.password } : {}),
+    ...options.env,
+  });
+  const logs: string[] = [];
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const app = await buildApp({
+    config,
+    secret: Buffer.from(TEST_SECRET),
+    clock: now,
+    passwordCost: 1024,
+    usageFlushMs: 50,
+    logStream: { write: (line) => void logs.push(line) },
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    dir,
+    dbPath,
+    logs,
+    advance: (ms) => {
+      offset += ms;
+    },
+    now,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
