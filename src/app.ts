@@ -12,9 +12,10 @@ import { openStore } from './store/connect.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import type { App } from './http/app-types.ts';
 import { installAuthentication } from './http/plugins/authentication.ts';
+import { installDashboard } from './http/plugins/dashboard.ts';
 import { installMetrics } from './http/plugins/metrics.ts';
 import { installOpenApi } from './http/plugins/openapi.ts';
-import { installProblemHandler } from './http/plugins/problem-handler.ts';
+import { installProblemHandler, sendFrameworkProblem } from './http/plugins/problem-handler.ts';
 import { installValidators } from './http/plugins/validation.ts';
 import { registerApiRoutes } from './http/routes/index.ts';
 import { registerOperations } from './http/routes/operations.ts';
@@ -56,7 +57,7 @@ const BODY_LIMIT_BYTES = 128 * 1024;
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const store = openStore(config.databaseUrl);
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, store.dialect);
 
   const app = Fastify({
     logger: { level: config.logLevel, redact: REDACTED_PATHS, ...(options.logStream ? { stream: options.logStream } : {}) },
@@ -64,6 +65,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: BODY_LIMIT_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors: sendFrameworkProblem,
+    // Ids are checked by the route schemas (400 naming the field). The router's own cap of 100
+    // characters would instead send a long id past its route (to the dashboard's catch-all, a
+    // 404); Node's 16 KiB header limit already bounds a URL, and no route uses a regex param.
+    maxParamLength: 16 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const usage = new UsageRecorder(store.db, {
@@ -72,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const services: ServiceContext = {
     db: store.db,
+    dialect: store.dialect,
+    write: store.write,
     secret: options.secret,
     clock: options.clock ?? Date.now,
     cache: new KeyCache({ max: 200_000, negativeTtlMs: 30_000 }),
@@ -81,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('services', services);
   app.decorate('config', config);
   app.decorate('loginThrottle', createLoginThrottle());
-  app.decorate('metrics', installMetrics(app));
+  app.decorate('metrics', installMetrics(app, services.cache));
 
   // Only JSON is accepted; text/plain would otherwise be parsed into a string.
   app.removeContentTypeParser('text/plain');
@@ -94,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installAuthentication(app);
   registerOperations(app, store.ping);
   registerApiRoutes(app);
+  await installDashboard(app);
 
   app.addHook('onClose', async () => {
     await usage.close();

@@ -15,12 +15,23 @@ export function allowlistEntryError(entry: string): string | undefined {
   }
 }
 
+/**
+ * Whether a string is an address as a person reads it: dotted-quad IPv4 or IPv6. ipaddr.js
+ * also takes legacy IPv4 spellings ("127.1", "2130706433", "0x7f.0.0.1") and reads a leading
+ * zero as octal ("010.0.0.1" is 8.0.0.1), so an allowlist could hold other addresses than the
+ * ones its author wrote; those spellings are refused.
+ */
+function isPlainAddress(text: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(text) || ipaddr.IPv6.isValid(text);
+}
+
 function parseEntry(entry: string): Range {
-  if (entry.includes('/')) {
+  const slash = entry.indexOf('/');
+  if (!isPlainAddress(slash === -1 ? entry : entry.slice(0, slash))) throw new Error('invalid address');
+  if (slash !== -1) {
     const [address, bits] = ipaddr.parseCIDR(entry);
     return [address, bits];
   }
-  if (!ipaddr.isValid(entry)) throw new Error('invalid address');
   const address = ipaddr.parse(entry);
   return [address, address.kind() === 'ipv4' ? 32 : 128];
 }
@@ -32,7 +43,7 @@ export function parseAllowlist(entries: readonly string[]): IpAllowlist {
 
 /** Whether a string is a single IPv4 or IPv6 address. */
 export function isIpAddress(value: string): boolean {
-  return ipaddr.isValid(value);
+  return isPlainAddress(value);
 }
 
 /**
@@ -42,7 +53,7 @@ export function isIpAddress(value: string): boolean {
  */
 export function isAllowed(allowlist: IpAllowlist, address: string | undefined): boolean {
   if (allowlist.length === 0) return true;
-  if (!address || !ipaddr.isValid(address)) return false;
+  if (!address || !isPlainAddress(address)) return false;
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();

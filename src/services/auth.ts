@@ -67,7 +67,7 @@ export async function login(ctx: ServiceContext, throttle: LoginThrottle, input:
   const csrfToken = randomBytes(32).toString('base64url');
   const at = new Date(now).toISOString();
   const expiresAt = new Date(now + SESSION_ABSOLUTE_MS).toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     await trx.insertInto('sessions').values({ id_hash: sessionIdHash(token), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at }).execute();
     await recordAudit(trx, { type: 'user', userId: user.id, username: user.username, role: user.role, grants: [] }, { action: 'session.created', targetType: 'session', targetId: null }, now);
   });
@@ -121,20 +121,29 @@ export async function actorForKey(ctx: ServiceContext, token: string, ip: string
   return { type: 'key', userId: user.id, username: user.username, role: user.role, keyId: key.id, grants };
 }
 
+const FIRST_ADMIN_INSTRUCTION =
+  'Keyward has no users yet. To create the first admin, stop Keyward and start it again with KEYWARD_ADMIN_USERNAME and KEYWARD_ADMIN_PASSWORD (12+ characters) set; they are used only while no user exists.';
+
+/**
+ * The one-time setup instruction while no user exists (the dashboard's first-run message),
+ * else undefined. It tells nothing once anyone can sign in.
+ */
+export async function firstRunInstruction(ctx: ServiceContext): Promise<string | undefined> {
+  return (await countUsers(ctx.db)) > 0 ? undefined : FIRST_ADMIN_INSTRUCTION;
+}
+
 /**
  * On an empty user table: creates the first admin from the environment, or returns the
  * one-time setup instruction to print. Returns undefined once users exist.
  */
 export async function bootstrapFirstAdmin(ctx: ServiceContext, admin: { username?: string; password?: string }): Promise<string | undefined> {
   if ((await countUsers(ctx.db)) > 0) return undefined;
-  if (!admin.username || !admin.password) {
-    return 'Keyward has no users yet. To create the first admin, stop Keyward and start it again with KEYWARD_ADMIN_USERNAME and KEYWARD_ADMIN_PASSWORD (12+ characters) set; they are used only while no user exists.';
-  }
+  if (!admin.username || !admin.password) return FIRST_ADMIN_INSTRUCTION;
   const now = ctx.clock();
   const at = new Date(now).toISOString();
   const id = newId('usr', now);
   const passwordHash = await hashPassword(admin.password, ctx.passwordCost);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     await trx.insertInto('users').values({ id, username: admin.username!, password_hash: passwordHash, role: 'admin', active: 1, created_at: at, updated_at: at }).execute();
     await recordAudit(trx, SYSTEM_ACTOR, { action: 'user.created', targetType: 'user', targetId: id, detail: { after: { username: admin.username, role: 'admin' }, reason: 'first admin from KEYWARD_ADMIN_USERNAME' } }, now);
   });

@@ -1,10 +1,14 @@
-import type { Db } from '../store/database.ts';
+import type { Db, StoreDialect } from '../store/database.ts';
+import type { WriteTransaction } from '../store/write-batcher.ts';
 import type { KeyCache } from './key-cache.ts';
 import type { UsageRecorder } from './usage-recorder.ts';
 
 /** What every service needs: built once per app by `createServices`. */
 export type ServiceContext = {
   db: Db;
+  dialect: StoreDialect;
+  /** Runs a unit of work in a transaction (group-committed on SQLite). */
+  write: WriteTransaction;
   /** The server secret that keys token hashes. */
   secret: Buffer;
   /** Milliseconds since the epoch; injectable so tests can move time. */

@@ -1,6 +1,7 @@
 import { newId } from '../domain/ids.ts';
 import { problems } from '../domain/problem-error.ts';
 import { findGroup, findGroupByName, listGroups, toGroupView, type GroupView } from '../store/groups.ts';
+import { whenUnique } from '../store/unique-violation.ts';
 import { requireGrants, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -15,9 +16,13 @@ export async function getGroup(ctx: ServiceContext, id: string): Promise<GroupVi
   return toGroupView(row);
 }
 
+function nameTaken(name: string) {
+  return problems.conflict(`A permission group named "${name}" already exists.`);
+}
+
 async function ensureNameFree(ctx: ServiceContext, name: string, exceptId?: string) {
   const existing = await findGroupByName(ctx.db, name);
-  if (existing && existing.id !== exceptId) throw problems.conflict(`A permission group named "${name}" already exists.`);
+  if (existing && existing.id !== exceptId) throw nameTaken(name);
 }
 
 /** Creates a group; nobody defines a group with permissions they do not hold. */
@@ -34,8 +39,8 @@ export async function createGroup(ctx: ServiceContext, actor: Actor, input: Grou
     created_at: at,
     updated_at: at,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('groups').values(row).execute();
+  await ctx.write(async (trx) => {
+    await whenUnique(trx.insertInto('groups').values(row).execute(), () => nameTaken(row.name));
     await recordAudit(trx, actor, { action: 'group.created', targetType: 'group', targetId: row.id, detail: { after: toGroupView(row) } }, now);
   });
   return toGroupView(row);
@@ -55,8 +60,11 @@ export async function updateGroup(ctx: ServiceContext, actor: Actor, id: string,
   if (input.name !== undefined) after.name = input.name;
   if (input.description !== undefined) after.description = input.description;
   if (input.permissions !== undefined) after.permissions = JSON.stringify([...new Set(input.permissions)].sort());
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('groups').set({ name: after.name, description: after.description, permissions: after.permissions, updated_at: after.updated_at }).where('id', '=', id).execute();
+  await ctx.write(async (trx) => {
+    await whenUnique(
+      trx.updateTable('groups').set({ name: after.name, description: after.description, permissions: after.permissions, updated_at: after.updated_at }).where('id', '=', id).execute(),
+      () => nameTaken(after.name),
+    );
     await recordAudit(trx, actor, { action: 'group.updated', targetType: 'group', targetId: id, detail: { before: toGroupView(before), after: toGroupView(after) } }, now);
   });
   ctx.cache.clear();
@@ -68,7 +76,7 @@ export async function deleteGroup(ctx: ServiceContext, actor: Actor, id: string)
   const before = await findGroup(ctx.db, id);
   if (!before) throw problems.notFound(`No permission group with id ${id}.`);
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     await trx.deleteFrom('groups').where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'group.deleted', targetType: 'group', targetId: id, detail: { before: toGroupView(before) } }, now);
   });

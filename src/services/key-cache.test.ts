@@ -39,3 +39,29 @@ describe('KeyCache', () => {
     expect(cache.get('h0')).toBeUndefined();
   });
 });
+
+describe('KeyCache.load', () => {
+  it('loads a hash once for concurrent askers', async () => {
+    const cache = new KeyCache({ max: 100, negativeTtlMs: 1000 });
+    let loads = 0;
+    const loader = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return key('k1');
+    };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => cache.load('h1', loader)));
+    expect(loads).toBe(1);
+    expect(answers.every((answer) => answer?.id === 'k1')).toBe(true);
+    expect(cache.get('h1')?.id).toBe('k1');
+  });
+
+  it('does not cache what was read before an invalidation that overlapped the load', async () => {
+    const cache = new KeyCache({ max: 100, negativeTtlMs: 1000 });
+    let release!: () => void;
+    const loading = cache.load('h1', () => new Promise((resolve) => (release = () => resolve(key('k1')))));
+    cache.invalidateKey('k1');
+    release();
+    expect((await loading)?.id).toBe('k1');
+    expect(cache.get('h1')).toBeUndefined();
+  });
+});

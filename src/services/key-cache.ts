@@ -25,6 +25,12 @@ export class KeyCache {
   readonly #entries: LRUCache<string, Entry>;
   readonly #hashesByKey = new Map<string, Set<string>>();
   readonly #negativeTtlMs: number;
+  /** Look-ups answered from memory, and those that had to ask the database. */
+  readonly stats = { hits: 0, misses: 0 };
+  readonly #loading = new Map<string, Promise<CachedKey | null>>();
+  // Bumped by every invalidation. A load that overlapped one may have read the row before the
+  // change, so its answer is returned to its callers but not cached.
+  #generation = 0;
 
   constructor(options: KeyCacheOptions) {
     this.#negativeTtlMs = options.negativeTtlMs;
@@ -41,7 +47,28 @@ export class KeyCache {
 
   /** The cached entry: a key, null for a known-unknown hash, undefined when not cached. */
   get(hash: string): CachedKey | null | undefined {
-    return this.#entries.get(hash)?.key;
+    const entry = this.#entries.get(hash);
+    if (entry) this.stats.hits++;
+    return entry?.key;
+  }
+
+  /**
+   * Loads an uncached hash once, however many requests ask for it at the same time, and
+   * caches the answer unless an invalidation happened meanwhile.
+   */
+  load(hash: string, loader: () => Promise<CachedKey | null>): Promise<CachedKey | null> {
+    const pending = this.#loading.get(hash);
+    if (pending) return pending;
+    this.stats.misses++;
+    const generation = this.#generation;
+    const loading = loader()
+      .then((key) => {
+        if (generation === this.#generation) this.set(hash, key);
+        return key;
+      })
+      .finally(() => this.#loading.delete(hash));
+    this.#loading.set(hash, loading);
+    return loading;
   }
 
   set(hash: string, key: CachedKey | null): void {
@@ -57,6 +84,7 @@ export class KeyCache {
 
   /** Forgets every cached hash of a key. */
   invalidateKey(keyId: string): void {
+    this.#generation++;
     const hashes = this.#hashesByKey.get(keyId);
     if (!hashes) return;
     for (const hash of [...hashes]) this.#entries.delete(hash);
@@ -65,11 +93,13 @@ export class KeyCache {
 
   /** Forgets one hash (a negative entry for a token that now exists). */
   invalidateHash(hash: string): void {
+    this.#generation++;
     this.#entries.delete(hash);
   }
 
   /** Forgets everything: for changes that reach many keys (a group's permissions, a project). */
   clear(): void {
+    this.#generation++;
     this.#entries.clear();
     this.#hashesByKey.clear();
   }

@@ -7,6 +7,7 @@ import type { Db, KeyTable } from '../store/database.ts';
 import { findGroups } from '../store/groups.ts';
 import {
   findKeyRow,
+  keyViewOf,
   listKeys,
   setKeyGroups,
   toKeyViews,
@@ -83,10 +84,10 @@ async function groupsTheActorMayGrant(db: Db, actor: Actor, groupIds: readonly s
   if (!grantsCoverAll(actor.grants, wanted)) {
     throw problems.forbidden('You cannot give a key a permission group whose permissions you do not hold yourself.');
   }
-  return unique;
+  return groups.map((group) => ({ id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }));
 }
 
-async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string }): Promise<string | null> {
+async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string }): Promise<{ id: string; username: string } | null> {
   if (input.ownerId !== undefined && input.owner !== undefined) {
     throw problems.validation('Give the owner either by ownerId or by owner (username), not both.', [
       { path: '/owner', message: 'conflicts with ownerId' },
@@ -95,12 +96,12 @@ async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string })
   if (input.ownerId !== undefined) {
     const user = await findUser(db, input.ownerId);
     if (!user) throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user with id ${input.ownerId}; create the user first or pick an existing one.`);
-    return user.id;
+    return { id: user.id, username: user.username };
   }
   if (input.owner !== undefined) {
     const user = await findUserByUsername(db, input.owner);
     if (!user) throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user named "${input.owner}"; create the user first or pick an existing one.`);
-    return user.id;
+    return { id: user.id, username: user.username };
   }
   return null;
 }
@@ -129,7 +130,7 @@ function auditable(view: KeyView) {
 
 export async function listVisibleKeys(ctx: ServiceContext, actor: Actor, filters: KeyFilters) {
   const scope = seesAllKeys(actor) ? ({ kind: 'all' } as const) : ({ kind: 'member', userId: actor.userId } as const);
-  return listKeys(ctx.db, filters, scope, ctx.clock());
+  return listKeys(ctx.db, ctx.dialect, filters, scope, ctx.clock());
 }
 
 export async function getKey(ctx: ServiceContext, actor: Actor, id: string): Promise<KeyView> {
@@ -137,25 +138,34 @@ export async function getKey(ctx: ServiceContext, actor: Actor, id: string): Pro
   return viewOf(ctx, id);
 }
 
-/** Issues a key: checks every reference and the no-escalation rule, stores only the hash. */
+/**
+ * Issues a key: checks every reference and the no-escalation rule, stores only the hash.
+ * The answer is built from what the transaction already holds: no re-read (creation speed).
+ */
 export async function createKey(ctx: ServiceContext, actor: Actor, input: CreateKeyInput): Promise<IssuedKey> {
   checkSettings(input);
   checkRefill(input.remaining, input.refill);
   const now = ctx.clock();
   const nowIso = new Date(now).toISOString();
   const id = newId('key', now);
-  const { token, hash } = await ctx.db.transaction().execute(async (trx) => {
+  const issued = await ctx.write(async (trx) => {
     const project = await findProject(trx, input.projectId);
     if (!project) {
       throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${input.projectId}.`, [
         { path: '/projectId', message: 'unknown project' },
       ]);
     }
-    const ownerId = await resolveOwner(trx, input);
-    const groupIds = await groupsTheActorMayGrant(trx, actor, input.groupIds ?? []);
+    const owner = await resolveOwner(trx, input);
+    // A management key acts as its owner, so a key given to someone else could do what they may
+    // and see what they see; only an actor who already sees every key may hand keys to others.
+    if (owner !== null && owner.id !== actor.userId && !seesAllKeys(actor)) {
+      throw problems.forbidden('Members can only create keys they own themselves; leave the owner out or name yourself.');
+    }
+    const groups = input.groupIds?.length ? await groupsTheActorMayGrant(trx, actor, input.groupIds) : [];
     const token = generateToken(project.key_prefix);
     const hash = hashToken(ctx.secret, token);
     const display = tokenDisplay(token);
+    const creator = actor.userId === 'system' ? null : { id: actor.userId, username: actor.username };
     const row: KeyTable = {
       id,
       project_id: project.id,
@@ -164,8 +174,8 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
       token_start: display.start,
       token_end: display.end,
       enabled: input.enabled === false ? 0 : 1,
-      owner_id: ownerId,
-      created_by: actor.userId === 'system' ? null : actor.userId,
+      owner_id: owner?.id ?? null,
+      created_by: creator?.id ?? null,
       expires_at: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
       last_used_at: null,
       ip_allowlist: JSON.stringify(input.ipAllowlist ?? []),
@@ -178,20 +188,20 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
     };
     await trx.insertInto('keys').values(row).execute();
     await trx.insertInto('key_secrets').values({ hash, key_id: id, algorithm: 'hmac-sha256', expires_at: null, created_at: nowIso }).execute();
-    await setKeyGroups(trx, id, groupIds);
-    const [view] = await toKeyViews(trx, [{ ...row, owner_username: null, creator_username: null }], now);
-    await recordAudit(trx, actor, { action: 'key.created', targetType: 'key', targetId: id, detail: { after: auditable(view!) } }, now);
-    return { token, hash };
+    if (groups.length > 0) await setKeyGroups(trx, id, groups.map((group) => group.id), { replace: false });
+    const view = keyViewOf({ ...row, owner_username: owner?.username ?? null, creator_username: creator?.username ?? null }, groups, now);
+    await recordAudit(trx, actor, { action: 'key.created', targetType: 'key', targetId: id, detail: { after: auditable(view) } }, now);
+    return { key: view, token, hash };
   });
-  ctx.cache.invalidateHash(hash);
-  return { key: await viewOf(ctx, id), token };
+  ctx.cache.invalidateHash(issued.hash);
+  return { key: issued.key, token: issued.token };
 }
 
 /** Changes a key's settings; takes effect on the very next verification. */
 export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, settings: KeySettings): Promise<KeyView> {
   checkSettings(settings);
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     const row = await visibleKey(trx, actor, id);
     const before = (await toKeyViews(trx, [row], now))[0]!;
     const remaining = settings.remaining !== undefined ? settings.remaining : before.remaining;
@@ -199,7 +209,8 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     checkRefill(remaining, refill);
     if (settings.groupIds !== undefined) {
       const held = before.groups.map((group) => group.id);
-      await setKeyGroups(trx, id, await groupsTheActorMayGrant(trx, actor, settings.groupIds, held));
+      const groups = await groupsTheActorMayGrant(trx, actor, settings.groupIds, held);
+      await setKeyGroups(trx, id, groups.map((group) => group.id));
     }
     const changes: Partial<KeyTable> = { updated_at: new Date(now).toISOString() };
     if (settings.name !== undefined) changes.name = settings.name;
@@ -227,7 +238,7 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
 export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: string, graceSeconds: number): Promise<IssuedKey> {
   const now = ctx.clock();
   const nowIso = new Date(now).toISOString();
-  const { token, hash } = await ctx.db.transaction().execute(async (trx) => {
+  const { token, hash } = await ctx.write(async (trx) => {
     const row = await visibleKey(trx, actor, id);
     const project = await findProject(trx, row.project_id);
     const token = generateToken(project!.key_prefix);
@@ -254,7 +265,7 @@ export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: strin
 
 export async function deleteKey(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     const row = await visibleKey(trx, actor, id);
     const [before] = await toKeyViews(trx, [row], now);
     await trx.deleteFrom('keys').where('id', '=', id).execute();

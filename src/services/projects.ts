@@ -24,7 +24,7 @@ export async function createProject(ctx: ServiceContext, actor: Actor, input: { 
   const now = ctx.clock();
   const at = new Date(now).toISOString();
   const row = { id: newId('prj', now), name: input.name, key_prefix: input.keyPrefix ?? defaultPrefix(input.name), created_at: at, updated_at: at };
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     await trx.insertInto('projects').values(row).execute();
     await recordAudit(trx, actor, { action: 'project.created', targetType: 'project', targetId: row.id, detail: { after: toProjectView(row) } }, now);
   });
@@ -37,7 +37,7 @@ export async function createProject(ctx: ServiceContext, actor: Actor, input: { 
  */
 export async function updateProject(ctx: ServiceContext, actor: Actor, id: string, input: { name?: string; keyPrefix?: string }): Promise<ProjectView> {
   const now = ctx.clock();
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.write(async (trx) => {
     const before = await findProject(trx, id);
     if (!before) throw problems.notFound(`No project with id ${id}.`);
     const after = { ...before, updated_at: new Date(now).toISOString() };
@@ -52,7 +52,7 @@ export async function updateProject(ctx: ServiceContext, actor: Actor, id: strin
 /** Deletes a project; refused while it has keys unless `force`, which deletes them too. */
 export async function deleteProject(ctx: ServiceContext, actor: Actor, id: string, force: boolean): Promise<void> {
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     const before = await findProject(trx, id);
     if (!before) throw problems.notFound(`No project with id ${id}.`);
     const keys = await countKeysOfProject(trx, id);

@@ -1,13 +1,18 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../store/database.ts';
 import { writeLastUsed } from '../store/keys.ts';
 
+// Small chunks with a turn of the event loop between them: the embedded store writes
+// synchronously, and one large batch would hold up every request behind it.
+const CHUNK = 200;
+
 /**
- * Collects `lastUsedAt` in memory and writes it in one batch a second, so verification does
+ * Collects `lastUsedAt` in memory and writes it in batches once a second, so verification does
  * no database write. `flush()` runs on shutdown, so a clean stop loses nothing.
  */
 export class UsageRecorder {
   readonly #db: Db;
-  #pending = new Map<string, string>();
+  #pending = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
   readonly #onError: (error: unknown) => void;
@@ -19,23 +24,27 @@ export class UsageRecorder {
     this.#timer.unref();
   }
 
-  /** Notes that a key was used at this time. */
+  /** Notes that a key was used at this time (ms since the epoch). */
   touch(keyId: string, at: number): void {
-    this.#pending.set(keyId, new Date(at).toISOString());
+    this.#pending.set(keyId, at);
   }
 
   /** Writes what is pending; concurrent calls wait for one another. */
   flush(): Promise<void> {
     this.#flushing = this.#flushing.then(async () => {
       if (this.#pending.size === 0) return;
-      const batch = this.#pending;
+      const batch = [...this.#pending];
       this.#pending = new Map();
-      try {
-        await writeLastUsed(this.#db, batch);
-      } catch (error) {
-        // Keep the uses for the next try rather than lose them; newer ones win.
-        for (const [keyId, at] of batch) if (!this.#pending.has(keyId)) this.#pending.set(keyId, at);
-        this.#onError(error);
+      for (let i = 0; i < batch.length; i += CHUNK) {
+        const chunk = batch.slice(i, i + CHUNK);
+        try {
+          await writeLastUsed(this.#db, new Map(chunk.map(([keyId, at]) => [keyId, new Date(at).toISOString()])));
+        } catch (error) {
+          // Keep the uses for the next try rather than lose them; newer ones win.
+          for (const [keyId, at] of chunk) if (!this.#pending.has(keyId)) this.#pending.set(keyId, at);
+          this.#onError(error);
+        }
+        if (i + CHUNK < batch.length) await nextTurn();
       }
     });
     return this.#flushing;

@@ -4,11 +4,13 @@ import { unionGrants } from '../domain/permissions.ts';
 import { ProblemError, problems } from '../domain/problem-error.ts';
 import type { Db, UserTable } from '../store/database.ts';
 import { findGroups } from '../store/groups.ts';
+import { whenUnique } from '../store/unique-violation.ts';
 import {
   countActiveAdmins,
   countKeysOwnedBy,
   findUser,
   findUserByUsername,
+  grantsOfUser,
   listUsers,
   setUserGroups,
   toUserViews,
@@ -44,6 +46,10 @@ async function grantableGroups(db: Db, actor: Actor, groupIds: readonly string[]
   return unique;
 }
 
+function usernameTaken(username: string) {
+  return problems.conflict(`The username "${username}" is taken.`);
+}
+
 function requireMayGrantAdmin(actor: Actor): void {
   if (!mayGrantAdmin(actor)) throw problems.forbidden('Only an actor holding every permission (*) can make someone an admin.');
 }
@@ -56,7 +62,7 @@ export async function getUser(ctx: ServiceContext, id: string): Promise<UserView
 
 export async function createUser(ctx: ServiceContext, actor: Actor, input: CreateUserInput): Promise<UserView> {
   if (input.role === 'admin') requireMayGrantAdmin(actor);
-  if (await findUserByUsername(ctx.db, input.username)) throw problems.conflict(`The username "${input.username}" is taken.`);
+  if (await findUserByUsername(ctx.db, input.username)) throw usernameTaken(input.username);
   const groupIds = await grantableGroups(ctx.db, actor, input.groupIds ?? []);
   const now = ctx.clock();
   const at = new Date(now).toISOString();
@@ -69,8 +75,8 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: Creat
     created_at: at,
     updated_at: at,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('users').values(row).execute();
+  await ctx.write(async (trx) => {
+    await whenUnique(trx.insertInto('users').values(row).execute(), () => usernameTaken(row.username));
     await setUserGroups(trx, row.id, groupIds);
     await recordAudit(trx, actor, { action: 'user.created', targetType: 'user', targetId: row.id, detail: { after: { username: row.username, role: row.role, groupIds } } }, now);
   });
@@ -84,12 +90,17 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
   const beforeView = await viewOf(ctx.db, before);
   // Changing an admin at all, or making one, is only for those who could make admins.
   if (input.role === 'admin' || before.role === 'admin') requireMayGrantAdmin(actor);
+  // Whoever sets a password can sign in as that user: only for those who hold all they hold
+  // (a narrow management key acting for its owner included).
+  if (input.password !== undefined) {
+    requireGrants(actor, await grantsOfUser(ctx.db, before), 'Setting the password of a user who holds more than you');
+  }
   const losesAdmin = before.role === 'admin' && before.active === 1 && (input.role === 'member' || input.active === false);
   if (losesAdmin && (await countActiveAdmins(ctx.db)) <= 1) {
     throw problems.conflict('This is the last active admin; make another admin first.');
   }
   if (input.username !== undefined && input.username !== before.username && (await findUserByUsername(ctx.db, input.username))) {
-    throw problems.conflict(`The username "${input.username}" is taken.`);
+    throw usernameTaken(input.username);
   }
   const groupIds = input.groupIds === undefined ? undefined : await grantableGroups(ctx.db, actor, input.groupIds, beforeView.groups.map((g) => g.id));
   const now = ctx.clock();
@@ -98,8 +109,8 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
   if (input.role !== undefined) changes.role = input.role;
   if (input.active !== undefined) changes.active = input.active ? 1 : 0;
   if (input.password !== undefined) changes.password_hash = await hashPassword(input.password, ctx.passwordCost);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set(changes).where('id', '=', id).execute();
+  await ctx.write(async (trx) => {
+    await whenUnique(trx.updateTable('users').set(changes).where('id', '=', id).execute(), () => usernameTaken(input.username ?? before.username));
     if (groupIds !== undefined) await setUserGroups(trx, id, groupIds);
     if (input.active === false || input.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await recordAudit(trx, actor, {
@@ -129,7 +140,7 @@ export async function deleteUser(ctx: ServiceContext, actor: Actor, id: string, 
     throw problems.conflict(`User "${before.username}" owns ${owned} key(s). Give them to someone else or delete them first, or repeat with ?force=true to delete the user and those keys.`);
   }
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.write(async (trx) => {
     await deleteKeysWhere(trx, actor, 'owner_id', id, now);
     await trx.deleteFrom('users').where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'user.deleted', targetType: 'user', targetId: id, detail: { before: { username: before.username, role: before.role }, keysDeleted: owned } }, now);

@@ -26,6 +26,24 @@ export type UsageLimits = {
   consume: (key: CachedKey, now: number) => Promise<'RATE_LIMITED' | 'USAGE_EXCEEDED' | undefined>;
 };
 
+async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<CachedKey | null> {
+  const row = await findVerifiableByHash(ctx.db, hash);
+  if (!row) return null;
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    ownerId: row.owner_id,
+    createdBy: row.created_by,
+    enabled: row.enabled === 1,
+    expiresAt: row.expires_at ? Date.parse(row.expires_at) : null,
+    expiresAtIso: row.expires_at,
+    secretExpiresAt: row.secret_expires_at ? Date.parse(row.secret_expires_at) : null,
+    allowlist: parseAllowlist(JSON.parse(row.ip_allowlist) as string[]),
+    permissions: row.permissions,
+    meta: JSON.parse(row.meta) as Record<string, unknown>,
+  };
+}
+
 /**
  * Finds the key a token stands for: malformed tokens end here without any I/O; known hashes
  * come from the cache; the database is asked once per unknown hash per negative-cache TTL.
@@ -35,23 +53,7 @@ export async function findKeyByToken(ctx: ServiceContext, token: string): Promis
   const hash = hashToken(ctx.secret, token);
   const cached = ctx.cache.get(hash);
   if (cached !== undefined) return cached ?? undefined;
-  const row = await findVerifiableByHash(ctx.db, hash);
-  const key: CachedKey | null = row
-    ? {
-        id: row.id,
-        projectId: row.project_id,
-        ownerId: row.owner_id,
-        createdBy: row.created_by,
-        enabled: row.enabled === 1,
-        expiresAt: row.expires_at ? Date.parse(row.expires_at) : null,
-        expiresAtIso: row.expires_at,
-        secretExpiresAt: row.secret_expires_at ? Date.parse(row.secret_expires_at) : null,
-        allowlist: parseAllowlist(JSON.parse(row.ip_allowlist) as string[]),
-        permissions: row.permissions,
-        meta: JSON.parse(row.meta) as Record<string, unknown>,
-      }
-    : null;
-  ctx.cache.set(hash, key);
+  const key = await ctx.cache.load(hash, () => loadVerifiable(ctx, hash));
   return key ?? undefined;
 }
 

@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Db, Database } from './database.ts';
+import type { Db, Database, StoreDialect } from './database.ts';
 import { NodeSqliteDatabase } from './node-sqlite-driver.ts';
+import { startCheckpointer } from './sqlite-checkpointer.ts';
+import { batchedWrites, type WriteTransaction } from './write-batcher.ts';
 
 /** An open store: the query builder and a way to ask whether the database answers. */
 export type Store = {
   db: Db;
-  kind: 'sqlite' | 'postgres';
+  dialect: StoreDialect;
+  /** Runs a unit of work in a transaction, answered after commit. */
+  write: WriteTransaction;
   /** Resolves when the database answers a trivial query. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
@@ -24,13 +28,18 @@ export function openStore(databaseUrl: string): Store {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const database = new NodeSqliteDatabase(path);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
     return {
       db,
-      kind: 'sqlite',
+      dialect: 'sqlite',
+      write: batchedWrites(db),
       ping: async () => {
         database.raw.prepare('SELECT 1').get();
       },
-      close: () => db.destroy(),
+      close: async () => {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
     };
   }
   throw new Error(`unsupported DATABASE_URL scheme: ${databaseUrl.split(':')[0]}`);

@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 // Portable column types: booleans as 0/1 integers, timestamps as ISO-8601 UTC strings (they
 // sort as text), JSON as text. The same migrations then run on SQLite and PostgreSQL.
 
+/** Which SQL engine a store runs on; the few dialect-specific statements branch on it. */
+export type StoreDialect = 'sqlite' | 'postgres';
+
 /** 0 or 1. */
 export type Flag = number;
 

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { keyStatus, type KeyStatus } from '../domain/verification.ts';
 import { unionGrants } from '../domain/permissions.ts';
-import type { Database, Db, KeyTable } from './database.ts';
+import type { Database, Db, KeyTable, StoreDialect } from './database.ts';
 import { decodeCursor, likeContains, toPage, type Page } from './cursor.ts';
 
 export type RateLimitSetting = { limit: number; windowMs: number };
@@ -58,7 +58,7 @@ function keysWithPeople(db: Db) {
 
 /** The groups (with permissions) of each key, by key id. */
 export async function groupsOfKeys(db: Db, keyIds: readonly string[]) {
-  const byKey = new Map<string, { id: string; name: string; permissions: string[] }[]>();
+  const byKey = new Map<string, KeyGroupRef[]>();
   if (keyIds.length === 0) return byKey;
   const rows = await db
     .selectFrom('key_groups')
@@ -75,41 +75,62 @@ export async function groupsOfKeys(db: Db, keyIds: readonly string[]) {
   return byKey;
 }
 
+/** A key group as views need it. */
+export type KeyGroupRef = { id: string; name: string; permissions: string[] };
+
+/** The API shape of one key row, given its groups. */
+export function keyViewOf(row: KeyRowWithPeople, keyGroups: readonly KeyGroupRef[], now: number): KeyView {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    description: row.description,
+    start: row.token_start,
+    end: row.token_end,
+    status: keyStatus(row.enabled === 1, row.expires_at ? Date.parse(row.expires_at) : null, now),
+    enabled: row.enabled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by && row.creator_username ? { id: row.created_by, username: row.creator_username } : null,
+    owner: row.owner_id && row.owner_username ? { id: row.owner_id, username: row.owner_username } : null,
+    groups: keyGroups.map(({ id, name }) => ({ id, name })),
+    permissions: unionGrants(keyGroups.map((group) => group.permissions)),
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    ipAllowlist: JSON.parse(row.ip_allowlist) as string[],
+    meta: JSON.parse(row.meta) as Record<string, unknown>,
+    ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as RateLimitSetting) : null,
+    remaining: row.remaining === null ? null : Number(row.remaining),
+    refill: row.refill ? (JSON.parse(row.refill) as RefillSetting) : null,
+  };
+}
+
 export async function toKeyViews(db: Db, rows: KeyRowWithPeople[], now: number): Promise<KeyView[]> {
   const groups = await groupsOfKeys(db, rows.map((row) => row.id));
-  return rows.map((row) => {
-    const keyGroups = groups.get(row.id) ?? [];
-    return {
-      id: row.id,
-      projectId: row.project_id,
-      name: row.name,
-      description: row.description,
-      start: row.token_start,
-      end: row.token_end,
-      status: keyStatus(row.enabled === 1, row.expires_at ? Date.parse(row.expires_at) : null, now),
-      enabled: row.enabled === 1,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      createdBy: row.created_by && row.creator_username ? { id: row.created_by, username: row.creator_username } : null,
-      owner: row.owner_id && row.owner_username ? { id: row.owner_id, username: row.owner_username } : null,
-      groups: keyGroups.map(({ id, name }) => ({ id, name })),
-      permissions: unionGrants(keyGroups.map((group) => group.permissions)),
-      expiresAt: row.expires_at,
-      lastUsedAt: row.last_used_at,
-      ipAllowlist: JSON.parse(row.ip_allowlist) as string[],
-      meta: JSON.parse(row.meta) as Record<string, unknown>,
-      ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as RateLimitSetting) : null,
-      remaining: row.remaining === null ? null : Number(row.remaining),
-      refill: row.refill ? (JSON.parse(row.refill) as RefillSetting) : null,
-    };
-  });
+  return rows.map((row) => keyViewOf(row, groups.get(row.id) ?? [], now));
 }
 
 export async function findKeyRow(db: Db, id: string): Promise<KeyRowWithPeople | undefined> {
   return keysWithPeople(db).where('keys.id', '=', id).executeTakeFirst();
 }
 
-function filterKeys(eb: ExpressionBuilder<Database & { owner: Database['users'] }, 'keys' | 'owner'>, filters: KeyFilters, scope: KeyScope, nowIso: string) {
+// The trigram indexes answer substrings of three characters or more; shorter ones scan.
+const MIN_INDEXED_SEARCH = 3;
+
+/** `q` as a substring of name, description or key start, through the dialect's trigram index. */
+function searchCondition(dialect: StoreDialect, q: string) {
+  const pattern = likeContains(q);
+  if (dialect === 'postgres') {
+    return sql<boolean>`lower(keys.name || ' ' || keys.description || ' ' || keys.token_start) like ${pattern} escape '\\'`;
+  }
+  if ([...q].length >= MIN_INDEXED_SEARCH) {
+    const phrase = `{name description token_start} : "${q.replaceAll('"', '""')}"`;
+    return sql<boolean>`keys.id in (select key_id from key_search where key_search match ${phrase})`;
+  }
+  return sql<boolean>`(lower(keys.name) like ${pattern} escape '\\' or lower(keys.description) like ${pattern} escape '\\' or lower(keys.token_start) like ${pattern} escape '\\')`;
+}
+
+function filterKeys(eb: ExpressionBuilder<Database & { owner: Database['users'] }, 'keys' | 'owner'>, dialect: StoreDialect, filters: KeyFilters, scope: KeyScope, nowIso: string) {
   const conditions = [];
   if (scope.kind === 'member') {
     conditions.push(eb.or([eb('keys.owner_id', '=', scope.userId), eb('keys.created_by', '=', scope.userId)]));
@@ -121,30 +142,21 @@ function filterKeys(eb: ExpressionBuilder<Database & { owner: Database['users'] 
   if (filters.status === 'expired') conditions.push(eb('keys.expires_at', '<=', nowIso));
   if (filters.status === 'active') conditions.push(eb.and([eb('keys.enabled', '=', 1), notExpired]));
   if (filters.status === 'inactive') conditions.push(eb.and([eb('keys.enabled', '=', 0), notExpired]));
-  if (filters.q) {
-    const pattern = likeContains(filters.q);
-    conditions.push(
-      eb.or([
-        sql<boolean>`lower(keys.name) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(keys.description) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(keys.token_start) like ${pattern} escape '\\'`,
-      ]),
-    );
-  }
+  if (filters.q) conditions.push(searchCondition(dialect, filters.q));
   return eb.and(conditions);
 }
 
 /** A page of keys, newest first, after the cursor; `total` counts every match. */
-export async function listKeys(db: Db, filters: KeyFilters, scope: KeyScope, now: number): Promise<Page<KeyView>> {
+export async function listKeys(db: Db, dialect: StoreDialect, filters: KeyFilters, scope: KeyScope, now: number): Promise<Page<KeyView>> {
   const nowIso = new Date(now).toISOString();
   const after = filters.cursor ? decodeCursor('key', filters.cursor) : undefined;
   const total = await db
     .selectFrom('keys')
     .leftJoin('users as owner', 'owner.id', 'keys.owner_id')
     .select(sql<number>`count(*)`.as('n'))
-    .where((eb) => filterKeys(eb, filters, scope, nowIso))
+    .where((eb) => filterKeys(eb, dialect, filters, scope, nowIso))
     .executeTakeFirstOrThrow();
-  let query = keysWithPeople(db).where((eb) => filterKeys(eb, filters, scope, nowIso));
+  let query = keysWithPeople(db).where((eb) => filterKeys(eb, dialect, filters, scope, nowIso));
   if (after) query = query.where('keys.id', '<', after);
   const rows = await query.orderBy('keys.id', 'desc').limit(filters.limit + 1).execute();
   const views = await toKeyViews(db, rows.slice(0, filters.limit), now);
@@ -152,8 +164,9 @@ export async function listKeys(db: Db, filters: KeyFilters, scope: KeyScope, now
   return toPage(rows, filters.limit, Number(total.n), (row) => byId.get(row.id)!);
 }
 
-export async function setKeyGroups(db: Db, keyId: string, groupIds: readonly string[]): Promise<void> {
-  await db.deleteFrom('key_groups').where('key_id', '=', keyId).execute();
+/** Sets a key's groups; `replace: false` only adds (a new key has none to remove). */
+export async function setKeyGroups(db: Db, keyId: string, groupIds: readonly string[], options = { replace: true }): Promise<void> {
+  if (options.replace) await db.deleteFrom('key_groups').where('key_id', '=', keyId).execute();
   if (groupIds.length > 0) {
     await db.insertInto('key_groups').values(groupIds.map((group_id) => ({ key_id: keyId, group_id }))).execute();
   }
@@ -188,17 +201,20 @@ export async function findVerifiableByHash(db: Db, hash: string) {
   return { ...row, permissions: unionGrants(groups.map((group) => group.permissions)) };
 }
 
-/** Writes the latest use of many keys in one transaction; never moves a time backwards. */
+// Rows per statement: within SQLite's bound-parameter limit and PostgreSQL's 65,535.
+const LAST_USED_CHUNK = 500;
+
+/**
+ * Writes the latest use of many keys, one statement per 500 keys, never moving a time
+ * backwards. `UPDATE … FROM (VALUES …)` with the default column names column1/column2 is
+ * understood by SQLite (3.33+) and PostgreSQL alike.
+ */
 export async function writeLastUsed(db: Db, uses: ReadonlyMap<string, string>): Promise<void> {
-  if (uses.size === 0) return;
-  await db.transaction().execute(async (trx) => {
-    for (const [keyId, at] of uses) {
-      await trx
-        .updateTable('keys')
-        .set({ last_used_at: at })
-        .where('id', '=', keyId)
-        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
-        .execute();
-    }
-  });
+  const entries = [...uses];
+  for (let i = 0; i < entries.length; i += LAST_USED_CHUNK) {
+    const rows = entries.slice(i, i + LAST_USED_CHUNK).map(([id, at]) => sql`(${id}, ${at})`);
+    await sql`UPDATE keys SET last_used_at = v.column2
+      FROM (VALUES ${sql.join(rows)}) AS v
+      WHERE keys.id = v.column1 AND (keys.last_used_at IS NULL OR keys.last_used_at < v.column2)`.execute(db);
+  }
 }

@@ -1,16 +1,19 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database.ts';
+import type { Db, StoreDialect } from './database.ts';
 import * as initial from './migrations/0001_initial.ts';
+import { keySearch } from './migrations/0002_key_search.ts';
 
 // Migrations are listed here, not discovered on disk, so they ship with the code that needs them.
-const MIGRATIONS: Record<string, Migration> = {
-  '0001_initial': initial,
-};
-
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+function migrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001_initial': initial,
+    '0002_key_search': keySearch(dialect),
+  };
+}
 
 /** Brings the schema up to date; safe to run on every start and from several nodes at once. */
-export async function migrateToLatest(db: Db): Promise<void> {
+export async function migrateToLatest(db: Db, dialect: StoreDialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');

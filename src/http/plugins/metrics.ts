@@ -1,6 +1,7 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import { VERIFICATION_CODES, type VerificationCode } from '../../domain/verification.ts';
+import type { KeyCache } from '../../services/key-cache.ts';
 
 /** The Prometheus metrics of one app (a registry per app, so tests can build many). */
 export type Metrics = {
@@ -9,7 +10,7 @@ export type Metrics = {
 };
 
 /** Request counts and latencies by route, and verification results by code, at /metrics. */
-export function installMetrics(app: FastifyInstance): Metrics {
+export function installMetrics(app: FastifyInstance, cache: KeyCache): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'keyward_http_requests_total', help: 'HTTP requests by method, route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
@@ -22,6 +23,18 @@ export function installMetrics(app: FastifyInstance): Metrics {
   });
   const verifications = new Counter({ name: 'keyward_verifications_total', help: 'Key verifications by result code', labelNames: ['code'], registers: [registry] });
   for (const code of VERIFICATION_CODES) verifications.inc({ code: code as VerificationCode }, 0);
+  // Counters read when scraped, so the hot path pays nothing for them.
+  new Counter({
+    name: 'keyward_key_cache_lookups_total',
+    help: 'Token look-ups by where they were answered: the in-process cache (hit) or the database (miss)',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc({ result: 'hit' }, cache.stats.hits);
+      this.inc({ result: 'miss' }, cache.stats.misses);
+    },
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     // The route pattern, not the URL: ids in paths would make unbounded label sets.

@@ -52,7 +52,19 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'BAD_REQUEST', 'The Content-Length header does not match the body.'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'MALFORMED_JSON', 'The body is empty but the content type says JSON.'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'MALFORMED_JSON', 'The body is not valid JSON.'],
+  // Router errors: raised before any route runs, so they reach `sendFrameworkProblem`, not the error handler.
+  FST_ERR_BAD_URL: [400, 'BAD_REQUEST', 'The URL is not valid: a path segment is not correctly percent-encoded.'],
+  FST_ERR_MAX_PARAM_LENGTH: [400, 'VALIDATION_FAILED', 'A path parameter is longer than any id; check the URL.'],
 };
+
+/**
+ * Fastify's `frameworkErrors` hook: the router's own refusals (a badly encoded or over-long
+ * path segment) as problems too, instead of Fastify's plain JSON.
+ */
+export function sendFrameworkProblem(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  const [status, code, detail] = FASTIFY_CODES[error.code] ?? [400, 'BAD_REQUEST', 'The request is not valid.'];
+  return sendProblem(reply, status, code, detail);
+}
 
 /** Turns every error into a problem response; nothing else in Keyward renders errors. */
 export function installProblemHandler(app: FastifyInstance): void {
@@ -62,7 +74,7 @@ export function installProblemHandler(app: FastifyInstance): void {
       return sendProblem(reply, error.status, error.code, error.message, error.errors);
     }
     if (error.validation) {
-      const where = error.validationContext === 'body' ? 'body' : error.validationContext === 'querystring' ? 'query string' : error.validationContext;
+      const where = { body: 'body', querystring: 'query string', params: 'path', headers: 'headers' }[error.validationContext ?? 'body'] ?? 'request';
       return sendProblem(reply, 400, 'VALIDATION_FAILED', `The ${where} is not valid.`, fieldErrors(error.validation as AjvError[]));
     }
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;

@@ -5,7 +5,7 @@ import type { App } from '../app-types.ts';
 import { clientAddressResolver } from '../client-address.ts';
 import { bearerToken } from '../plugins/authentication.ts';
 import { sendProblem } from '../plugins/problem-handler.ts';
-import { Id, problemResponses } from '../schemas/common.ts';
+import { Id, problemResponses, VERIFY_RESPONSE_HEADERS } from '../schemas/common.ts';
 import { Permission } from '../schemas/resources.ts';
 import { VerifyResult } from './keys.verify.ts';
 
@@ -32,6 +32,7 @@ const STATUS: Record<VerificationCode, number> = {
 export function registerAuthorize(app: App): void {
   const clientAddress = clientAddressResolver(app.config.trustedProxies);
   app.get('/v1/authorize', {
+    helmet: false,
     config: { auth: 'verify' },
     schema: {
       tags: ['verification'],
@@ -42,7 +43,7 @@ export function registerAuthorize(app: App): void {
       response: { 200: VerifyResult, ...problemResponses },
     },
   }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
+    reply.headers(VERIFY_RESPONSE_HEADERS);
     const apiKey = request.headers['x-api-key'];
     const token = bearerToken(request.headers.authorization) ?? (typeof apiKey === 'string' ? apiKey : undefined);
     if (!token) {

@@ -3,6 +3,7 @@ import { registerAuditList } from './audit.list.ts';
 import { registerAuthLogin } from './auth.login.ts';
 import { registerAuthLogout } from './auth.logout.ts';
 import { registerAuthMe } from './auth.me.ts';
+import { registerAuthSetup } from './auth.setup.ts';
 import { registerAuthorize } from './authorize.ts';
 import { registerGroupsCreate } from './groups.create.ts';
 import { registerGroupsDelete } from './groups.delete.ts';
@@ -30,7 +31,7 @@ import { registerUsersUpdate } from './users.update.ts';
 /** Every route of the v1 API. */
 export function registerApiRoutes(app: App): void {
   for (const register of [
-    registerAuthLogin, registerAuthMe, registerAuthLogout,
+    registerAuthLogin, registerAuthMe, registerAuthLogout, registerAuthSetup,
     registerProjectsList, registerProjectsCreate, registerProjectsGet, registerProjectsUpdate, registerProjectsDelete,
     registerUsersList, registerUsersCreate, registerUsersGet, registerUsersUpdate, registerUsersDelete,
     registerGroupsList, registerGroupsCreate, registerGroupsGet, registerGroupsUpdate, registerGroupsDelete,

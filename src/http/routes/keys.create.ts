@@ -22,7 +22,7 @@ export function registerKeysCreate(app: App): void {
     schema: {
       tags: ['keys'],
       summary: 'Create a key',
-      description: 'Returns the token once; only its keyed hash is stored. Groups must be within what you hold (403). An unknown owner is 422 OWNER_NOT_FOUND.',
+      description: 'Returns the token once; only its keyed hash is stored. Groups must be within what you hold (403). An unknown owner is 422 OWNER_NOT_FOUND; members may name only themselves as owner (403), since a key acts as its owner.',
       security: managementSecurity,
       body: Body,
       response: { 201: IssuedKey, ...problemResponses },

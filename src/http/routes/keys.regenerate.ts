@@ -26,6 +26,11 @@ export function registerKeysRegenerate(app: App): void {
       body: Type.Optional(Body),
       response: { 200: IssuedKey, ...problemResponses },
     },
+    // Fastify validates a missing body as `undefined`, which no object schema accepts; an
+    // omitted body means "no options", so it is read as {}.
+    preValidation: async (request) => {
+      request.body ??= {};
+    },
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return regenerateKey(app.services, actorOf(request), request.params.id, request.body?.graceSeconds ?? 0);

@@ -3,7 +3,7 @@ import { isIpAddress } from '../../domain/ip-allowlist.ts';
 import { problems } from '../../domain/problem-error.ts';
 import { verifyKey } from '../../services/verification.ts';
 import type { App } from '../app-types.ts';
-import { Id, managementSecurity, Nullable, problemResponses } from '../schemas/common.ts';
+import { Id, managementSecurity, Nullable, problemResponses, VERIFY_RESPONSE_HEADERS } from '../schemas/common.ts';
 import { Meta, Permission, VerificationCode } from '../schemas/resources.ts';
 
 const Body = Type.Object(
@@ -30,6 +30,7 @@ export const VerifyResult = Type.Object({
 /** POST /v1/keys/verify: always 200 with a code for a well-formed request. */
 export function registerKeysVerify(app: App): void {
   app.post('/v1/keys/verify', {
+    helmet: false,
     config: { auth: 'verify' },
     schema: {
       tags: ['verification'],
@@ -39,7 +40,8 @@ export function registerKeysVerify(app: App): void {
       body: Body,
       response: { 200: VerifyResult, ...problemResponses },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
+    reply.headers(VERIFY_RESPONSE_HEADERS);
     const { key, projectId, permissions, ip } = request.body;
     if (ip !== undefined && !isIpAddress(ip)) {
       throw problems.validation('The body is not valid.', [{ path: '/ip', message: 'must be an IPv4 or IPv6 address' }]);

@@ -1,14 +1,32 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { idPattern, type IdKind } from '../../domain/ids.ts';
 
 /** A typed id, e.g. `key_01jc…`; anything else is a 400 before it reaches a query. */
 export const Id = (kind: IdKind) =>
   Type.String({ pattern: idPattern(kind), description: `A ${kind}_… id`, examples: [`${kind}_01jd2f3g4h5j6k7m8n9p0q1r`] });
 
-/** A value or null. Primitive types become `type: [t, 'null']`, which serialises fastest. */
+/**
+ * A value or null. A primitive becomes `type: [t, 'null']` rather than `anyOf`, because the
+ * serialiser must run a validator per response to choose an `anyOf` branch (hot on verify).
+ */
 export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
+  const type = (schema as { type?: unknown }).type;
+  if (typeof type === 'string' && type !== 'object' && type !== 'array') {
+    return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
+  }
+  return Type.Unsafe<Static<T> | null>(Type.Union([schema, Type.Null()]));
 }
+
+/**
+ * Headers for the verification routes, which skip helmet's per-request work: a JSON answer
+ * that must not be cached, sniffed or framed.
+ */
+export const VERIFY_RESPONSE_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+};
 
 export const IsoDateTime = Type.String({ format: 'date-time', examples: ['2026-03-15T14:30:00.000Z'] });
 

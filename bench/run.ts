@@ -1,0 +1,157 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { seedSqlite } from './seed.ts';
+
+// `npm run bench [-- --keys 1000000 --duration 10]`: Keyward against a Fastify hello-world, same
+// machine, same run, driven by autocannon from separate processes.
+const { values: args } = parseArgs({
+  options: {
+    keys: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '50' },
+    creates: { type: 'string', default: '3000' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log('npm run bench -- [--keys N=100000] [--duration s=10] [--warmup s=3] [--connections n=50] [--creates n=3000]');
+  process.exit(0);
+}
+const keyCount = Number(args.keys);
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+const root = join(import.meta.dirname, '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Peak resident set size of a process, from the kernel's high-water mark. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+type Load = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number; total: number };
+
+function drive(job: Record<string, unknown>): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'drive.ts'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`driver exited ${code}`))));
+  });
+}
+
+async function measure(job: Record<string, unknown>): Promise<Load> {
+  await drive({ ...job, duration: warmup });
+  return drive({ ...job, duration });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'keyward-bench-'));
+const secret = randomBytes(32).toString('base64url');
+const children: ChildProcess[] = [];
+try {
+  const dbPath = join(dir, 'keyward.db');
+  const seedStarted = performance.now();
+  const seeded = await seedSqlite(dbPath, Buffer.from(secret), keyCount);
+  console.error(`seeded ${keyCount} keys in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  const keywardPort = await freePort();
+  const helloPort = await freePort();
+  const keyward = spawn(process.execPath, [join(root, 'src/server.ts')], {
+    env: { PATH: process.env.PATH, PORT: String(keywardPort), DATABASE_URL: `file:${dbPath}`, KEYWARD_SECRET: secret, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const hello = spawn(process.execPath, [join(import.meta.dirname, 'hello-world.ts'), String(helloPort)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(keyward, hello);
+  const keywardUrl = `http://127.0.0.1:${keywardPort}`;
+  const helloUrl = `http://127.0.0.1:${helloPort}`;
+  await Promise.all([waitFor(`${keywardUrl}/healthz`), waitFor(helloUrl)]);
+
+  const base = { connections, method: 'POST', path: '/v1/keys/verify', mode: 'verify-body', projectId: seeded.projectId };
+  const results: Record<string, Load> = {};
+  results['hello-world'] = await measure({ ...base, url: helloUrl, tokens: seeded.validTokens, mode: 'none' });
+  results['verify-valid'] = await measure({ ...base, url: keywardUrl, tokens: seeded.validTokens });
+  results['verify-unknown'] = await measure({ ...base, url: keywardUrl, tokens: seeded.unknownTokens });
+  results['forward-auth'] = await measure({ ...base, url: keywardUrl, method: 'GET', path: `/v1/authorize?projectId=${seeded.projectId}`, mode: 'api-key-header', tokens: seeded.validTokens });
+  const helloAgain = await measure({ ...base, url: helloUrl, tokens: seeded.validTokens, mode: 'none' });
+  results['hello-world'] = { ...helloAgain, requestsPerSecond: (results['hello-world'].requestsPerSecond + helloAgain.requestsPerSecond) / 2 };
+
+  // Key creation through the API, 20 at a time.
+  const auth = { authorization: `Bearer ${seeded.adminToken}`, 'content-type': 'application/json' };
+  const creates = Number(args.creates);
+  let made = 0;
+  let failedCreates = 0;
+  const createStarted = performance.now();
+  await Promise.all(Array.from({ length: 20 }, async () => {
+    while (made + failedCreates < creates) {
+      made++;
+      const response = await fetch(`${keywardUrl}/v1/keys`, { method: 'POST', headers: auth, body: JSON.stringify({ projectId: seeded.projectId, name: 'created in bench' }) });
+      await response.arrayBuffer();
+      if (response.status !== 201) {
+        made--;
+        failedCreates++;
+      }
+    }
+  }));
+  const createsPerSecond = made / ((performance.now() - createStarted) / 1000);
+
+  // A filtered, searched list page of 50 keys, one request at a time.
+  const listTimes: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const q = encodeURIComponent(`number ${(i * 7919) % keyCount}`);
+    const started = performance.now();
+    const response = await fetch(`${keywardUrl}/v1/keys?projectId=${seeded.projectId}&status=active&q=${q}&limit=50`, { headers: { authorization: auth.authorization } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`list answered ${response.status}`);
+    listTimes.push(performance.now() - started);
+  }
+  listTimes.sort((a, b) => a - b);
+  const listP95 = listTimes[Math.floor(listTimes.length * 0.95)]!;
+
+  const keywardRss = peakRssMb(keyward.pid!);
+  const helloRss = peakRssMb(hello.pid!);
+  const helloRps = results['hello-world'].requestsPerSecond;
+  console.log(`\nKeyward benchmark: ${keyCount.toLocaleString('en')} keys, ${connections} connections, ${duration} s per run after ${warmup} s warm-up (SQLite)\n`);
+  console.log('| scenario | requests/s | p50 ms | p99 ms | non-2xx | vs hello-world |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [name, load] of Object.entries(results)) {
+    const ratio = (load.requestsPerSecond / helloRps).toFixed(2);
+    console.log(`| ${name} | ${Math.round(load.requestsPerSecond)} | ${load.p50} | ${load.p99} | ${load.non2xx + load.errors} | ${ratio} |`);
+  }
+  console.log(`\npeak RSS: Keyward ${keywardRss} MB, hello-world ${helloRss} MB`);
+  console.log(`key creation through the API: ${Math.round(createsPerSecond)} keys/s (${made} created, ${failedCreates} failed)`);
+  console.log(`filtered, searched list page of 50 keys: p95 ${listP95.toFixed(1)} ms over ${listTimes.length} requests`);
+  console.log(`verify-valid / hello-world: ${(results['verify-valid'].requestsPerSecond / helloRps).toFixed(2)}`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  rmSync(dir, { recursive: true, force: true });
+}

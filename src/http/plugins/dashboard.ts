@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendProblem } from './problem-handler.ts';
+
+/** Where `vite build` writes the dashboard (see web/build.ts). */
+export const DASHBOARD_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+// Vite puts a content hash in every asset name, so an asset never changes under its URL.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the dashboard (the built single-page app in web/dist) at `/`. Any other GET that a
+ * browser navigates to (it accepts text/html) gets the app's index.html, so deep links such as
+ * `/keys?status=active` work; API paths and non-HTML requests keep the problem+json 404.
+ *
+ * @example await installDashboard(app)
+ */
+export async function installDashboard(app: FastifyInstance, options: { root?: string } = {}): Promise<void> {
+  const root = options.root ?? DASHBOARD_DIST;
+  const indexPath = join(root, 'index.html');
+  if (!existsSync(indexPath)) {
+    app.log.warn(`the dashboard is not built (no ${indexPath}); run "npm run build:web"`);
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      sendProblem(reply, 503, 'DASHBOARD_NOT_BUILT', 'The dashboard is not built; run "npm run build:web" (npm start does it when the dev dependencies are installed).'),
+    );
+    return;
+  }
+
+  const indexHtml = readFileSync(indexPath);
+  await app.register(fastifyStatic, {
+    root,
+    // One route per built file, so unknown paths fall through to the handler below.
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache');
+    },
+  });
+
+  const sendApp = async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0]!;
+    const isApi = path === '/v1' || path.startsWith('/v1/');
+    if (isApi || !(request.headers.accept ?? '').includes('text/html')) {
+      return sendProblem(reply, 404, 'NOT_FOUND', `No route ${request.method} ${path}.`);
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  };
+  app.get('/', { schema: { hide: true } }, sendApp);
+  app.get('/*', { schema: { hide: true } }, sendApp);
+}

@@ -1,0 +1,308 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LOGIN_LIMITS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../services/auth.ts';
+import { apiClient, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
+import { managementKey, MEMBER_PASSWORD, signInMember, uniqueName } from '../../../test/support/people.ts';
+import { expectProblem, ISO_UTC } from '../../../test/support/problems.ts';
+import { ADMIN, startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+
+/** POSTs /v1/auth/login with raw fetch, so tests see the exact headers. */
+async function login(server: TestServer, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
+}
+
+function sessionsOf(server: TestServer, userId: string) {
+  return (snapshotDatabase(server.dbPath).sessions ?? []).filter((row) => row.user_id === userId);
+}
+
+const cookieOf = (setCookie: string) => setCookie.split(';')[0]!;
+
+describe('auth routes', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = (await signIn(server)).client;
+  });
+  afterAll(async () => server.close());
+
+  describe('POST /v1/auth/login', () => {
+    it('answers 200 {user, csrfToken} and sets an HttpOnly, SameSite=Strict session cookie', async () => {
+      const response = await login(server, ADMIN);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        user: { id: expect.stringMatching(/^usr_/), username: ADMIN.username, role: 'admin', groups: [], active: true },
+        csrfToken: expect.any(String),
+      });
+      expect(response.body.user.createdAt).toMatch(ISO_UTC);
+      expect(response.body.csrfToken.length).toBeGreaterThanOrEqual(32);
+      const setCookie = response.headers.get('set-cookie') ?? '';
+      expect(setCookie).toMatch(/^keyward_session=[^;]{32,};/);
+      const attributes = setCookie.split(';').map((part) => part.trim().toLowerCase());
+      expect(attributes).toContain('httponly');
+      expect(attributes).toContain('samesite=strict');
+      expect(attributes).toContain('path=/');
+      // The cookie is the session, not the CSRF token.
+      expect(cookieOf(setCookie)).not.toContain(response.body.csrfToken);
+      expect(response.text).not.toContain(ADMIN.password);
+    });
+
+    it('issues a new session id at every sign-in and ignores a session id the client brings (no fixation)', async () => {
+      const first = await login(server, ADMIN);
+      const second = await login(server, ADMIN, { cookie: cookieOf(first.headers.get('set-cookie')!) });
+      const planted = 'keyward_session=attacker-chosen-session-id-0123456789abcdef';
+      const third = await login(server, ADMIN, { cookie: planted });
+      const cookies = [first, second, third].map((response) => cookieOf(response.headers.get('set-cookie')!));
+      expect(new Set(cookies).size).toBe(3);
+      expect(cookies).not.toContain(planted);
+      expect(new Set([first, second, third].map((response) => response.body.csrfToken)).size).toBe(3);
+      // The planted id never became a session; the issued ones are.
+      expectProblem(await apiClient(server.url, { cookie: planted }).get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+      for (const cookie of cookies) expect((await apiClient(server.url, { cookie }).get('/v1/auth/me')).status).toBe(200);
+    });
+
+    it('stores only a hash of the session id, never the cookie value', async () => {
+      const response = await login(server, ADMIN);
+      const value = cookieOf(response.headers.get('set-cookie')!).split('=')[1]!;
+      const stored = JSON.stringify(snapshotDatabase(server.dbPath).sessions);
+      expect(stored).not.toContain(value);
+    });
+
+    it('refuses a wrong password, an unknown user and an inactive user alike with 401 UNAUTHENTICATED', async () => {
+      const wrong = await login(server, { username: ADMIN.username, password: 'not-the-password' });
+      expectProblem({ ...wrong, body: wrong.body }, 401, 'UNAUTHENTICATED');
+      expect(wrong.headers.get('set-cookie')).toBeNull();
+      const unknown = await login(server, { username: 'nobody-here', password: 'whatever-password' });
+      expectProblem(unknown, 401, 'UNAUTHENTICATED');
+      const member = await signInMember(server, admin, []);
+      await admin.patch(`/v1/users/${member.userId}`, { active: false });
+      const inactive = await login(server, { username: member.username, password: MEMBER_PASSWORD });
+      expectProblem(inactive, 401, 'UNAUTHENTICATED');
+      // The same words for all three: the answer does not tell which usernames exist.
+      expect(unknown.body.detail).toBe(wrong.body.detail);
+      expect(inactive.body.detail).toBe(wrong.body.detail);
+    });
+
+    it.each([
+      ['a missing password', { username: 'admin' }, '/password'],
+      ['a missing username', { password: 'x' }, '/username'],
+      ['an empty username', { username: '', password: 'x' }, '/username'],
+      ['a numeric password', { username: 'admin', password: 12 }, '/password'],
+      ['an unknown field', { username: 'admin', password: 'x', remember: true }, '/remember'],
+    ])('refuses %s with 400 VALIDATION_FAILED', async (_label, body, path) => {
+      const response = await login(server, body);
+      expectProblem(response, 400, 'VALIDATION_FAILED', path);
+      expect(response.headers.get('set-cookie')).toBeNull();
+    });
+
+    it('never writes the password, the session cookie or the CSRF token to the log', async () => {
+      const response = await login(server, ADMIN);
+      const cookie = cookieOf(response.headers.get('set-cookie')!);
+      await apiClient(server.url, { cookie, csrfToken: response.body.csrfToken }).post('/v1/projects', { name: 'logged' });
+      await login(server, { username: ADMIN.username, password: 'a-wrong-password-to-log' });
+      const logs = server.logs.join('\n');
+      expect(logs.length).toBeGreaterThan(0);
+      for (const secret of [ADMIN.password, 'a-wrong-password-to-log', cookie.split('=')[1]!, response.body.csrfToken]) {
+        expect(logs).not.toContain(secret);
+      }
+    });
+  });
+
+  describe('GET /v1/auth/me', () => {
+    it('returns the user, the CSRF token of the session and the permissions', async () => {
+      const session = await signIn(server);
+      const me = await session.client.get('/v1/auth/me');
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ user: { id: session.userId, username: 'admin', role: 'admin' }, csrfToken: session.csrfToken, permissions: ['*'] });
+    });
+
+    it("gives a member her groups' permissions", async () => {
+      const member = await signInMember(server, admin, ['projects.read', 'feedback.write']);
+      const me = await member.client.get('/v1/auth/me');
+      expect(me.body).toMatchObject({ user: { id: member.userId, username: member.username, role: 'member' }, csrfToken: member.csrfToken });
+      expect([...me.body.permissions].sort()).toEqual(['feedback.write', 'projects.read']);
+    });
+
+    it('for a management key: the person it acts for, no CSRF token, and what the key may do', async () => {
+      const key = await managementKey(server, admin, ['projects.read', 'keys.read']);
+      const me = await key.client.get('/v1/auth/me');
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ user: { username: 'admin' }, csrfToken: null });
+      expect([...me.body.permissions].sort()).toEqual(['keys.read', 'projects.read']);
+    });
+
+    it('answers 401 UNAUTHENTICATED without credentials or with an unknown cookie or key', async () => {
+      expectProblem(await apiClient(server.url).get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+      expectProblem(await apiClient(server.url, { cookie: 'keyward_session=nope' }).get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+      expectProblem(await apiClient(server.url, { bearer: 'tk_notarealtoken' }).get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('POST /v1/auth/logout', () => {
+    it('answers 204, clears the cookie and ends the session server-side', async () => {
+      const session = await signIn(server);
+      const sessionsBefore = sessionsOf(server, session.userId).length;
+      const response = await session.client.post('/v1/auth/logout');
+      expect(response.status).toBe(204);
+      expect(response.text).toBe('');
+      const cleared = response.headers.get('set-cookie') ?? '';
+      expect(cleared).toMatch(/^keyward_session=;/);
+      expect(cleared).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
+      expect(sessionsOf(server, session.userId)).toHaveLength(sessionsBefore - 1);
+      // Replaying the old cookie (as a stolen copy would) no longer works.
+      expectProblem(await session.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+      expectProblem(await session.client.get('/v1/projects'), 401, 'UNAUTHENTICATED');
+      expectProblem(await session.client.post('/v1/auth/logout'), 401, 'UNAUTHENTICATED');
+    });
+
+    it('ends only that session, not the same user\'s others', async () => {
+      const one = await signIn(server);
+      const two = await signIn(server);
+      expect((await one.client.post('/v1/auth/logout')).status).toBe(204);
+      expect((await two.client.get('/v1/auth/me')).status).toBe(200);
+    });
+
+    it('needs the CSRF token: 403 CSRF_FAILED without it, and the session stays', async () => {
+      const session = await signIn(server);
+      const noToken = apiClient(server.url, { cookie: session.cookie });
+      expectProblem(await noToken.post('/v1/auth/logout'), 403, 'CSRF_FAILED');
+      const otherSession = await signIn(server);
+      const foreignToken = apiClient(server.url, { cookie: session.cookie, csrfToken: otherSession.csrfToken });
+      expectProblem(await foreignToken.post('/v1/auth/logout'), 403, 'CSRF_FAILED');
+      expect((await session.client.get('/v1/auth/me')).status).toBe(200);
+    });
+
+    it('answers 401 UNAUTHENTICATED without a session', async () => {
+      expectProblem(await apiClient(server.url).post('/v1/auth/logout'), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('sessions end when the account changes', () => {
+    it('deactivating a user ends her sessions; reactivating does not bring them back', async () => {
+      const member = await signInMember(server, admin, ['projects.read']);
+      const second = await signIn(server, member.username, MEMBER_PASSWORD);
+      expect((await member.client.get('/v1/projects')).status).toBe(200);
+      expect(sessionsOf(server, member.userId)).toHaveLength(2);
+
+      expect((await admin.patch(`/v1/users/${member.userId}`, { active: false })).status).toBe(200);
+      expectProblem(await member.client.get('/v1/projects'), 401, 'UNAUTHENTICATED');
+      expectProblem(await second.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+      expect(sessionsOf(server, member.userId)).toHaveLength(0);
+
+      expect((await admin.patch(`/v1/users/${member.userId}`, { active: true })).status).toBe(200);
+      expectProblem(await member.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+      expect((await signIn(server, member.username, MEMBER_PASSWORD)).userId).toBe(member.userId);
+    });
+
+    it('changing the password ends the user\'s sessions', async () => {
+      const member = await signInMember(server, admin, ['projects.read']);
+      const other = await signInMember(server, admin, ['projects.read']);
+      expect((await admin.patch(`/v1/users/${member.userId}`, { password: 'a-fresh-password-123' })).status).toBe(200);
+      expectProblem(await member.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+      expect(sessionsOf(server, member.userId)).toHaveLength(0);
+      // Someone else's session is untouched.
+      expect((await other.client.get('/v1/auth/me')).status).toBe(200);
+    });
+
+    it('other edits (a new group) keep the session but change its permissions at once', async () => {
+      const member = await signInMember(server, admin, ['projects.read']);
+      expectProblem(await member.client.get('/v1/groups'), 403, 'FORBIDDEN');
+      const group = await admin.post('/v1/groups', { name: uniqueName('readers'), permissions: ['groups.read'] });
+      await admin.patch(`/v1/users/${member.userId}`, { groupIds: [...member.groupIds, group.body.id] });
+      expect((await member.client.get('/v1/groups')).status).toBe(200);
+    });
+
+    it('deleting a user ends her sessions', async () => {
+      const member = await signInMember(server, admin, ['projects.read']);
+      expect((await admin.delete(`/v1/users/${member.userId}`)).status).toBe(204);
+      expectProblem(await member.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+    });
+  });
+});
+
+describe('session lifetime', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+
+  it('a session idle past its timeout is 401, and is removed', async () => {
+    const session = await signIn(server);
+    server.advance(SESSION_IDLE_MS - 60_000);
+    expect((await session.client.get('/v1/auth/me')).status).toBe(200);
+    const idle = await signIn(server);
+    server.advance(SESSION_IDLE_MS + 1000);
+    expectProblem(await idle.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+    expectProblem(await session.client.get('/v1/projects'), 401, 'UNAUTHENTICATED');
+    expect(sessionsOf(server, idle.userId)).toHaveLength(0);
+  });
+
+  it('activity keeps a session alive, but never past its absolute lifetime', async () => {
+    const session = await signIn(server);
+    const step = SESSION_IDLE_MS - 10 * 60_000;
+    let elapsed = 0;
+    while (elapsed + step < SESSION_ABSOLUTE_MS) {
+      server.advance(step);
+      elapsed += step;
+      expect((await session.client.get('/v1/auth/me')).status, `after ${elapsed / 60_000} minutes`).toBe(200);
+    }
+    server.advance(step);
+    expectProblem(await session.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('sign-in throttling', () => {
+  let server: TestServer;
+  afterEach(async () => server.close());
+
+  it(`answers 429 RATE_LIMITED with Retry-After after ${LOGIN_LIMITS.perUser} failures for one username, even for the right password`, async () => {
+    server = await startTestServer();
+    const admin = (await signIn(server)).client;
+    const member = await signInMember(server, admin, []);
+    const other = await signInMember(server, admin, []);
+    for (let i = 0; i < LOGIN_LIMITS.perUser; i++) {
+      expectProblem(await login(server, { username: member.username, password: `wrong-${i}` }), 401, 'UNAUTHENTICATED');
+    }
+    for (const password of ['wrong-again', MEMBER_PASSWORD]) {
+      const limited = await login(server, { username: member.username, password });
+      expectProblem(limited, 429, 'RATE_LIMITED');
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(LOGIN_LIMITS.windowSeconds);
+      expect(limited.headers.get('set-cookie')).toBeNull();
+    }
+    // Another account from the same address is not locked by this one.
+    expect((await login(server, { username: other.username, password: MEMBER_PASSWORD })).status).toBe(200);
+  });
+
+  it('a successful sign-in forgives earlier failures of that username', async () => {
+    server = await startTestServer();
+    for (let i = 0; i < LOGIN_LIMITS.perUser - 1; i++) await login(server, { username: ADMIN.username, password: 'wrong' });
+    expect((await login(server, ADMIN)).status).toBe(200);
+    for (let i = 0; i < LOGIN_LIMITS.perUser - 1; i++) {
+      expect((await login(server, { username: ADMIN.username, password: 'wrong' })).status).toBe(401);
+    }
+    expect((await login(server, ADMIN)).status).toBe(200);
+  });
+
+  it(`answers 429 RATE_LIMITED after ${LOGIN_LIMITS.perAddress} failures from one address across usernames`, async () => {
+    server = await startTestServer();
+    for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) {
+      const response = await login(server, { username: `sprayed-${i}`, password: 'Password123!' });
+      expect(response.status, `attempt ${i + 1}`).toBe(401);
+    }
+    const limited = await login(server, ADMIN);
+    expectProblem(limited, 429, 'RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expectProblem(await login(server, { username: 'sprayed-new', password: 'x' }), 429, 'RATE_LIMITED');
+  });
+});

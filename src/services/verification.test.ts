@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, signIn } from '../../test/support/api-client.ts';
+import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
+import { generateToken } from '../domain/token.ts';
+
+describe('verification hot path', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server.close());
+
+  it('never looks up a malformed or mistyped token', async () => {
+    const before = { ...server.app.services.cache.stats };
+    const anonymous = apiClient(server.url);
+    const valid = generateToken('tk');
+    const mistyped = valid.slice(0, -1) + (valid.endsWith('a') ? 'b' : 'a');
+    for (const key of ['nonsense', 'tk_short', mistyped, 'x'.repeat(500)]) {
+      const result = await anonymous.post('/v1/keys/verify', { key });
+      expect(result.body).toEqual({ valid: false, code: 'NOT_FOUND' });
+    }
+    expect(server.app.services.cache.stats).toEqual(before);
+  });
+
+  it('asks the database once per unknown token, not once per request, in a flood', async () => {
+    const anonymous = apiClient(server.url);
+    const unknown = Array.from({ length: 10 }, () => generateToken('tk'));
+    const before = server.app.services.cache.stats.misses;
+    await Promise.all(Array.from({ length: 300 }, (_, i) => anonymous.post('/v1/keys/verify', { key: unknown[i % unknown.length] })));
+    expect(server.app.services.cache.stats.misses - before).toBe(unknown.length);
+    const metrics = await anonymous.get('/metrics');
+    expect(metrics.text).toMatch(/keyward_key_cache_lookups_total\{result="hit"\} [1-9]\d\d/);
+  });
+
+  it('answers a known key from memory after the first look-up, and forgets it on change', async () => {
+    const { client } = await signIn(server);
+    const { token, keyId } = await createKeyWith(client);
+    const anonymous = apiClient(server.url);
+    await anonymous.post('/v1/keys/verify', { key: token });
+    const misses = server.app.services.cache.stats.misses;
+    for (let i = 0; i < 20; i++) expect((await anonymous.post('/v1/keys/verify', { key: token })).body.code).toBe('VALID');
+    expect(server.app.services.cache.stats.misses).toBe(misses);
+    await client.patch(`/v1/keys/${keyId}`, { enabled: false });
+    expect((await anonymous.post('/v1/keys/verify', { key: token })).body.code).toBe('DISABLED');
+    expect(server.app.services.cache.stats.misses).toBe(misses + 1);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './connect.ts';
+import { migrateToLatest } from './migrate.ts';
+
+describe('batched writes (SQLite group commit)', () => {
+  let store: Store;
+  const dir = mkdtempSync(join(tmpdir(), 'keyward-batch-'));
+  beforeAll(async () => {
+    store = openStore(`file:${join(dir, 'k.db')}`);
+    await migrateToLatest(store.db, store.dialect);
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const project = (id: string) => ({ id, name: id, key_prefix: 'pp', created_at: 'x', updated_at: 'x' });
+
+  it('rolls back a failing write alone while its batch-mates commit', async () => {
+    const results = await Promise.allSettled([
+      store.write((trx) => trx.insertInto('projects').values(project('prj_a')).execute()),
+      store.write(async (trx) => {
+        await trx.insertInto('projects').values(project('prj_b')).execute();
+        throw new Error('refused after writing');
+      }),
+      store.write((trx) => trx.insertInto('projects').values(project('prj_c')).execute()),
+      // A constraint violation inside the batch, too.
+      store.write((trx) => trx.insertInto('projects').values(project('prj_a')).execute()),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    const ids = (await store.db.selectFrom('projects').select('id').orderBy('id').execute()).map((row) => row.id);
+    expect(ids).toEqual(['prj_a', 'prj_c']);
+  });
+
+  it('answers only after the commit: a write is visible to the next read', async () => {
+    const writes = Array.from({ length: 50 }, (_, i) => store.write((trx) => trx.insertInto('projects').values(project(`prj_n${i}`)).execute()));
+    await writes[10];
+    const row = await store.db.selectFrom('projects').select('id').where('id', '=', 'prj_n10').executeTakeFirst();
+    expect(row?.id).toBe('prj_n10');
+    await Promise.all(writes);
+    const count = await store.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(52);
+  });
+});

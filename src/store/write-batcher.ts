@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { Db } from './database.ts';
+
+/** Runs a unit of work in a transaction and resolves once it is committed. */
+export type WriteTransaction = <T>(work: (trx: Db) => Promise<T>) => Promise<T>;
+
+type Job = { work: (trx: Db) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+// Enough to amortise a commit; few enough that one batch never holds the writer for long.
+const MAX_BATCH = 64;
+
+/**
+ * Group commit for the embedded store. SQLite has one writer, so writes queue anyway; those
+ * that queue while a transaction runs share the next one, each inside its own SAVEPOINT, so a
+ * failing write rolls back alone. Every caller is answered only after COMMIT: an acknowledged
+ * change is durable, whatever happens next.
+ */
+export function batchedWrites(db: Db): WriteTransaction {
+  const queue: Job[] = [];
+  let draining = false;
+
+  async function drain(): Promise<void> {
+    draining = true;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, MAX_BATCH);
+      const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+      try {
+        await db.transaction().execute(async (trx) => {
+          for (const job of batch) {
+            await sql`SAVEPOINT write_job`.execute(trx);
+            try {
+              const value = await job.work(trx);
+              await sql`RELEASE write_job`.execute(trx);
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              await sql`ROLLBACK TO write_job`.execute(trx);
+              await sql`RELEASE write_job`.execute(trx);
+              outcomes.push({ ok: false, error });
+            }
+          }
+        });
+      } catch (error) {
+        for (const job of batch) job.reject(error);
+        continue;
+      }
+      batch.forEach((job, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) job.resolve(outcome.value);
+        else job.reject(outcome.error);
+      });
+    }
+    draining = false;
+  }
+
+  return <T>(work: (trx: Db) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!draining) void drain();
+    });
+}

@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANAGEMENT_PERMISSIONS } from '../../src/domain/permissions.ts';
+import { apiClient, createKeyWith, signIn, type ApiClient, type ApiResponse } from '../support/api-client.ts';
+import { snapshotDatabase } from '../support/db-snapshot.ts';
+import { managementKey, signInMember, uniqueName } from '../support/people.ts';
+import { expectProblem } from '../support/problems.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+/** Real ids for the routes' path parameters. */
+type World = { projectId: string; userId: string; groupId: string; keyId: string };
+
+type GuardedRoute = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The contract's route, as OpenAPI writes it. */
+  route: string;
+  permission: (typeof MANAGEMENT_PERMISSIONS)[number];
+  /** What the route answers when allowed. */
+  success: number;
+  body?: (world: World) => unknown;
+};
+
+/** Every management route of the contract and the permission it needs. */
+const GUARDED_ROUTES: GuardedRoute[] = [
+  { method: 'GET', route: '/v1/projects', permission: 'projects.read', success: 200 },
+  { method: 'POST', route: '/v1/projects', permission: 'projects.write', success: 201, body: () => ({ name: 'Guarded project' }) },
+  { method: 'GET', route: '/v1/projects/{id}', permission: 'projects.read', success: 200 },
+  { method: 'PATCH', route: '/v1/projects/{id}', permission: 'projects.write', success: 200, body: () => ({ name: 'Renamed project' }) },
+  { method: 'DELETE', route: '/v1/projects/{id}', permission: 'projects.write', success: 204 },
+  { method: 'GET', route: '/v1/users', permission: 'users.read', success: 200 },
+  { method: 'POST', route: '/v1/users', permission: 'users.write', success: 201, body: () => ({ username: uniqueName('guarded'), role: 'member' }) },
+  { method: 'GET', route: '/v1/users/{id}', permission: 'users.read', success: 200 },
+  { method: 'PATCH', route: '/v1/users/{id}', permission: 'users.write', success: 200, body: () => ({ username: uniqueName('renamed') }) },
+  { method: 'DELETE', route: '/v1/users/{id}', permission: 'users.write', success: 204 },
+  { method: 'GET', route: '/v1/groups', permission: 'groups.read', success: 200 },
+  { method: 'POST', route: '/v1/groups', permission: 'groups.write', success: 201, body: () => ({ name: uniqueName('guarded'), permissions: [] }) },
+  { method: 'GET', route: '/v1/groups/{id}', permission: 'groups.read', success: 200 },
+  { method: 'PATCH', route: '/v1/groups/{id}', permission: 'groups.write', success: 200, body: () => ({ description: 'edited' }) },
+  { method: 'DELETE', route: '/v1/groups/{id}', permission: 'groups.write', success: 204 },
+  { method: 'GET', route: '/v1/keys', permission: 'keys.read', success: 200 },
+  { method: 'POST', route: '/v1/keys', permission: 'keys.write', success: 201, body: (world) => ({ projectId: world.projectId, name: 'guarded key' }) },
+  { method: 'GET', route: '/v1/keys/{id}', permission: 'keys.read', success: 200 },
+  { method: 'PATCH', route: '/v1/keys/{id}', permission: 'keys.write', success: 200, body: () => ({ name: 'edited key' }) },
+  { method: 'DELETE', route: '/v1/keys/{id}', permission: 'keys.write', success: 204 },
+  { method: 'POST', route: '/v1/keys/{id}/regenerate', permission: 'keys.write', success: 200, body: () => ({}) },
+  { method: 'GET', route: '/v1/audit', permission: 'audit.read', success: 200 },
+];
+
+/** Routes that need a signed-in caller but no particular permission. */
+const SIGNED_IN_ROUTES = [
+  { method: 'GET', route: '/v1/auth/me' },
+  { method: 'POST', route: '/v1/auth/logout' },
+] as const;
+
+function pathOf(route: GuardedRoute, world: World): string {
+  const resource = route.route.split('/')[2];
+  const id = { projects: world.projectId, users: world.userId, groups: world.groupId, keys: world.keyId }[resource as 'projects'];
+  return route.route.replace('{id}', id);
+}
+
+function send(client: ApiClient, route: GuardedRoute, world: World): Promise<ApiResponse> {
+  return client.request(route.method, pathOf(route, world), route.body?.(world));
+}
+
+const label = (route: GuardedRoute) => `${route.method} ${route.route} (${route.permission})`;
+
+// Authentication touches these as it goes; they are not changes a refused request made.
+const TOUCHED_BY_AUTHENTICATION = ['keys.last_used_at', 'sessions.last_seen_at'];
+
+describe('management route guards', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let adminSession: { cookie: string; csrfToken: string };
+  let world: World;
+  const membersWithout = new Map<string, ApiClient>();
+  const keysWithout = new Map<string, ApiClient>();
+
+  /** A project (with no keys), a member (owning no keys), a group and a key in another project. */
+  async function makeWorld(): Promise<World> {
+    const project = await admin.post('/v1/projects', { name: 'Guarded world' });
+    const user = await admin.post('/v1/users', { username: uniqueName('world'), role: 'member' });
+    const group = await admin.post('/v1/groups', { name: uniqueName('world'), permissions: [] });
+    const { keyId } = await createKeyWith(admin);
+    return { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId };
+  }
+
+  const allBut = (permission: string) => MANAGEMENT_PERMISSIONS.filter((p) => p !== permission);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const session = await signIn(server);
+    admin = session.client;
+    adminSession = { cookie: session.cookie, csrfToken: session.csrfToken };
+    world = await makeWorld();
+    for (const permission of MANAGEMENT_PERMISSIONS) {
+      membersWithout.set(permission, (await signInMember(server, admin, allBut(permission))).client);
+      keysWithout.set(permission, (await managementKey(server, admin, allBut(permission))).client);
+    }
+  });
+  afterAll(async () => server.close());
+
+  it('the table lists every management route that /openapi.json describes', async () => {
+    const document = (await apiClient(server.url).get('/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>>;
+    };
+    const documented: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const security = operation.security ?? [];
+        const needsCredential = security.length > 0 && security.every((scheme) => Object.keys(scheme).length > 0);
+        if (needsCredential) documented.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    const listed = [...GUARDED_ROUTES, ...SIGNED_IN_ROUTES].map((route) => `${route.method} ${route.route}`);
+    expect(listed.sort()).toEqual(documented.sort());
+  });
+
+  describe.each(GUARDED_ROUTES)('$method $route', (route) => {
+    it('answers 401 UNAUTHENTICATED without credentials or with unknown ones, changing nothing', async () => {
+      const before = snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION);
+      const anonymous = await send(apiClient(server.url), route, world);
+      expectProblem(anonymous, 401, 'UNAUTHENTICATED');
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expectProblem(await send(apiClient(server.url, { bearer: 'tk_000000000000000000000000000000' }), route, world), 401, 'UNAUTHENTICATED');
+      expectProblem(await send(apiClient(server.url, { cookie: 'keyward_session=forged', csrfToken: 'forged' }), route, world), 401, 'UNAUTHENTICATED');
+      expect(snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION)).toEqual(before);
+    });
+
+    it(`answers 403 FORBIDDEN to a member and to a management key holding everything but ${route.permission}`, async () => {
+      const before = snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION);
+      const member = await send(membersWithout.get(route.permission)!, route, world);
+      expectProblem(member, 403, 'FORBIDDEN');
+      expect(member.body.detail).toContain(route.permission);
+      const key = await send(keysWithout.get(route.permission)!, route, world);
+      expectProblem(key, 403, 'FORBIDDEN');
+      expect(key.body.detail).toContain(route.permission);
+      expect(snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION)).toEqual(before);
+    });
+
+    if (route.method !== 'GET') {
+      it('answers 403 CSRF_FAILED to a session write without x-csrf-token or with a wrong one', async () => {
+        const before = snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION);
+        expectProblem(await send(apiClient(server.url, { cookie: adminSession.cookie }), route, world), 403, 'CSRF_FAILED');
+        const wrong = apiClient(server.url, { cookie: adminSession.cookie, csrfToken: `${adminSession.csrfToken.slice(0, -2)}xx` });
+        expectProblem(await send(wrong, route, world), 403, 'CSRF_FAILED');
+        const empty = apiClient(server.url, { cookie: adminSession.cookie });
+        expectProblem(await empty.request(route.method, pathOf(route, world), route.body?.(world), { 'x-csrf-token': '' }), 403, 'CSRF_FAILED');
+        expect(snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION)).toEqual(before);
+      });
+    }
+
+    it(`succeeds for a management key holding just ${route.permission}, without any CSRF token`, async () => {
+      const fresh = await makeWorld();
+      const key = await managementKey(server, admin, [route.permission]);
+      const response = await send(key.client, route, fresh);
+      expect(response.status, response.text).toBe(route.success);
+    });
+
+    it(`lets a signed-in member holding just ${route.permission} past the guard`, async () => {
+      const fresh = await makeWorld();
+      const member = await signInMember(server, admin, [route.permission]);
+      const response = await send(member.client, route, fresh);
+      // Members see only their own keys, so a key route may answer 404; never 401 or 403.
+      expect([401, 403], response.text).not.toContain(response.status);
+      expect(response.status).toBeLessThan(500);
+    });
+  });
+
+  describe.each(SIGNED_IN_ROUTES)('$method $route (any signed-in caller)', (route) => {
+    it('answers 401 without credentials and succeeds for a member or key holding no permission', async () => {
+      expectProblem(await apiClient(server.url).request(route.method, route.route), 401, 'UNAUTHENTICATED');
+      const member = await signInMember(server, admin, []);
+      const bare = await managementKey(server, admin, []);
+      expect((await member.client.request(route.method, route.route)).status).toBe(route.method === 'GET' ? 200 : 204);
+      expect((await bare.client.request(route.method, route.route)).status).toBe(route.method === 'GET' ? 200 : 204);
+      if (route.method === 'POST') {
+        const other = await signInMember(server, admin, []);
+        expectProblem(await apiClient(server.url, { cookie: other.cookie }).request(route.method, route.route), 403, 'CSRF_FAILED');
+        expect((await other.client.get('/v1/auth/me')).status).toBe(200);
+      }
+    });
+  });
+
+  it('a key never acts with more than the person behind it holds today', async () => {
+    // A member's key whose group grants projects.write acts with nothing once she loses it.
+    const member = await signInMember(server, admin, ['projects.write', 'keys.write']);
+    const group = await admin.post('/v1/groups', { name: uniqueName('kp'), permissions: ['projects.write'] });
+    const project = await admin.post('/v1/projects', { name: 'For her key' });
+    const issued = await admin.post('/v1/keys', { projectId: project.body.id, ownerId: member.userId, groupIds: [group.body.id] });
+    const key = apiClient(server.url, { bearer: issued.body.token });
+    expect((await key.post('/v1/projects', { name: 'While she may' })).status).toBe(201);
+    await admin.patch(`/v1/users/${member.userId}`, { groupIds: [] });
+    expectProblem(await key.post('/v1/projects', { name: 'After she may not' }), 403, 'FORBIDDEN');
+    await admin.patch(`/v1/users/${member.userId}`, { active: false });
+    expectProblem(await key.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('verification route guards', () => {
+  describe('by default (KEYWARD_VERIFY_AUTH unset)', () => {
+    let server: TestServer;
+    let token: string;
+    beforeAll(async () => {
+      server = await startTestServer();
+      token = (await createKeyWith((await signIn(server)).client, { permissions: ['orders.read'] })).token;
+    });
+    afterAll(async () => server.close());
+
+    it('POST /v1/keys/verify needs no credential', async () => {
+      const response = await apiClient(server.url).post('/v1/keys/verify', { key: token, permissions: 'orders.read' });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ valid: true, code: 'VALID' });
+    });
+
+    it('GET /v1/authorize needs no credential', async () => {
+      const response = await apiClient(server.url).get('/v1/authorize?permission=orders.read', { authorization: `Bearer ${token}` });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-keyward-key-id')).toMatch(/^key_/);
+    });
+  });
+
+  describe('with KEYWARD_VERIFY_AUTH=required', () => {
+    let server: TestServer;
+    let admin: ApiClient;
+    let adminSession: { cookie: string; csrfToken: string };
+    let token: string;
+    let withVerify: string;
+    let withoutVerify: string;
+
+    beforeAll(async () => {
+      server = await startTestServer({ env: { KEYWARD_VERIFY_AUTH: 'required' } });
+      const session = await signIn(server);
+      admin = session.client;
+      adminSession = { cookie: session.cookie, csrfToken: session.csrfToken };
+      token = (await createKeyWith(admin, { permissions: ['orders.read'] })).token;
+      withVerify = (await managementKey(server, admin, ['keys.verify'])).token;
+      withoutVerify = (await managementKey(server, admin, MEMBER_ALL_BUT_VERIFY)).token;
+    });
+    afterAll(async () => server.close());
+
+    const MEMBER_ALL_BUT_VERIFY = MANAGEMENT_PERMISSIONS.filter((p) => p !== 'keys.verify');
+
+    it('POST /v1/keys/verify: 401 without credentials, 403 without keys.verify, 200 with it', async () => {
+      const body = { key: token, permissions: 'orders.read' };
+      expectProblem(await apiClient(server.url).post('/v1/keys/verify', body), 401, 'UNAUTHENTICATED');
+      const forbidden = await apiClient(server.url, { bearer: withoutVerify }).post('/v1/keys/verify', body);
+      expectProblem(forbidden, 403, 'FORBIDDEN');
+      expect(forbidden.body.detail).toContain('keys.verify');
+      const member = await signInMember(server, admin, MEMBER_ALL_BUT_VERIFY);
+      expectProblem(await member.client.post('/v1/keys/verify', body), 403, 'FORBIDDEN');
+
+      const allowed = await apiClient(server.url, { bearer: withVerify }).post('/v1/keys/verify', body);
+      expect(allowed.status).toBe(200);
+      expect(allowed.body).toMatchObject({ valid: true, code: 'VALID' });
+      const verifier = await signInMember(server, admin, ['keys.verify']);
+      expect((await verifier.client.post('/v1/keys/verify', body)).body.valid).toBe(true);
+    });
+
+    it('POST /v1/keys/verify with a session still needs the CSRF token', async () => {
+      const body = { key: token };
+      expectProblem(await apiClient(server.url, { cookie: adminSession.cookie }).post('/v1/keys/verify', body), 403, 'CSRF_FAILED');
+      expect((await admin.post('/v1/keys/verify', body)).body.valid).toBe(true);
+    });
+
+    it('GET /v1/authorize: the proxy sends its management key as X-Keyward-Token', async () => {
+      const checked = { authorization: `Bearer ${token}` };
+      expectProblem(await apiClient(server.url).get('/v1/authorize', checked), 401, 'UNAUTHENTICATED');
+      expectProblem(await apiClient(server.url).get('/v1/authorize', { ...checked, 'x-keyward-token': 'tk_unknown' }), 401, 'UNAUTHENTICATED');
+      expectProblem(await apiClient(server.url).get('/v1/authorize', { ...checked, 'x-keyward-token': withoutVerify }), 403, 'FORBIDDEN');
+      const allowed = await apiClient(server.url).get('/v1/authorize?permission=orders.read', { ...checked, 'x-keyward-token': withVerify });
+      expect(allowed.status).toBe(200);
+      expect(allowed.headers.get('x-keyward-key-id')).toMatch(/^key_/);
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { notifyFailure } from '../notify.ts';
+import { ApiError } from './client.ts';
+import { queryKeys } from './queries.ts';
+
+function shouldNotify(error: unknown): boolean {
+  // An ended session sends the person to sign-in with its own notice.
+  return !(error instanceof ApiError && error.endedSession);
+}
+
+/**
+ * The one query client: every failed call, read or write, becomes a notification with the
+ * server's message; every successful write refreshes the audit log.
+ */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (shouldNotify(error)) notifyFailure(query.meta?.failure ?? 'Could not load data', error);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        if (shouldNotify(error)) notifyFailure(mutation.meta?.failure ?? 'The change failed', error);
+      },
+      onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.audit }),
+    }),
+    defaultOptions: {
+      // A refusal from the server will not change on retry; a network blip may.
+      queries: { retry: (count, error) => !(error instanceof ApiError) && count < 2 },
+    },
+  });
+  return client;
+}

@@ -1,0 +1,84 @@
+import { AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconClipboardList, IconFolders, IconKey, IconLogout, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { useSignOut } from '../api/queries.ts';
+import { useSession } from '../hooks/useSession.ts';
+import { KEYS_PATH } from '../AppRoutes.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
+
+const NAVIGATION = [
+  { to: KEYS_PATH, label: 'API Key Management', permission: 'keys.read', icon: IconKey },
+  { to: '/users', label: 'Users', permission: 'users.read', icon: IconUsers },
+  { to: '/groups', label: 'Permission groups', permission: 'groups.read', icon: IconShieldLock },
+  { to: '/projects', label: 'Projects', permission: 'projects.read', icon: IconFolders },
+  { to: '/audit', label: 'Audit log', permission: 'audit.read', icon: IconClipboardList },
+];
+
+/** The console's frame: header (theme, account, sign-out) and the Settings navigation. */
+export function AppLayout() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const links = NAVIGATION.filter((link) => session.can(link.permission));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
+            <Text fw={700} size="lg" component="span">Keyward</Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <ThemeToggle />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={`Account: ${session.user.username}`}>
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" fw={500} truncate maw={140}>{session.user.username}</Text>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>Signed in as {session.user.username} ({session.user.role})</Menu.Label>
+                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()}>
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <AppShell.Section grow component={ScrollArea}>
+          <NavLink label="Settings" leftSection={<IconSettings size={18} />} defaultOpened childrenOffset={12} component="button">
+            {links.map((link) => (
+              <NavLink
+                key={link.to}
+                component={RouterLink}
+                to={link.to}
+                label={link.label}
+                leftSection={<link.icon size={18} aria-hidden />}
+                active={location.pathname === link.to}
+                onClick={close}
+              />
+            ))}
+          </NavLink>
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm">
+          <Button variant="subtle" fullWidth leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()}>
+            Sign out
+          </Button>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

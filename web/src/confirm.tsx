@@ -1,0 +1,18 @@
+import { Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import type { ReactNode } from 'react';
+
+/**
+ * Asks before a destructive action; `onConfirm` runs only on the red button. Cancel has the
+ * focus first, so Enter on an accidental open does nothing harmful.
+ */
+export function confirmDestructive(options: { title: string; message: ReactNode; confirmLabel: string; onConfirm: () => void }): void {
+  modals.openConfirmModal({
+    title: options.title,
+    children: typeof options.message === 'string' ? <Text size="sm">{options.message}</Text> : options.message,
+    labels: { confirm: options.confirmLabel, cancel: 'Cancel' },
+    confirmProps: { color: 'red' },
+    cancelProps: { 'data-autofocus': true } as never,
+    onConfirm: options.onConfirm,
+  });
+}

@@ -1,0 +1,24 @@
+import { ApiError } from '../api/client.ts';
+
+// Codes that name one field though the problem carries no `errors` list.
+const FIELD_OF_CODE: Record<string, string> = {
+  OWNER_NOT_FOUND: 'owner',
+  PROJECT_NOT_FOUND: 'projectId',
+  GROUP_NOT_FOUND: 'groupIds',
+};
+
+/**
+ * The server's refusal as errors beside the form fields it names (`/ipAllowlist/0` → ipAllowlist),
+ * so a refused form shows where to look as well as the notification.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const result: Record<string, string> = {};
+  const field = FIELD_OF_CODE[error.code];
+  if (field) result[field] = error.detail;
+  for (const entry of error.errors) {
+    const name = entry.path.split('/')[1];
+    if (name && !result[name]) result[name] = entry.message;
+  }
+  return result;
+}

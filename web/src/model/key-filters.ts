@@ -1,0 +1,48 @@
+import type { KeyListQuery, KeyStatus } from '../api/types.ts';
+
+/** The keys list's filters; they live in the URL so a filtered view can be bookmarked and shared. */
+export type KeyFilters = { q: string; owner: string; status: KeyStatus | ''; projectId: string; limit: number };
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 20;
+
+const STATUSES: readonly string[] = ['active', 'inactive', 'expired'];
+
+/** Reads the filters from the URL's query string; anything unknown falls back to "no filter". */
+export function filtersFromSearch(search: URLSearchParams): KeyFilters {
+  const status = search.get('status') ?? '';
+  const limit = Number(search.get('limit'));
+  return {
+    q: search.get('q') ?? '',
+    owner: search.get('owner') ?? '',
+    status: STATUSES.includes(status) ? (status as KeyStatus) : '',
+    projectId: search.get('projectId') ?? '',
+    limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_PAGE_SIZE,
+  };
+}
+
+/** The query string for the filters, leaving defaults out so URLs stay short. */
+export function filtersToSearch(filters: KeyFilters): URLSearchParams {
+  const search = new URLSearchParams();
+  if (filters.q.trim()) search.set('q', filters.q.trim());
+  if (filters.owner.trim()) search.set('owner', filters.owner.trim());
+  if (filters.status) search.set('status', filters.status);
+  if (filters.projectId) search.set('projectId', filters.projectId);
+  if (filters.limit !== DEFAULT_PAGE_SIZE) search.set('limit', String(filters.limit));
+  return search;
+}
+
+/** The filters as the API's query (without paging). */
+export function filtersToQuery(filters: KeyFilters): Omit<KeyListQuery, 'limit' | 'cursor'> {
+  return {
+    q: filters.q.trim() || undefined,
+    owner: filters.owner.trim() || undefined,
+    status: filters.status || undefined,
+    projectId: filters.projectId || undefined,
+  };
+}
+
+/** Whether any filter narrows the list (the empty state then says "no match" rather than "no keys"). */
+export function isFiltered(filters: KeyFilters): boolean {
+  return Boolean(filters.q.trim() || filters.owner.trim() || filters.status || filters.projectId);
+}

@@ -1,0 +1,141 @@
+import { Button, Paper, Stack } from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useExportKeys, useKeysPage, useProjects } from '../api/queries.ts';
+import type { IssuedKey, Key } from '../api/types.ts';
+import { CursorPagination } from '../components/CursorPagination.tsx';
+import { KeyCreateModal } from '../components/keys/KeyCreateModal.tsx';
+import { KeyEditModal } from '../components/keys/KeyEditModal.tsx';
+import { KeyFilterBar } from '../components/keys/KeyFilterBar.tsx';
+import { KeysTable } from '../components/keys/KeysTable.tsx';
+import { RegenerateModal } from '../components/keys/RegenerateModal.tsx';
+import { TokenModal } from '../components/keys/TokenModal.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { downloadText } from '../download.ts';
+import { useCursorPages } from '../hooks/useCursorPages.ts';
+import { useKeyFilters } from '../hooks/useKeyFilters.ts';
+import { useSession } from '../hooks/useSession.ts';
+import { formatDateTime } from '../model/format.ts';
+import { filtersToQuery, isFiltered } from '../model/key-filters.ts';
+import { emptyKeyForm, type KeyFormValues } from '../model/key-form.ts';
+import { keysToCsv } from '../model/keys-csv.ts';
+
+/** What the shown-once dialog shows, and the create form to reopen afterwards ("create another"). */
+type Issued = { issued: IssuedKey; title: string; then?: KeyFormValues };
+
+/** Settings → API Key Management: the keys table with its filters, dialogs and CSV report. */
+export function KeysPage() {
+  const session = useSession();
+  const canWrite = session.can('keys.write');
+  const [filters, setFilters] = useKeyFilters();
+  const pages = useCursorPages(JSON.stringify(filters));
+  const keys = useKeysPage({ ...filtersToQuery(filters), limit: filters.limit, cursor: pages.cursor });
+  const projects = useProjects(session.can('projects.read'));
+  const projectsById = useMemo(() => new Map((projects.data ?? []).map((project) => [project.id, project])), [projects.data]);
+  const exportKeys = useExportKeys();
+
+  const [createForm, setCreateForm] = useState<{ values: KeyFormValues; serial: number } | null>(null);
+  const [editing, setEditing] = useState<Key | null>(null);
+  const [regenerating, setRegenerating] = useState<Key | null>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
+
+  // Deleting the last key of a page leaves it empty: show the page before.
+  const emptyLaterPage = !keys.isPlaceholderData && keys.data?.items.length === 0 && pages.pageIndex > 0;
+  const { previous } = pages;
+  useEffect(() => {
+    if (emptyLaterPage) previous();
+    // Only when the page turns out empty, not on every render's new `previous`.
+  }, [emptyLaterPage]);
+
+  const openCreate = (values = emptyKeyForm({ projectId: filters.projectId })) =>
+    setCreateForm((current) => ({ values, serial: (current?.serial ?? 0) + 1 }));
+
+  const exportCsv = () =>
+    exportKeys.mutate(filtersToQuery(filters), {
+      onSuccess: (all) => {
+        const stamp = formatDateTime(new Date().toISOString()).replace(/[ :]/g, '-');
+        downloadText(`keyward-api-keys-${stamp}.csv`, keysToCsv(all, projectsById), 'text/csv;charset=utf-8');
+      },
+    });
+
+  const closeIssued = () => {
+    const then = issued?.then;
+    setIssued(null);
+    if (then) openCreate(then);
+  };
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="API Key Management"
+        description="Every key, who owns it, what it may do and when it was last used. Tokens are shown once, at creation."
+        actions={
+          <>
+            <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={exportCsv} loading={exportKeys.isPending}>
+              Export CSV
+            </Button>
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => openCreate()}>
+                Create key
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Paper withBorder p="md" radius="md">
+        <KeyFilterBar filters={filters} onChange={setFilters} projects={projects.data ?? []} suggestOwners={session.can('users.read')} />
+      </Paper>
+      <Paper withBorder radius="md" p={0}>
+        <KeysTable
+          keys={keys.data?.items}
+          offset={pages.pageIndex * filters.limit}
+          loading={keys.isFetching}
+          filtered={isFiltered(filters)}
+          projects={projectsById}
+          canWrite={canWrite}
+          onEdit={setEditing}
+          onRegenerate={setRegenerating}
+          onCreate={() => openCreate()}
+          onClearFilters={() => setFilters({ ...filters, q: '', owner: '', status: '', projectId: '' })}
+        />
+      </Paper>
+      <CursorPagination
+        noun="keys"
+        pageIndex={pages.pageIndex}
+        limit={filters.limit}
+        total={keys.data?.total ?? 0}
+        shown={keys.data?.items.length ?? 0}
+        hasNext={Boolean(keys.data?.nextCursor)}
+        onPrevious={pages.previous}
+        onNext={() => keys.data?.nextCursor && pages.next(keys.data.nextCursor)}
+        onLimitChange={(limit) => setFilters({ ...filters, limit })}
+      />
+
+      {createForm && (
+        <KeyCreateModal
+          key={createForm.serial}
+          opened
+          initial={createForm.values}
+          projects={projects.data ?? []}
+          onClose={() => setCreateForm(null)}
+          onCreated={(result, another) => {
+            setCreateForm(null);
+            setIssued({ issued: result, title: 'API key created', then: another });
+          }}
+        />
+      )}
+      {editing && <KeyEditModal apiKey={editing} onClose={() => setEditing(null)} />}
+      {regenerating && (
+        <RegenerateModal
+          apiKey={regenerating}
+          onClose={() => setRegenerating(null)}
+          onRegenerated={(result) => {
+            setRegenerating(null);
+            setIssued({ issued: result, title: 'API key regenerated' });
+          }}
+        />
+      )}
+      {issued && <TokenModal issued={issued.issued} title={issued.title} onClose={closeIssued} />}
+    </Stack>
+  );
+}

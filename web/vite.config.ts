@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The dashboard build: `npm run build:web` (and `npm start` / `npm test` when the sources
+ * changed, see build.ts) writes web/dist, which the server serves at `/`.
+ * `npm run dev:web` serves it with live reload and sends /v1 to a Keyward on port 8080.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Mantine and React make one ~700 kB chunk before compression; it is loaded once and cached.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // Mantine and React Router mark modules "use client" for React Server Components; a
+        // browser bundle has no server side, so the directive means nothing here.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    proxy: { '/v1': 'http://127.0.0.1:8080' },
+  },
+});
