@@ -56,7 +56,8 @@ const BODY_LIMIT_BYTES = 128 * 1024;
  */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
-  const store = openStore(config.databaseUrl);
+  // Pool errors (an idle PostgreSQL connection dropped) are logged, never fatal.
+  const store = openStore(config.databaseUrl, (error) => app.log.warn({ err: error }, 'database connection lost; it will be re-opened on demand'));
   await migrateToLatest(store.db, store.dialect);
 
   const app = Fastify({

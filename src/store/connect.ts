@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Db, Database, StoreDialect } from './database.ts';
 import { NodeSqliteDatabase } from './node-sqlite-driver.ts';
+import { openPostgresStore } from './postgres-store.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
 import { batchedWrites, type WriteTransaction } from './write-batcher.ts';
 
@@ -12,17 +13,21 @@ export type Store = {
   dialect: StoreDialect;
   /** Runs a unit of work in a transaction, answered after commit. */
   write: WriteTransaction;
+  /** The URL it was opened with (PostgreSQL listeners open their own connection from it). */
+  databaseUrl: string;
   /** Resolves when the database answers a trivial query. */
   ping: () => Promise<void>;
   close: () => Promise<void>;
 };
 
 /**
- * Opens the store a `DATABASE_URL` names: `file:<path>` for the embedded SQLite file.
+ * Opens the store a `DATABASE_URL` names: `file:<path>` for the embedded SQLite file,
+ * `postgres://…` for PostgreSQL.
  *
  * @example const store = openStore('file:./data/keyward.db')
  */
-export function openStore(databaseUrl: string): Store {
+export function openStore(databaseUrl: string, onPoolError: (error: Error) => void = () => {}): Store {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgresStore(databaseUrl, onPoolError);
   if (databaseUrl.startsWith('file:')) {
     const path = databaseUrl.slice('file:'.length);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -32,6 +37,7 @@ export function openStore(databaseUrl: string): Store {
     return {
       db,
       dialect: 'sqlite',
+      databaseUrl,
       write: batchedWrites(db),
       ping: async () => {
         database.raw.prepare('SELECT 1').get();

@@ -285,7 +285,7 @@ describe('bad input never yields a 5xx and changes nothing', () => {
   afterAll(async () => server.close());
 
   it.each([...bodyCases(), ...idCases(), ...pagingCases()])('$name → $status', async (testCase) => {
-    const before = snapshotDatabase(server.dbPath);
+    const before = (await snapshotDatabase(server));
     const headers: Record<string, string> = { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
     const body = testCase.body?.(world);
     if (body !== undefined) headers['content-type'] = testCase.contentType ?? 'application/json';
@@ -304,7 +304,7 @@ describe('bad input never yields a 5xx and changes nothing', () => {
       expect(paths.some((path) => path === testCase.errorPath || path.startsWith(`${testCase.errorPath}/`)), text).toBe(true);
       for (const error of problem.errors ?? []) expect(error.message.trim()).not.toBe('');
     }
-    expect(snapshotDatabase(server.dbPath)).toEqual(before);
+    expect((await snapshotDatabase(server))).toEqual(before);
   });
 
   it('logged no unhandled error for any of them', () => {

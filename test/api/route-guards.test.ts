@@ -116,35 +116,35 @@ describe('management route guards', () => {
 
   describe.each(GUARDED_ROUTES)('$method $route', (route) => {
     it('answers 401 UNAUTHENTICATED without credentials or with unknown ones, changing nothing', async () => {
-      const before = snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION);
+      const before = (await snapshotDatabase(server, TOUCHED_BY_AUTHENTICATION));
       const anonymous = await send(apiClient(server.url), route, world);
       expectProblem(anonymous, 401, 'UNAUTHENTICATED');
       expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
       expectProblem(await send(apiClient(server.url, { bearer: 'tk_000000000000000000000000000000' }), route, world), 401, 'UNAUTHENTICATED');
       expectProblem(await send(apiClient(server.url, { cookie: 'keyward_session=forged', csrfToken: 'forged' }), route, world), 401, 'UNAUTHENTICATED');
-      expect(snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION)).toEqual(before);
+      expect((await snapshotDatabase(server, TOUCHED_BY_AUTHENTICATION))).toEqual(before);
     });
 
     it(`answers 403 FORBIDDEN to a member and to a management key holding everything but ${route.permission}`, async () => {
-      const before = snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION);
+      const before = (await snapshotDatabase(server, TOUCHED_BY_AUTHENTICATION));
       const member = await send(membersWithout.get(route.permission)!, route, world);
       expectProblem(member, 403, 'FORBIDDEN');
       expect(member.body.detail).toContain(route.permission);
       const key = await send(keysWithout.get(route.permission)!, route, world);
       expectProblem(key, 403, 'FORBIDDEN');
       expect(key.body.detail).toContain(route.permission);
-      expect(snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION)).toEqual(before);
+      expect((await snapshotDatabase(server, TOUCHED_BY_AUTHENTICATION))).toEqual(before);
     });
 
     if (route.method !== 'GET') {
       it('answers 403 CSRF_FAILED to a session write without x-csrf-token or with a wrong one', async () => {
-        const before = snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION);
+        const before = (await snapshotDatabase(server, TOUCHED_BY_AUTHENTICATION));
         expectProblem(await send(apiClient(server.url, { cookie: adminSession.cookie }), route, world), 403, 'CSRF_FAILED');
         const wrong = apiClient(server.url, { cookie: adminSession.cookie, csrfToken: `${adminSession.csrfToken.slice(0, -2)}xx` });
         expectProblem(await send(wrong, route, world), 403, 'CSRF_FAILED');
         const empty = apiClient(server.url, { cookie: adminSession.cookie });
         expectProblem(await empty.request(route.method, pathOf(route, world), route.body?.(world), { 'x-csrf-token': '' }), 403, 'CSRF_FAILED');
-        expect(snapshotDatabase(server.dbPath, TOUCHED_BY_AUTHENTICATION)).toEqual(before);
+        expect((await snapshotDatabase(server, TOUCHED_BY_AUTHENTICATION))).toEqual(before);
       });
     }
 

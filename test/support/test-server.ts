@@ -4,16 +4,24 @@ import { join } from 'node:path';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { App } from '../../src/http/app-types.ts';
+import { createPostgresDatabase, TEST_STORE } from './test-database.ts';
 
 export const ADMIN = { username: 'admin', password: 'correct-horse-battery-staple' };
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-keyward-0123456789';
 
-/** A Keyward on a real port with a fresh SQLite file, its log lines, and a movable clock. */
+/**
+ * A Keyward on a real port with a fresh database (a SQLite file, or its own PostgreSQL database
+ * when KEYWARD_TEST_STORE=postgres), its log lines, and a movable clock.
+ */
 export type TestServer = {
   url: string;
   app: App;
   dir: string;
+  /** Which store this server runs on. */
+  store: 'sqlite' | 'postgres';
+  /** The SQLite file (meaningful only when store is 'sqlite'). */
   dbPath: string;
+  databaseUrl: string;
   logs: string[];
   /** Moves the server's clock forward by ms. */
   advance: (ms: number) => void;
@@ -25,8 +33,10 @@ export async function startTestServer(options: { env?: Record<string, string>; w
   const dir = mkdtempSync(join(tmpdir(), 'keyward-test-'));
   const dbPath = join(dir, 'keyward.db');
   const withAdmin = options.withAdmin ?? true;
+  const postgres = TEST_STORE === 'postgres' ? await createPostgresDatabase() : undefined;
+  const databaseUrl = postgres?.url ?? `file:${dbPath}`;
   const config = loadConfig({
-    DATABASE_URL: `file:${dbPath}`,
+    DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
     KEYWARD_SECRET: TEST_SECRET,
     ...(withAdmin ? { KEYWARD_ADMIN_USERNAME: ADMIN.username, KEYWARD_ADMIN_PASSWORD: ADMIN.password } : {}),
@@ -50,7 +60,9 @@ export async function startTestServer(options: { env?: Record<string, string>; w
     url: `http://127.0.0.1:${port}`,
     app,
     dir,
+    store: TEST_STORE,
     dbPath,
+    databaseUrl,
     logs,
     advance: (ms) => {
       offset += ms;
@@ -58,6 +70,7 @@ export async function startTestServer(options: { env?: Record<string, string>; w
     now,
     close: async () => {
       await app.close();
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

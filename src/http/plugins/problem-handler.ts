@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ProblemError, type ProblemFieldError } from '../../domain/problem-error.ts';
+import { isStoreUnavailable } from '../../store/store-unavailable.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -83,6 +84,11 @@ export function installProblemHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const detail = error instanceof SyntaxError ? 'The body is not valid JSON.' : error.message;
       return sendProblem(reply, error.statusCode, error instanceof SyntaxError ? 'MALFORMED_JSON' : 'BAD_REQUEST', detail);
+    }
+    if (isStoreUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '2');
+      return sendProblem(reply, 503, 'STORE_UNAVAILABLE', 'The database cannot be reached; try again shortly.');
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 500, 'INTERNAL', 'Something went wrong on our side; it has been logged.');

@@ -17,8 +17,8 @@ async function login(server: TestServer, body: unknown, headers: Record<string, 
   return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
 }
 
-function sessionsOf(server: TestServer, userId: string) {
-  return (snapshotDatabase(server.dbPath).sessions ?? []).filter((row) => row.user_id === userId);
+async function sessionsOf(server: TestServer, userId: string) {
+  return ((await snapshotDatabase(server)).sessions ?? []).filter((row) => row.user_id === userId);
 }
 
 const cookieOf = (setCookie: string) => setCookie.split(';')[0]!;
@@ -71,7 +71,7 @@ describe('auth routes', () => {
     it('stores only a hash of the session id, never the cookie value', async () => {
       const response = await login(server, ADMIN);
       const value = cookieOf(response.headers.get('set-cookie')!).split('=')[1]!;
-      const stored = JSON.stringify(snapshotDatabase(server.dbPath).sessions);
+      const stored = JSON.stringify((await snapshotDatabase(server)).sessions);
       expect(stored).not.toContain(value);
     });
 
@@ -148,14 +148,14 @@ describe('auth routes', () => {
   describe('POST /v1/auth/logout', () => {
     it('answers 204, clears the cookie and ends the session server-side', async () => {
       const session = await signIn(server);
-      const sessionsBefore = sessionsOf(server, session.userId).length;
+      const sessionsBefore = (await sessionsOf(server, session.userId)).length;
       const response = await session.client.post('/v1/auth/logout');
       expect(response.status).toBe(204);
       expect(response.text).toBe('');
       const cleared = response.headers.get('set-cookie') ?? '';
       expect(cleared).toMatch(/^keyward_session=;/);
       expect(cleared).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
-      expect(sessionsOf(server, session.userId)).toHaveLength(sessionsBefore - 1);
+      expect((await sessionsOf(server, session.userId))).toHaveLength(sessionsBefore - 1);
       // Replaying the old cookie (as a stolen copy would) no longer works.
       expectProblem(await session.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
       expectProblem(await session.client.get('/v1/projects'), 401, 'UNAUTHENTICATED');
@@ -189,12 +189,12 @@ describe('auth routes', () => {
       const member = await signInMember(server, admin, ['projects.read']);
       const second = await signIn(server, member.username, MEMBER_PASSWORD);
       expect((await member.client.get('/v1/projects')).status).toBe(200);
-      expect(sessionsOf(server, member.userId)).toHaveLength(2);
+      expect((await sessionsOf(server, member.userId))).toHaveLength(2);
 
       expect((await admin.patch(`/v1/users/${member.userId}`, { active: false })).status).toBe(200);
       expectProblem(await member.client.get('/v1/projects'), 401, 'UNAUTHENTICATED');
       expectProblem(await second.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
-      expect(sessionsOf(server, member.userId)).toHaveLength(0);
+      expect((await sessionsOf(server, member.userId))).toHaveLength(0);
 
       expect((await admin.patch(`/v1/users/${member.userId}`, { active: true })).status).toBe(200);
       expectProblem(await member.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
@@ -206,7 +206,7 @@ describe('auth routes', () => {
       const other = await signInMember(server, admin, ['projects.read']);
       expect((await admin.patch(`/v1/users/${member.userId}`, { password: 'a-fresh-password-123' })).status).toBe(200);
       expectProblem(await member.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
-      expect(sessionsOf(server, member.userId)).toHaveLength(0);
+      expect((await sessionsOf(server, member.userId))).toHaveLength(0);
       // Someone else's session is untouched.
       expect((await other.client.get('/v1/auth/me')).status).toBe(200);
     });
@@ -242,7 +242,7 @@ describe('session lifetime', () => {
     server.advance(SESSION_IDLE_MS + 1000);
     expectProblem(await idle.client.get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
     expectProblem(await session.client.get('/v1/projects'), 401, 'UNAUTHENTICATED');
-    expect(sessionsOf(server, idle.userId)).toHaveLength(0);
+    expect((await sessionsOf(server, idle.userId))).toHaveLength(0);
   });
 
   it('activity keeps a session alive, but never past its absolute lifetime', async () => {

@@ -1,0 +1,35 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Database } from './database.ts';
+import type { Store } from './connect.ts';
+
+// A handful of connections serves one node: verification answers from memory, and the
+// management API's transactions are short.
+const POOL_SIZE = 10;
+
+/**
+ * Opens PostgreSQL through a `pg` pool. Writes are ordinary transactions: PostgreSQL takes
+ * concurrent writers itself, so the SQLite group commit is not needed here.
+ */
+export function openPostgresStore(databaseUrl: string, onPoolError: (error: Error) => void): Store {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: POOL_SIZE,
+    // Fail fast while the database is down, so callers answer 503 instead of hanging.
+    connectionTimeoutMillis: 2000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection that dies (a PostgreSQL restart) must not take the process with it.
+  pool.on('error', onPoolError);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    databaseUrl,
+    write: (work) => db.transaction().execute(work),
+    ping: async () => {
+      await sql`SELECT 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
