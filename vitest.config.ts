@@ -5,14 +5,20 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // that drive the browser or child processes, run on SQLite only.
 const API_SUITE = ['src/http/routes/**/*.test.ts', 'src/services/**/*.test.ts', 'test/api/**/*.test.ts'];
 
+// Workspace packages (packages/sdk) resolve to their TypeScript sources, as in tsconfig.json;
+// the rest are Vite's default server conditions.
+const SOURCE_CONDITIONS = ['@keyward/source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  resolve: { conditions: SOURCE_CONDITIONS },
+  ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+        test: { name: 'sqlite', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'packages/**/*.test.ts', 'examples/**/*.test.ts'] },
       },
       {
         extends: true,
@@ -22,6 +28,12 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, 'test/api/token-secrecy.test.ts'],
           env: { KEYWARD_TEST_STORE: 'postgres' },
         },
+      },
+      {
+        // Several Keyward processes and servers stopped on purpose: run alone (`npm test` runs
+        // this project after the others), so their timings are not another suite's load.
+        extends: true,
+        test: { name: 'cluster', include: ['test/cluster/**/*.test.ts'], fileParallelism: false },
       },
     ],
   },

@@ -9,13 +9,15 @@ import type { ServiceContext } from './services/context.ts';
 import { KeyCache } from './services/key-cache.ts';
 import { UsageRecorder } from './services/usage-recorder.ts';
 import { openStore } from './store/connect.ts';
+import { openRedis } from './store/redis-client.ts';
+import { openInvalidationBus } from './store/open-invalidation-bus.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import type { App } from './http/app-types.ts';
 import { installAuthentication } from './http/plugins/authentication.ts';
 import { installDashboard } from './http/plugins/dashboard.ts';
 import { installMetrics } from './http/plugins/metrics.ts';
 import { installOpenApi } from './http/plugins/openapi.ts';
-import { installProblemHandler, sendFrameworkProblem } from './http/plugins/problem-handler.ts';
+import { installProblemHandler, sendClientErrorProblem, sendFrameworkProblem } from './http/plugins/problem-handler.ts';
 import { installValidators } from './http/plugins/validation.ts';
 import { registerApiRoutes } from './http/routes/index.ts';
 import { registerOperations } from './http/routes/operations.ts';
@@ -67,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     frameworkErrors: sendFrameworkProblem,
+    clientErrorHandler: sendClientErrorProblem,
     // Ids are checked by the route schemas (400 naming the field). The router's own cap of 100
     // characters would instead send a long id past its route (to the dashboard's catch-all, a
     // 404); Node's 16 KiB header limit already bounds a URL, and no route uses a regex param.
@@ -89,7 +92,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
   app.decorate('services', services);
   app.decorate('config', config);
-  app.decorate('loginThrottle', createLoginThrottle());
+  const redis = config.redisUrl ? openRedis(config.redisUrl, (error) => app.log.debug({ err: error }, 'redis error')) : undefined;
+  app.decorate('loginThrottle', createLoginThrottle(redis ? { redis, prefix: config.redisPrefix } : undefined));
   app.decorate('metrics', installMetrics(app, services.cache));
 
   // Only JSON is accepted; text/plain would otherwise be parsed into a string.
@@ -105,7 +109,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerApiRoutes(app);
   await installDashboard(app);
 
+  // Several nodes: changes made on one reach the others' caches. While the bus is down the
+  // cache is bypassed (see KeyCache.attach); entries also expire after a minute, as a bound.
+  const bus = openInvalidationBus(config, store, (error) => app.log.debug({ err: error }, 'invalidation bus error'));
+  if (bus) {
+    services.cache.attach(bus, { positiveTtlMs: 60_000 });
+    bus.onHealth((healthy) =>
+      healthy
+        ? app.log.info('invalidation bus connected: the key cache is in use')
+        : app.log.warn('invalidation bus lost: answering from the database until it is back'),
+    );
+  }
+
   app.addHook('onClose', async () => {
+    await bus?.close();
+    redis?.disconnect();
     await usage.close();
     await store.close();
   });

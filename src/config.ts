@@ -9,6 +9,8 @@ export type Config = {
   host: string;
   databaseUrl: string;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel, so deployments (and test runs) can share a Redis. */
+  redisPrefix: string;
   /** From KEYWARD_SECRET; undefined means "use or create the one in the data directory". */
   secret: string | undefined;
   /** Where generated files (the secret, the SQLite file by default) live. */
@@ -52,6 +54,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const redisUrl = nonEmpty(env.REDIS_URL);
   if (redisUrl !== undefined && !/^rediss?:\/\/.+/.test(redisUrl)) {
     throw new ConfigError('REDIS_URL must be redis://host:port (or rediss:// for TLS)');
+  }
+
+  const redisPrefix = nonEmpty(env.KEYWARD_REDIS_PREFIX) ?? 'keyward:';
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix)) {
+    throw new ConfigError('KEYWARD_REDIS_PREFIX must be 1-64 letters, digits or :_.- characters');
   }
 
   const secret = nonEmpty(env.KEYWARD_SECRET);
@@ -102,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     databaseUrl,
     redisUrl,
+    redisPrefix,
     secret,
     dataDir,
     adminUsername,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashPassword, verifyPassword } from '../domain/password.ts';
 import { intersectGrants } from '../domain/permissions.ts';
 import { ProblemError, problems } from '../domain/problem-error.ts';
@@ -8,8 +8,9 @@ import { countUsers, findUser, findUserByUsername, grantsOfUser, toUserViews, ty
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { findKeyByToken } from './verification.ts';
+import { findKeyByToken, upgradeIfImported } from './verification.ts';
 import { newId } from '../domain/ids.ts';
+import { isUniqueViolation } from '../store/unique-violation.ts';
 
 /** OWASP: an absolute lifetime and a shorter idle timeout. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -20,13 +21,26 @@ const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
 /** Failed sign-ins allowed before 429: per username (guessing one account) and per address (spraying many). */
 export const LOGIN_LIMITS = { perUser: 5, perAddress: 20, windowSeconds: 15 * 60 };
 
-export type LoginThrottle = { byUser: RateLimiterMemory; byAddress: RateLimiterMemory };
+export type LoginThrottle = { byUser: RateLimiterAbstract; byAddress: RateLimiterAbstract };
 
-export function createLoginThrottle(): LoginThrottle {
-  return {
-    byUser: new RateLimiterMemory({ keyPrefix: 'login-user', points: LOGIN_LIMITS.perUser, duration: LOGIN_LIMITS.windowSeconds }),
-    byAddress: new RateLimiterMemory({ keyPrefix: 'login-ip', points: LOGIN_LIMITS.perAddress, duration: LOGIN_LIMITS.windowSeconds }),
+/**
+ * Failed sign-in counters: in memory on one node; in Redis with several, so an attacker cannot
+ * multiply the allowance by the number of nodes. While Redis is down each node counts alone
+ * (rate-limiter-flexible's insurance limiter), which is the stricter of the two for one node.
+ */
+export function createLoginThrottle(shared?: { redis: unknown; prefix: string }): LoginThrottle {
+  const limiter = (keyPrefix: string, points: number) => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration: LOGIN_LIMITS.windowSeconds });
+    if (!shared) return memory;
+    return new RateLimiterRedis({
+      storeClient: shared.redis,
+      keyPrefix: `${shared.prefix}${keyPrefix}`,
+      points,
+      duration: LOGIN_LIMITS.windowSeconds,
+      insuranceLimiter: memory,
+    });
   };
+  return { byUser: limiter('login-user', LOGIN_LIMITS.perUser), byAddress: limiter('login-ip', LOGIN_LIMITS.perAddress) };
 }
 
 function sessionIdHash(token: string): string {
@@ -117,6 +131,7 @@ export async function actorForKey(ctx: ServiceContext, token: string, ip: string
   const user = userId ? await findUser(ctx.db, userId) : undefined;
   if (!user || user.active !== 1) return undefined;
   ctx.usage.touch(key.id, ctx.clock());
+  await upgradeIfImported(ctx, key, token);
   const grants = intersectGrants(key.permissions, await grantsOfUser(ctx.db, user));
   return { type: 'key', userId: user.id, username: user.username, role: user.role, keyId: key.id, grants };
 }
@@ -143,10 +158,15 @@ export async function bootstrapFirstAdmin(ctx: ServiceContext, admin: { username
   const at = new Date(now).toISOString();
   const id = newId('usr', now);
   const passwordHash = await hashPassword(admin.password, ctx.passwordCost);
-  await ctx.write(async (trx) => {
-    await trx.insertInto('users').values({ id, username: admin.username!, password_hash: passwordHash, role: 'admin', active: 1, created_at: at, updated_at: at }).execute();
-    await recordAudit(trx, SYSTEM_ACTOR, { action: 'user.created', targetType: 'user', targetId: id, detail: { after: { username: admin.username, role: 'admin' }, reason: 'first admin from KEYWARD_ADMIN_USERNAME' } }, now);
-  });
+  try {
+    await ctx.write(async (trx) => {
+      await trx.insertInto('users').values({ id, username: admin.username!, password_hash: passwordHash, role: 'admin', active: 1, created_at: at, updated_at: at }).execute();
+      await recordAudit(trx, SYSTEM_ACTOR, { action: 'user.created', targetType: 'user', targetId: id, detail: { after: { username: admin.username, role: 'admin' }, reason: 'first admin from KEYWARD_ADMIN_USERNAME' } }, now);
+    });
+  } catch (error) {
+    // Several nodes starting together on an empty database: one of them made the admin.
+    if (!isUniqueViolation(error)) throw error;
+  }
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { VerifiableKey } from '../domain/verification.ts';
+import type { Invalidation, InvalidationBus } from '../store/invalidation-bus.ts';
 
 /** A key as verification needs it, plus what the management API needs to act for it. */
 export type CachedKey = VerifiableKey & { createdBy: string | null; expiresAtIso: string | null };
@@ -31,6 +32,12 @@ export class KeyCache {
   // Bumped by every invalidation. A load that overlapped one may have read the row before the
   // change, so its answer is returned to its callers but not cached.
   #generation = 0;
+  #bus: InvalidationBus | undefined;
+  // False while this node may be missing other nodes' invalidations (the bus is down): every
+  // look-up then goes to the database, so a change made elsewhere is never answered stale.
+  #trusted = true;
+  // With several nodes, entries also expire, bounding what a lost message could leave behind.
+  #positiveTtlMs: number | undefined;
 
   constructor(options: KeyCacheOptions) {
     this.#negativeTtlMs = options.negativeTtlMs;
@@ -46,7 +53,28 @@ export class KeyCache {
   }
 
   /** The cached entry: a key, null for a known-unknown hash, undefined when not cached. */
+  /**
+   * Shares invalidations with the other nodes through `bus`, and follows its health: while it
+   * is down the cache is bypassed, and when it returns the cache starts empty.
+   */
+  attach(bus: InvalidationBus, options: { positiveTtlMs: number }): void {
+    this.#bus = bus;
+    this.#positiveTtlMs = options.positiveTtlMs;
+    this.#trusted = bus.healthy;
+    bus.onMessage((message) => this.#forget(message));
+    bus.onHealth((healthy) => {
+      this.#forget({ kind: 'all' });
+      this.#trusted = healthy;
+    });
+  }
+
+  /** Whether answers may come from memory (false while the invalidation bus is down). */
+  get trusted(): boolean {
+    return this.#trusted;
+  }
+
   get(hash: string): CachedKey | null | undefined {
+    if (!this.#trusted) return undefined;
     const entry = this.#entries.get(hash);
     if (entry) this.stats.hits++;
     return entry?.key;
@@ -63,7 +91,7 @@ export class KeyCache {
     const generation = this.#generation;
     const loading = loader()
       .then((key) => {
-        if (generation === this.#generation) this.set(hash, key);
+        if (generation === this.#generation && this.#trusted) this.set(hash, key);
         return key;
       })
       .finally(() => this.#loading.delete(hash));
@@ -76,32 +104,45 @@ export class KeyCache {
       this.#entries.set(hash, { key: null }, { ttl: this.#negativeTtlMs });
       return;
     }
-    this.#entries.set(hash, { key });
+    this.#entries.set(hash, { key }, this.#positiveTtlMs ? { ttl: this.#positiveTtlMs } : undefined);
     let hashes = this.#hashesByKey.get(key.id);
     if (!hashes) this.#hashesByKey.set(key.id, (hashes = new Set()));
     hashes.add(hash);
   }
 
-  /** Forgets every cached hash of a key. */
+  /** Forgets every cached hash of a key, here and on every other node. */
   invalidateKey(keyId: string): void {
-    this.#generation++;
-    const hashes = this.#hashesByKey.get(keyId);
-    if (!hashes) return;
-    for (const hash of [...hashes]) this.#entries.delete(hash);
-    this.#hashesByKey.delete(keyId);
+    this.#broadcast({ kind: 'key', keyId });
   }
 
-  /** Forgets one hash (a negative entry for a token that now exists). */
+  /** Forgets one hash (a negative entry for a token that now exists), everywhere. */
   invalidateHash(hash: string): void {
-    this.#generation++;
-    this.#entries.delete(hash);
+    this.#broadcast({ kind: 'hash', hash });
   }
 
-  /** Forgets everything: for changes that reach many keys (a group's permissions, a project). */
+  /** Forgets everything, everywhere: for changes that reach many keys (a group, a project). */
   clear(): void {
+    this.#broadcast({ kind: 'all' });
+  }
+
+  #broadcast(message: Invalidation): void {
+    this.#forget(message);
+    this.#bus?.publish(message);
+  }
+
+  #forget(message: Invalidation): void {
     this.#generation++;
-    this.#entries.clear();
-    this.#hashesByKey.clear();
+    if (message.kind === 'all') {
+      this.#entries.clear();
+      this.#hashesByKey.clear();
+    } else if (message.kind === 'hash') {
+      this.#entries.delete(message.hash);
+    } else {
+      const hashes = this.#hashesByKey.get(message.keyId);
+      if (!hashes) return;
+      for (const hash of [...hashes]) this.#entries.delete(hash);
+      this.#hashesByKey.delete(message.keyId);
+    }
   }
 
   get size(): number {

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 import { VERIFICATION_CODES, type VerificationCode } from '../../domain/verification.ts';
 import type { KeyCache } from '../../services/key-cache.ts';
@@ -41,6 +41,14 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache): Metrics {
     const route = request.routeOptions.url ?? 'unknown';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+  new Gauge({
+    name: 'keyward_key_cache_trusted',
+    help: '1 while the key cache may answer (0 while the invalidation bus between nodes is down)',
+    registers: [registry],
+    collect() {
+      this.set(cache.trusted ? 1 : 0);
+    },
   });
   return { registry, verifications };
 }

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, signIn } from '../support/api-client.ts';
+import { startKeywardProcess, type KeywardProcess } from '../support/keyward-process.ts';
+import { createPostgresDatabase } from '../support/test-database.ts';
+import { ADMIN, TEST_SECRET, type TestServer } from '../support/test-server.ts';
+
+// Polls until every node answers `code` for the token; returns the slowest node's delay in ms.
+async function worstDelayUntil(nodes: KeywardProcess[], token: string, code: string, since: number): Promise<number> {
+  const delays = await Promise.all(
+    nodes.map(async (node) => {
+      const client = apiClient(node.url);
+      for (;;) {
+        const answer = await client.post('/v1/keys/verify', { key: token });
+        if (answer.body.code === code) return performance.now() - since;
+        if (performance.now() - since > 5000) throw new Error(`${node.url} still says ${answer.body.code}`);
+      }
+    }),
+  );
+  return Math.max(...delays);
+}
+
+for (const mode of ['redis', 'postgres-notify'] as const) {
+  describe(`three nodes on PostgreSQL, invalidation through ${mode}`, () => {
+    let nodes: KeywardProcess[] = [];
+    let drop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const database = await createPostgresDatabase();
+      drop = database.drop;
+      const env: Record<string, string> = {
+        DATABASE_URL: database.url,
+        KEYWARD_SECRET: TEST_SECRET,
+        KEYWARD_ADMIN_USERNAME: ADMIN.username,
+        KEYWARD_ADMIN_PASSWORD: ADMIN.password,
+      };
+      if (mode === 'redis') {
+        env.REDIS_URL = 'redis://127.0.0.1:6379';
+        env.KEYWARD_REDIS_PREFIX = `keyward-test-${randomBytes(4).toString('hex')}:`;
+      }
+      // Started together on an empty database: migrations and the first admin race on purpose.
+      nodes = await Promise.all([0, 1, 2].map(() => startKeywardProcess(env)));
+      // Give each node's bus a moment to subscribe before the measurement.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+
+    afterAll(async () => {
+      await Promise.all(nodes.map((node) => node.stop()));
+      await drop?.();
+    });
+
+    it('shows a deactivation made on node 1 on nodes 2 and 3 within 100 ms', async () => {
+      const session = await signIn({ url: nodes[0]!.url } as TestServer);
+      const { token, keyId } = await createKeyWith(session.client);
+      const others = nodes.slice(1);
+      let worst = 0;
+      let slowestPatch = 0;
+      for (let round = 0; round < 5; round++) {
+        // Warm every node's cache with the current answer first.
+        expect(await worstDelayUntil(others, token, 'VALID', performance.now())).toBeLessThan(5000);
+        // Measured from node 1's answer: the change is committed and announced by then.
+        const sent = performance.now();
+        const change = await session.client.patch(`/v1/keys/${keyId}`, { enabled: false });
+        expect(change.status).toBe(200);
+        const acknowledged = performance.now();
+        slowestPatch = Math.max(slowestPatch, acknowledged - sent);
+        worst = Math.max(worst, await worstDelayUntil(others, token, 'DISABLED', acknowledged));
+        await session.client.patch(`/v1/keys/${keyId}`, { enabled: true });
+      }
+      console.log(`[multi-node ${mode}] worst delay from node 1's answer to DISABLED on nodes 2 and 3: ${worst.toFixed(1)} ms (slowest PATCH itself: ${slowestPatch.toFixed(1)} ms)`);
+      expect(worst).toBeLessThanOrEqual(100);
+    });
+
+    it.skipIf(mode !== 'redis')('counts failed sign-ins across nodes when they share Redis', async () => {
+      const attempt = (node: KeywardProcess) =>
+        apiClient(node.url).post('/v1/auth/login', { username: 'nobody-in-particular', password: 'wrong password' });
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await attempt(nodes[i % 3]!)).status);
+      // Five failures in all, spread over three nodes; the sixth is refused wherever it lands.
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    });
+
+    it('made exactly one first admin although all nodes started at once', async () => {
+      const session = await signIn({ url: nodes[1]!.url } as TestServer);
+      const users = await session.client.get('/v1/users');
+      expect(users.body.items.filter((user: { username: string }) => user.username === ADMIN.username)).toHaveLength(1);
+      for (const node of nodes) expect(node.output()).not.toMatch(/"level":(50|60)/);
+    });
+  });
+}
