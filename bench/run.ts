@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { seedSqlite } from './seed.ts';
+import pg from 'pg';
+import { seed } from './seed.ts';
 
 // `npm run bench [-- --keys 1000000 --duration 10]`: Keyward against a Fastify hello-world, same
 // machine, same run, driven by autocannon from separate processes.
@@ -16,11 +17,14 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     creates: { type: 'string', default: '3000' },
+    store: { type: 'string', default: 'sqlite' },
+    'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log('npm run bench -- [--keys N=100000] [--duration s=10] [--warmup s=3] [--connections n=50] [--creates n=3000]');
+  console.log('npm run bench -- [--keys N=100000] [--duration s=10] [--warmup s=3] [--connections n=50] [--creates n=3000]\n' +
+    '                     [--store sqlite|postgres] [--postgres-url URL of a database to create the bench database from]');
   process.exit(0);
 }
 const keyCount = Number(args.keys);
@@ -28,6 +32,27 @@ const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
 const root = join(import.meta.dirname, '..');
+if (args.store !== 'sqlite' && args.store !== 'postgres') throw new Error('--store is sqlite or postgres');
+
+/** A database of the benchmark's own on the given PostgreSQL server, dropped at the end. */
+async function postgresDatabase(adminUrl: string) {
+  const name = `keyward_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -77,16 +102,17 @@ async function measure(job: Record<string, unknown>): Promise<Load> {
 const dir = mkdtempSync(join(tmpdir(), 'keyward-bench-'));
 const secret = randomBytes(32).toString('base64url');
 const children: ChildProcess[] = [];
+const postgres = args.store === 'postgres' ? await postgresDatabase(args['postgres-url']!) : undefined;
 try {
-  const dbPath = join(dir, 'keyward.db');
+  const databaseUrl = postgres?.url ?? `file:${join(dir, 'keyward.db')}`;
   const seedStarted = performance.now();
-  const seeded = await seedSqlite(dbPath, Buffer.from(secret), keyCount);
+  const seeded = await seed(databaseUrl, Buffer.from(secret), keyCount);
   console.error(`seeded ${keyCount} keys in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
   const keywardPort = await freePort();
   const helloPort = await freePort();
   const keyward = spawn(process.execPath, [join(root, 'src/server.ts')], {
-    env: { PATH: process.env.PATH, PORT: String(keywardPort), DATABASE_URL: `file:${dbPath}`, KEYWARD_SECRET: secret, LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH, PORT: String(keywardPort), DATABASE_URL: databaseUrl, KEYWARD_SECRET: secret, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const hello = spawn(process.execPath, [join(import.meta.dirname, 'hello-world.ts'), String(helloPort)], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -139,7 +165,7 @@ try {
   const keywardRss = peakRssMb(keyward.pid!);
   const helloRss = peakRssMb(hello.pid!);
   const helloRps = results['hello-world'].requestsPerSecond;
-  console.log(`\nKeyward benchmark: ${keyCount.toLocaleString('en')} keys, ${connections} connections, ${duration} s per run after ${warmup} s warm-up (SQLite)\n`);
+  console.log(`\nKeyward benchmark: ${keyCount.toLocaleString('en')} keys, ${connections} connections, ${duration} s per run after ${warmup} s warm-up (${args.store === 'postgres' ? 'PostgreSQL' : 'SQLite'})\n`);
   console.log('| scenario | requests/s | p50 ms | p99 ms | non-2xx | vs hello-world |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const [name, load] of Object.entries(results)) {
@@ -153,5 +179,6 @@ try {
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
+  await postgres?.drop();
   rmSync(dir, { recursive: true, force: true });
 }

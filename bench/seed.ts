@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
 import { newId } from '../src/domain/ids.ts';
 import { hashPassword } from '../src/domain/password.ts';
 import { generateToken, hashToken, tokenDisplay } from '../src/domain/token.ts';
@@ -15,57 +16,94 @@ export type Seeded = {
   unknownTokens: string[];
 };
 
-/**
- * Fills a fresh SQLite file with `count` keys the way the API would store them (keyed hash,
- * display parts, a permission group each), but in bulk: creating a million keys through the
- * API would take the benchmark minutes.
- */
-export async function seedSqlite(path: string, secret: Buffer, count: number): Promise<Seeded> {
-  const store = openStore(`file:${path}`);
-  await migrateToLatest(store.db, store.dialect);
-  await store.close();
+type Row = unknown[];
+/** Writes rows of one table in bulk; each store does it its fastest way. */
+type BulkWriter = { insert: (table: string, columns: string[], rows: Row[]) => Promise<void>; close: () => Promise<void> };
 
+function sqliteWriter(path: string): BulkWriter {
   const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;');
+  return {
+    insert: async (table, columns, rows) => {
+      const statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      db.exec('BEGIN');
+      for (const row of rows) statement.run(...(row as (string | number | null)[]));
+      db.exec('COMMIT');
+    },
+    close: async () => {
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
+
+function postgresWriter(url: string): BulkWriter {
+  const client = new pg.Client({ connectionString: url });
+  const connected = client.connect();
+  return {
+    insert: async (table, columns, rows) => {
+      await connected;
+      // Multi-row INSERTs of 1,000 rows stay under PostgreSQL's 65,535 parameters.
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+        await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat());
+      }
+    },
+    close: async () => {
+      await connected;
+      await client.query('ANALYZE');
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Fills a fresh store with `count` keys the way the API would store them (keyed hash, display
+ * parts, a permission group each), but in bulk: creating a million keys through the API would
+ * take the benchmark minutes.
+ */
+export async function seed(databaseUrl: string, secret: Buffer, count: number): Promise<Seeded> {
+  const store = openStore(databaseUrl);
+  await migrateToLatest(store.db, store.dialect);
+  await store.close();
+  const writer = store.dialect === 'postgres' ? postgresWriter(databaseUrl) : sqliteWriter(databaseUrl.slice('file:'.length));
+
   const at = new Date().toISOString();
   const start = Date.now() - count;
   const adminId = newId('usr');
   const projectId = newId('prj');
   const groupId = newId('grp');
-  db.prepare('INSERT INTO users (id, username, password_hash, role, active, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)')
-    .run(adminId, 'admin', await hashPassword('bench-admin-password', 1024), 'admin', at, at);
-  db.prepare('INSERT INTO projects (id, name, key_prefix, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(projectId, 'Bench', 'bn', at, at);
-  db.prepare('INSERT INTO groups (id, name, description, permissions, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(groupId, 'bench', '', JSON.stringify(['*']), at, at);
-
-  const insertKey = db.prepare(`INSERT INTO keys (id, project_id, name, description, token_start, token_end, enabled, owner_id, created_by,
-    expires_at, last_used_at, ip_allowlist, meta, ratelimit, remaining, refill, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, 1, NULL, ?, NULL, NULL, '[]', '{}', NULL, NULL, NULL, ?, ?)`);
-  const insertSecret = db.prepare("INSERT INTO key_secrets (hash, key_id, algorithm, expires_at, created_at) VALUES (?, ?, 'hmac-sha256', NULL, ?)");
-  const insertGroup = db.prepare('INSERT INTO key_groups (key_id, group_id) VALUES (?, ?)');
+  await writer.insert('users', ['id', 'username', 'password_hash', 'role', 'active', 'created_at', 'updated_at'], [
+    [adminId, 'admin', await hashPassword('bench-admin-password', 1024), 'admin', 1, at, at],
+  ]);
+  await writer.insert('projects', ['id', 'name', 'key_prefix', 'created_at', 'updated_at'], [[projectId, 'Bench', 'bn', at, at]]);
+  await writer.insert('groups', ['id', 'name', 'description', 'permissions', 'created_at', 'updated_at'], [[groupId, 'bench', '', JSON.stringify(['*']), at, at]]);
 
   const validTokens: string[] = [];
   const sampleEvery = Math.max(1, Math.floor(count / 2000));
   let adminToken = '';
-  db.exec('BEGIN');
-  for (let i = 0; i < count; i++) {
-    const id = newId('key', start + i);
-    const token = generateToken('bn');
-    const display = tokenDisplay(token);
-    const created = new Date(start + i).toISOString();
-    insertKey.run(id, projectId, `service ${i}`, `bench key number ${i}`, display.start, display.end, adminId, created, created);
-    insertSecret.run(hashToken(secret, token), id, created);
-    insertGroup.run(id, groupId);
-    if (i === 0) adminToken = token;
-    else if (i % sampleEvery === 0) validTokens.push(token);
-    if (i % 50_000 === 49_999) {
-      db.exec('COMMIT');
-      db.exec('BEGIN');
+  const BATCH = 50_000;
+  for (let first = 0; first < count; first += BATCH) {
+    const keys: Row[] = [];
+    const secrets: Row[] = [];
+    const groups: Row[] = [];
+    for (let i = first; i < Math.min(count, first + BATCH); i++) {
+      const id = newId('key', start + i);
+      const token = generateToken('bn');
+      const display = tokenDisplay(token);
+      const created = new Date(start + i).toISOString();
+      keys.push([id, projectId, `service ${i}`, `bench key number ${i}`, display.start, display.end, 1, adminId, '[]', '{}', created, created]);
+      secrets.push([hashToken(secret, token), id, 'hmac-sha256', created]);
+      groups.push([id, groupId]);
+      if (i === 0) adminToken = token;
+      else if (i % sampleEvery === 0) validTokens.push(token);
     }
+    await writer.insert('keys', ['id', 'project_id', 'name', 'description', 'token_start', 'token_end', 'enabled', 'created_by', 'ip_allowlist', 'meta', 'created_at', 'updated_at'], keys);
+    await writer.insert('key_secrets', ['hash', 'key_id', 'algorithm', 'created_at'], secrets);
+    await writer.insert('key_groups', ['key_id', 'group_id'], groups);
   }
-  db.exec('COMMIT');
-  db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-  db.close();
+  await writer.close();
 
   const unknownTokens = Array.from({ length: 2000 }, () => generateToken('bn'));
   return { projectId, adminToken, validTokens, unknownTokens };
