@@ -6,12 +6,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const API_SUITE = ['src/http/routes/**/*.test.ts', 'src/services/**/*.test.ts', 'test/api/**/*.test.ts'];
 
 // Workspace packages (packages/sdk) resolve to their TypeScript sources, as in tsconfig.json;
-// the rest are Vite's default server conditions.
-const SOURCE_CONDITIONS = ['@keyward/source', 'module', 'node', 'development|production'];
+// the rest are Vite's default conditions.
+const SOURCE = '@keyward/source';
 
 export default defineConfig({
-  resolve: { conditions: SOURCE_CONDITIONS },
-  ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
+  resolve: { conditions: [SOURCE, 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: [SOURCE, 'module', 'node', 'development|production'] } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

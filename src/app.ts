@@ -8,6 +8,8 @@ import { bootstrapFirstAdmin, createLoginThrottle } from './services/auth.ts';
 import type { ServiceContext } from './services/context.ts';
 import { KeyCache } from './services/key-cache.ts';
 import { UsageRecorder } from './services/usage-recorder.ts';
+import { UsageLimiter } from './services/usage-limits.ts';
+import { UsageAnalytics } from './services/usage-analytics.ts';
 import { openStore } from './store/connect.ts';
 import { openRedis } from './store/redis-client.ts';
 import { openInvalidationBus } from './store/open-invalidation-bus.ts';
@@ -70,12 +72,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     onConstructorPoisoning: 'error',
     frameworkErrors: sendFrameworkProblem,
     clientErrorHandler: sendClientErrorProblem,
+    // A request that reaches the router while the server stops was received before the stop
+    // (new connections are refused by then): answer it, not 503 (server.ts, stopOnSignals).
+    return503OnClosing: false,
     // Ids are checked by the route schemas (400 naming the field). The router's own cap of 100
     // characters would instead send a long id past its route (to the dashboard's catch-all, a
     // 404); Node's 16 KiB header limit already bounds a URL, and no route uses a regex param.
     maxParamLength: 16 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const redis = config.redisUrl ? openRedis(config.redisUrl, (error) => app.log.debug({ err: error }, 'redis error')) : undefined;
   const usage = new UsageRecorder(store.db, {
     intervalMs: options.usageFlushMs ?? 1000,
     onError: (error) => app.log.error({ err: error }, 'writing lastUsedAt failed; will retry'),
@@ -88,13 +94,28 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock: options.clock ?? Date.now,
     cache: new KeyCache({ max: 200_000, negativeTtlMs: 30_000 }),
     usage,
+    // One node on SQLite counts in memory; several nodes count in Redis, or without Redis in
+    // the database itself (exact, one write per limited verification).
+    limits: new UsageLimiter({
+      db: store.db,
+      mode: redis ? 'redis' : store.dialect === 'sqlite' ? 'memory' : 'database',
+      redis,
+      prefix: config.redisPrefix,
+      flushMs: options.usageFlushMs ?? 1000,
+      onFallback: (error) => app.log.warn({ err: error }, 'redis unavailable: quotas are counted in the database meanwhile'),
+      onError: (error) => app.log.error({ err: error }, 'writing quotas failed; will retry'),
+    }),
+    analytics: new UsageAnalytics(store.db, {
+      flushMs: options.usageFlushMs ?? 1000,
+      clock: options.clock ?? Date.now,
+      onError: (error) => app.log.error({ err: error }, 'writing usage counts failed'),
+    }),
     passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
   };
   app.decorate('services', services);
   app.decorate('config', config);
-  const redis = config.redisUrl ? openRedis(config.redisUrl, (error) => app.log.debug({ err: error }, 'redis error')) : undefined;
   app.decorate('loginThrottle', createLoginThrottle(redis ? { redis, prefix: config.redisPrefix } : undefined));
-  app.decorate('metrics', installMetrics(app, services.cache));
+  app.decorate('metrics', installMetrics(app, services.cache, services.limits));
 
   // Only JSON is accepted; text/plain would otherwise be parsed into a string.
   app.removeContentTypeParser('text/plain');
@@ -125,6 +146,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await bus?.close();
     redis?.disconnect();
     await usage.close();
+    await services.limits.close();
+    await services.analytics.close();
     await store.close();
   });
 

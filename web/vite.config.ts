@@ -12,6 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Mantine and React make one ~700 kB chunk before compression; it is loaded once and cached.
     chunkSizeWarningLimit: 1200,
+    sourcemap: true,
     rolldownOptions: {
       onwarn(warning, warn) {
         // Mantine and React Router mark modules "use client" for React Server Components; a

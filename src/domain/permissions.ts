@@ -14,18 +14,41 @@ export const MANAGEMENT_PERMISSIONS = [
 
 export type ManagementPermission = (typeof MANAGEMENT_PERMISSIONS)[number];
 
-/** A project's own permission string (`feedback.write`), or `*` for everything. */
-export const PERMISSION_PATTERN = '^(\\*|[a-z0-9][a-z0-9_.:-]{0,63})$';
+/**
+ * A permission string (`feedback.write`), a namespace wildcard (`orders.*`), or `*` for
+ * everything. A wildcard is only ever a whole trailing segment: `orders.*` and `orders.refunds.*`
+ * are grants, `orders*` and `orders.*.read` are not.
+ */
+export const PERMISSION_PATTERN = '^(\\*|[a-z0-9][a-z0-9_.:-]{0,63}|[a-z0-9][a-z0-9_.:-]{0,61}\\.\\*)$';
+
+const STAR = 42; // '*'
+const DOT = 46; // '.'
 
 /**
- * Whether a set of grants covers one required permission. `*` covers everything; otherwise
- * grants are exact.
+ * Whether one grant covers one permission. `*` covers everything; `ns.*` covers every name that
+ * starts with `ns.` and has something after it (`orders.*` covers `orders.read` and
+ * `orders.refunds.create`, but not `orders` nor `ordersx.read`), and every narrower wildcard
+ * (`orders.refunds.*`); anything else covers only itself. A required wildcard is thereby met
+ * only by a grant at least as wide, which is what the no-escalation rule needs.
+ *
+ * @example grantCovers('orders.*', 'orders.refunds.create') // true
+ */
+export function grantCovers(grant: string, required: string): boolean {
+  if (grant === required || grant === '*') return true;
+  // Plain grants (the common case) leave here after one character test.
+  const length = grant.length;
+  if (grant.charCodeAt(length - 1) !== STAR || grant.charCodeAt(length - 2) !== DOT) return false;
+  return required.length >= length && required.startsWith(grant.slice(0, -1));
+}
+
+/**
+ * Whether a set of grants covers one required permission (see `grantCovers`).
  *
  * @example grantsCover(['keys.read'], 'keys.read') // true
  */
 export function grantsCover(grants: readonly string[], required: string): boolean {
   for (const grant of grants) {
-    if (grant === '*' || grant === required) return true;
+    if (grantCovers(grant, required)) return true;
   }
   return false;
 }
@@ -43,6 +66,13 @@ export function missingPermissions(grants: readonly string[], required: readonly
 /**
  * What two holders both hold: used for a management key, which never acts with more than its
  * own groups grant nor more than the person behind it holds today.
+ *
+ * Wildcards stay exact: two grants either cover nested sets of names (`orders.*` and
+ * `orders.read`, or `*` and anything) or disjoint ones (`orders.*` and `billing.*`, or
+ * `orders.*` and `ordersx.*`, since the namespace ends at the dot). So what both cover is,
+ * for each pair, the narrower grant when one covers the other, and nothing otherwise.
+ *
+ * @example intersectGrants(['orders.*'], ['orders.read', 'billing.*']) // ['orders.read']
  */
 export function intersectGrants(a: readonly string[], b: readonly string[]): string[] {
   const result = new Set<string>();

@@ -54,6 +54,15 @@ export function isWellFormedToken(token: string): boolean {
   return encodeChecksum(token.slice(0, cut)) === token.slice(cut);
 }
 
+/**
+ * Whether a string is shaped like one of our tokens, whatever its checksum says. Such a string
+ * with a wrong checksum is a mistyped or made-up token of ours, never one imported from
+ * another system, so it is refused without any look-up.
+ */
+export function hasTokenShape(token: string): boolean {
+  return token.length <= 64 && TOKEN_REGEX.test(token);
+}
+
 /** The displayable parts of a token: `fb_3kP9` and `x7Qa`. */
 export function tokenDisplay(token: string): TokenDisplay {
   const underscore = token.indexOf('_');

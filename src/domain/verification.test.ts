@@ -37,3 +37,15 @@ describe('decideVerification', () => {
     expect(keyStatus(true, now + 1, now)).toBe('active');
   });
 });
+
+describe('decideVerification with wildcards and queries', () => {
+  const wild = { ...key, permissions: ['orders.*', 'refunds.admin'] };
+  it('covers namespaces and evaluates the query after the list', () => {
+    expect(decideVerification(wild, { permissions: ['orders.refunds.create'] }, now)).toBe('VALID');
+    expect(decideVerification(wild, { permissions: ['ordersx.read'] }, now)).toBe('INSUFFICIENT_PERMISSIONS');
+    const either = { kind: 'or' as const, operands: [{ kind: 'permission' as const, name: 'billing.read' }, { kind: 'permission' as const, name: 'refunds.admin' }] };
+    expect(decideVerification(wild, { permissions: ['orders.read'], query: either }, now)).toBe('VALID');
+    expect(decideVerification(wild, { permissions: ['billing.read'], query: either }, now)).toBe('INSUFFICIENT_PERMISSIONS');
+    expect(decideVerification({ ...wild, permissions: ['orders.read'] }, { permissions: [], query: either }, now)).toBe('INSUFFICIENT_PERMISSIONS');
+  });
+});

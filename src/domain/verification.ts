@@ -1,3 +1,4 @@
+import { queryAllows, type PermissionQuery } from './permission-query.ts';
 import { grantsCoverAll } from './permissions.ts';
 import { isAllowed, type IpAllowlist } from './ip-allowlist.ts';
 
@@ -33,7 +34,10 @@ export type VerifiableKey = {
 /** What the caller asks of a key beyond its being genuine. */
 export type VerificationRequest = {
   projectId?: string;
+  /** All of these are required. */
   permissions: readonly string[];
+  /** A permission query that must hold as well (only when the caller sent one with OR). */
+  query?: PermissionQuery;
   ip?: string;
 };
 
@@ -54,6 +58,7 @@ export function decideVerification(
   if (key.expiresAt !== null && key.expiresAt <= now) return 'EXPIRED';
   if (!isAllowed(key.allowlist, request.ip)) return 'IP_NOT_ALLOWED';
   if (!grantsCoverAll(key.permissions, request.permissions)) return 'INSUFFICIENT_PERMISSIONS';
+  if (request.query !== undefined && !queryAllows(key.permissions, request.query)) return 'INSUFFICIENT_PERMISSIONS';
   return 'VALID';
 }
 

@@ -1,5 +1,7 @@
 import type { Db, StoreDialect } from '../store/database.ts';
 import type { WriteTransaction } from '../store/write-batcher.ts';
+import type { UsageLimiter } from './usage-limits.ts';
+import type { UsageAnalytics } from './usage-analytics.ts';
 import type { KeyCache } from './key-cache.ts';
 import type { UsageRecorder } from './usage-recorder.ts';
 
@@ -15,6 +17,10 @@ export type ServiceContext = {
   clock: () => number;
   cache: KeyCache;
   usage: UsageRecorder;
+  /** Per-key rate limits and quotas. */
+  limits: UsageLimiter;
+  /** Verification counts per key and outcome, written behind. */
+  analytics: UsageAnalytics;
   /** scrypt cost for new password hashes. */
   passwordCost: number;
 };

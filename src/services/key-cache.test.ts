@@ -13,6 +13,10 @@ const key = (id: string): CachedKey => ({
   allowlist: [],
   permissions: [],
   meta: {},
+  ratelimit: null,
+  remaining: null,
+  refill: null,
+  lastRefillAt: null,
 });
 
 describe('KeyCache', () => {

@@ -1,9 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import type { VerifiableKey } from '../domain/verification.ts';
+import type { LimitedKey } from './usage-limits.ts';
 import type { Invalidation, InvalidationBus } from '../store/invalidation-bus.ts';
 
 /** A key as verification needs it, plus what the management API needs to act for it. */
-export type CachedKey = VerifiableKey & { createdBy: string | null; expiresAtIso: string | null };
+export type CachedKey = VerifiableKey & LimitedKey & { createdBy: string | null; expiresAtIso: string | null };
 
 type Entry = { key: CachedKey | null };
 

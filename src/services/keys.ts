@@ -43,7 +43,7 @@ export type CreateKeyInput = KeySettings & { projectId: string; ownerId?: string
 export type IssuedKey = { key: KeyView; token: string };
 
 // Meta travels on every verification answer; a cap keeps that answer small.
-const MAX_META_BYTES = 4096;
+export const MAX_META_BYTES = 4096;
 
 function checkSettings(settings: KeySettings): void {
   const errors: ProblemFieldError[] = [];
@@ -123,7 +123,7 @@ async function viewOf(ctx: ServiceContext, id: string): Promise<KeyView> {
 }
 
 /** The audit-safe picture of a key: every setting, never a secret. */
-function auditable(view: KeyView) {
+export function auditable(view: KeyView) {
   const { id, name, description, enabled, expiresAt, ipAllowlist, meta, ratelimit, remaining, refill, groups } = view;
   return { id, name, description, enabled, expiresAt, ipAllowlist, meta, ratelimit, remaining, refill, groupIds: groups.map((g) => g.id) };
 }
@@ -183,6 +183,8 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
       ratelimit: input.ratelimit ? JSON.stringify(input.ratelimit) : null,
       remaining: input.remaining ?? null,
       refill: input.refill ? JSON.stringify(input.refill) : null,
+      // The refill clock starts now: the first refill is at the next day or month boundary.
+      last_refill_at: input.refill ? nowIso : null,
       created_at: nowIso,
       updated_at: nowIso,
     };
@@ -221,12 +223,19 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     if (settings.meta !== undefined) changes.meta = JSON.stringify(settings.meta);
     if (settings.ratelimit !== undefined) changes.ratelimit = settings.ratelimit ? JSON.stringify(settings.ratelimit) : null;
     if (settings.remaining !== undefined) changes.remaining = settings.remaining;
-    if (settings.refill !== undefined) changes.refill = settings.refill ? JSON.stringify(settings.refill) : null;
+    if (settings.refill !== undefined) {
+      changes.refill = settings.refill ? JSON.stringify(settings.refill) : null;
+      changes.last_refill_at = settings.refill ? changes.updated_at : null;
+    }
     await trx.updateTable('keys').set(changes).where('id', '=', id).execute();
     const after = (await toKeyViews(trx, [{ ...row, ...changes }], now))[0]!;
     const action = settings.enabled === false && before.enabled ? 'key.disabled' : settings.enabled === true && !before.enabled ? 'key.enabled' : 'key.updated';
     await recordAudit(trx, actor, { action, targetType: 'key', targetId: id, detail: { before: auditable(before), after: auditable(after) } }, now);
   });
+  // Counters held outside the database learn of the change; a new `remaining` wins over them.
+  if (settings.remaining !== undefined || settings.refill !== undefined || settings.ratelimit !== undefined) {
+    await ctx.limits.keyChanged(id, settings.remaining !== undefined || settings.refill !== undefined);
+  }
   ctx.cache.invalidateKey(id);
   return viewOf(ctx, id);
 }

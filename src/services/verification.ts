@@ -1,11 +1,27 @@
+import { IMPORTED_SHA256, importedTokenHash } from '../domain/imported-token.ts';
 import { parseAllowlist } from '../domain/ip-allowlist.ts';
-import { hashToken, isWellFormedToken } from '../domain/token.ts';
+import type { PermissionQuery } from '../domain/permission-query.ts';
+import { hashToken, hasTokenShape, isWellFormedToken } from '../domain/token.ts';
 import { decideVerification, type VerificationCode } from '../domain/verification.ts';
+import { findImportedSecret } from '../store/imported-keys.ts';
 import { findVerifiableByHash } from '../store/keys.ts';
 import type { CachedKey } from './key-cache.ts';
 import type { ServiceContext } from './context.ts';
+import { importedSecretsMayExist, upgradeImportedKey } from './imported-keys.ts';
 
-export type VerifyInput = { key: string; projectId?: string; permissions: readonly string[]; ip?: string };
+export type VerifyInput = {
+  key: string;
+  projectId?: string;
+  /** All of these are required. */
+  permissions: readonly string[];
+  /** A permission query (with OR) that must hold as well. */
+  query?: PermissionQuery;
+  ip?: string;
+  /** How much of the key's quota this verification spends (default 1; 0 spends nothing). */
+  cost?: number;
+  /** Free labels of this verification, for the usage counts. */
+  tags?: readonly string[];
+};
 
 export type VerifyResult = {
   valid: boolean;
@@ -16,15 +32,13 @@ export type VerifyResult = {
   permissions?: string[];
   expiresAt?: string | null;
   meta?: Record<string, unknown>;
+  /** The key's rate-limit window after this call, where it has a rate limit. */
+  ratelimit?: { limit: number; remaining: number; resetAt: string };
+  /** What is left of the key's quota after this call, where it has one. */
+  remaining?: number;
 };
 
-/**
- * Where rate limits and quotas plug in (the usage-limits work): asked only once a key is
- * otherwise VALID, it may turn the answer into RATE_LIMITED or USAGE_EXCEEDED.
- */
-export type UsageLimits = {
-  consume: (key: CachedKey, now: number) => Promise<'RATE_LIMITED' | 'USAGE_EXCEEDED' | undefined>;
-};
+
 
 async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<CachedKey | null> {
   const row = await findVerifiableByHash(ctx.db, hash);
@@ -41,15 +55,20 @@ async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<Cached
     allowlist: parseAllowlist(JSON.parse(row.ip_allowlist) as string[]),
     permissions: row.permissions,
     meta: JSON.parse(row.meta) as Record<string, unknown>,
+    ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as CachedKey['ratelimit']) : null,
+    remaining: row.remaining === null ? null : Number(row.remaining),
+    refill: row.refill ? (JSON.parse(row.refill) as CachedKey['refill']) : null,
+    lastRefillAt: row.last_refill_at ? Date.parse(row.last_refill_at) : null,
   };
 }
 
 /**
- * Finds the key a token stands for: malformed tokens end here without any I/O; known hashes
- * come from the cache; the database is asked once per unknown hash per negative-cache TTL.
+ * Finds the key a token stands for: malformed tokens end here without any I/O (those not
+ * shaped like ours may be imported keys: see `findImportedKey`); known hashes come from the
+ * cache; the database is asked once per unknown hash per negative-cache TTL.
  */
 export async function findKeyByToken(ctx: ServiceContext, token: string): Promise<CachedKey | undefined> {
-  if (!isWellFormedToken(token)) return undefined;
+  if (!isWellFormedToken(token)) return findImportedKey(ctx, token);
   const hash = hashToken(ctx.secret, token);
   const cached = ctx.cache.get(hash);
   if (cached !== undefined) return cached ?? undefined;
@@ -57,14 +76,54 @@ export async function findKeyByToken(ctx: ServiceContext, token: string): Promis
   return key ?? undefined;
 }
 
+/** A key found by the SHA-256 it was imported with: its stored hash is upgraded on first use. */
+type AwaitingUpgrade = CachedKey & { importedSha256?: string };
+
+/**
+ * Finds a key imported from another system by its original token (`POST /v1/keys/import`).
+ * Only tokens that are not shaped like ours get here, and only once this store holds imported
+ * keys; before that, they end without I/O like any malformed token. The key is cached under
+ * the token's keyed hash, and found by it in the database once upgraded, else by its SHA-256.
+ */
+async function findImportedKey(ctx: ServiceContext, token: string): Promise<CachedKey | undefined> {
+  // Shaped like ours but with a wrong checksum: mistyped or made up, never imported.
+  if (hasTokenShape(token) || !(await importedSecretsMayExist(ctx))) return undefined;
+  const hash = hashToken(ctx.secret, token);
+  const cached = ctx.cache.get(hash);
+  if (cached !== undefined) return cached ?? undefined;
+  const key = await ctx.cache.load(hash, async () => {
+    const sha256 = importedTokenHash(token);
+    const secret = await findImportedSecret(ctx.db, hash, sha256);
+    const found = secret ? await loadVerifiable(ctx, secret.hash) : null;
+    return found && secret?.algorithm === IMPORTED_SHA256 ? { ...found, importedSha256: sha256 } satisfies AwaitingUpgrade : found;
+  });
+  return key ?? undefined;
+}
+
+/** After a successful use of an imported key still stored by SHA-256: store our keyed hash instead. */
+export async function upgradeIfImported(ctx: ServiceContext, key: CachedKey, token: string): Promise<void> {
+  const sha256 = (key as AwaitingUpgrade).importedSha256;
+  if (sha256 !== undefined) await upgradeImportedKey(ctx, key.id, token, sha256);
+}
+
 /** Verifies a presented token: the answer for `POST /v1/keys/verify` and forward-auth. */
-export async function verifyKey(ctx: ServiceContext, input: VerifyInput, limits?: UsageLimits): Promise<VerifyResult> {
+export async function verifyKey(ctx: ServiceContext, input: VerifyInput): Promise<VerifyResult> {
   const now = ctx.clock();
   const key = await findKeyByToken(ctx, input.key);
   let code = decideVerification(key, input, now);
-  if (code === 'VALID' && key && limits) code = (await limits.consume(key, now)) ?? 'VALID';
+  // Limits only for a key that is otherwise VALID, and only for keys that have them: a plain
+  // key pays one property check here.
+  const limited = code === 'VALID' && key && (key.ratelimit !== null || key.remaining !== null)
+    ? await ctx.limits.consume(key, input.cost ?? 1, now)
+    : undefined;
+  if (limited?.code) code = limited.code;
   if (!key || code === 'NOT_FOUND') return { valid: false, code: 'NOT_FOUND' };
-  if (code === 'VALID') ctx.usage.touch(key.id, now);
+  ctx.analytics.record(key.id, code, now, input.tags ?? []);
+  if (code === 'VALID') {
+    ctx.usage.touch(key.id, now);
+    // Once per imported key; our own keys pass with one property check.
+    if ((key as AwaitingUpgrade).importedSha256 !== undefined) await upgradeIfImported(ctx, key, input.key);
+  }
   return {
     valid: code === 'VALID',
     code,
@@ -74,5 +133,7 @@ export async function verifyKey(ctx: ServiceContext, input: VerifyInput, limits?
     permissions: key.permissions,
     expiresAt: key.expiresAtIso,
     meta: key.meta,
+    ...(limited?.ratelimit ? { ratelimit: limited.ratelimit } : {}),
+    ...(limited?.remaining !== undefined ? { remaining: limited.remaining } : {}),
   };
 }

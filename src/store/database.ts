@@ -61,6 +61,8 @@ export type KeyTable = {
   remaining: number | null;
   /** JSON `{amount, interval}` or null. */
   refill: string | null;
+  /** When the quota was last refilled (ISO-8601), or null: not since the refill was set. */
+  last_refill_at: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -100,6 +102,16 @@ export type AuditEventTable = {
   detail: string;
 };
 
+export type UsageCountTable = {
+  key_id: string;
+  granularity: 'minute' | 'hour';
+  bucket_start: string;
+  outcome: string;
+  count: number;
+};
+
+export type UsageTagCountTable = { key_id: string; bucket_start: string; tag: string; count: number };
+
 export type Database = {
   projects: ProjectTable;
   users: UserTable;
@@ -110,6 +122,8 @@ export type Database = {
   key_secrets: KeySecretTable;
   sessions: SessionTable;
   audit_events: AuditEventTable;
+  usage_counts: UsageCountTable;
+  usage_tag_counts: UsageTagCountTable;
 };
 
 export type Db = Kysely<Database>;

@@ -192,6 +192,10 @@ export async function findVerifiableByHash(db: Db, hash: string) {
       'keys.expires_at',
       'keys.ip_allowlist',
       'keys.meta',
+      'keys.ratelimit',
+      'keys.remaining',
+      'keys.refill',
+      'keys.last_refill_at',
       'key_secrets.expires_at as secret_expires_at',
     ])
     .where('key_secrets.hash', '=', hash)

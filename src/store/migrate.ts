@@ -2,12 +2,18 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db, StoreDialect } from './database.ts';
 import * as initial from './migrations/0001_initial.ts';
 import { keySearch } from './migrations/0002_key_search.ts';
+import * as importedSecrets from './migrations/0003_imported_secrets.ts';
+import * as quotaRefill from './migrations/0004_quota_refill.ts';
+import * as usageCounts from './migrations/0005_usage_counts.ts';
 
 // Migrations are listed here, not discovered on disk, so they ship with the code that needs them.
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initial,
     '0002_key_search': keySearch(dialect),
+    '0003_imported_secrets': importedSecrets,
+    '0004_quota_refill': quotaRefill,
+    '0005_usage_counts': usageCounts,
   };
 }
 

@@ -34,6 +34,9 @@ export function startCheckpointer(path: string): { stop: () => Promise<void> } {
   worker.unref();
   return {
     stop: async () => {
+      // Unref'd so it never keeps a server alive; ref'd again while stopping, or a short-lived
+      // process (the CLI's migrate) would see its event loop empty and exit before `exit` fires.
+      worker.ref();
       worker.postMessage('stop');
       await new Promise<void>((resolve) => {
         worker.once('exit', () => resolve());

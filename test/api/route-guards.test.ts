@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANAGEMENT_PERMISSIONS } from '../../src/domain/permissions.ts';
+import { generateToken } from '../../src/domain/token.ts';
 import { apiClient, createKeyWith, signIn, type ApiClient, type ApiResponse } from '../support/api-client.ts';
 import { snapshotDatabase } from '../support/db-snapshot.ts';
 import { managementKey, signInMember, uniqueName } from '../support/people.ts';
@@ -42,6 +44,10 @@ const GUARDED_ROUTES: GuardedRoute[] = [
   { method: 'PATCH', route: '/v1/keys/{id}', permission: 'keys.write', success: 200, body: () => ({ name: 'edited key' }) },
   { method: 'DELETE', route: '/v1/keys/{id}', permission: 'keys.write', success: 204 },
   { method: 'POST', route: '/v1/keys/{id}/regenerate', permission: 'keys.write', success: 200, body: () => ({}) },
+  { method: 'POST', route: '/v1/keys/import', permission: 'keys.write', success: 201, body: (world) => ({ projectId: world.projectId, keys: [{ hash: { algorithm: 'sha256', encoding: 'hex', value: randomBytes(32).toString('hex') } }] }) },
+  { method: 'POST', route: '/v1/keys/leaked', permission: 'keys.write', success: 200, body: () => ({ tokens: [generateToken('tk')] }) },
+  { method: 'GET', route: '/v1/keys/{id}/usage', permission: 'keys.read', success: 200 },
+  { method: 'GET', route: '/v1/usage', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/audit', permission: 'audit.read', success: 200 },
 ];
 

@@ -94,6 +94,15 @@ describe('faults: Redis and PostgreSQL stopped and restarted under load', () => 
     expect((await admin.patch(`/v1/keys/${keyId}`, { enabled: true })).status).toBe(200);
     load.markEnabled();
 
+    // Quotas stay exact while Redis is down: spends go to the database (and are counted).
+    const quota = await createKeyWith(admin, { key: { remaining: 3 } });
+    const spends = [];
+    for (let i = 0; i < 5; i++) spends.push((await apiClient(nodes[i % 2]!.url).post('/v1/keys/verify', { key: quota.token })).body.code);
+    expect(spends).toEqual(['VALID', 'VALID', 'VALID', 'USAGE_EXCEEDED', 'USAGE_EXCEEDED']);
+    const fallbacks = (await (await fetch(`${nodes[0]!.url}/metrics`)).text()).match(/^keyward_quota_fallbacks_total (\d+)/m)?.[1];
+    expect(Number(fallbacks)).toBeGreaterThan(0);
+    expect(nodes[0]!.output().match(/quotas are counted in the database/g)?.length ?? 0).toBe(1);
+
     await redis.start();
     const recovery = await eventually(async () => (await cacheTrusted(nodes[0]!)) && (await cacheTrusted(nodes[1]!)), 'both nodes to trust their caches again');
     console.log(`[faults] nodes trusted their caches again ${recovery.toFixed(0)} ms after Redis came back`);

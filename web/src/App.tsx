@@ -5,6 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { createQueryClient } from './api/query-client.ts';
 import { AppRoutes } from './AppRoutes.tsx';
+import { CrashBoundary } from './components/CrashBoundary.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 const queryClient = createQueryClient();
@@ -14,13 +15,15 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" limit={4} />
-      <QueryClientProvider client={queryClient}>
-        <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </ModalsProvider>
-      </QueryClientProvider>
+      <CrashBoundary>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </ModalsProvider>
+        </QueryClientProvider>
+      </CrashBoundary>
     </MantineProvider>
   );
 }

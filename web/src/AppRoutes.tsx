@@ -1,9 +1,9 @@
 import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { onSessionEnded } from './api/client.ts';
-import { queryKeys, useMe } from './api/queries.ts';
+import { forgetSession, useMe } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { GroupsPage } from './pages/GroupsPage.tsx';
@@ -12,11 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
-
-/** Where the sign-in page returns to, and why it was shown. */
-export type SignInState = { next?: string; notice?: string };
-
-export const KEYS_PATH = '/settings/api-keys';
+import { PATHS, type SignInState } from './paths.ts';
 
 /**
  * The routes behind the sign-in gate. A 401 from any call made in a session (it expired, or
@@ -26,20 +22,24 @@ export const KEYS_PATH = '/settings/api-keys';
 export function AppRoutes() {
   const me = useMe();
   const client = useQueryClient();
-  const navigate = useNavigate();
   const location = useLocation();
   const here = location.pathname + location.search;
+  // Why the person is back at sign-in (the server's words), until they sign in again.
+  const [notice, setNotice] = useState<string>();
 
   useEffect(
     () =>
       onSessionEnded((error) => {
-        const state: SignInState = { notice: error.detail, next: window.location.pathname + window.location.search };
-        navigate('/sign-in', { replace: true, state });
-        client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
-        client.setQueryData(queryKeys.me, null);
+        setNotice(error.detail);
+        // Signed out: the gate below sends the person to sign-in, remembering this page.
+        forgetSession(client);
       }),
-    [client, navigate],
+    [client],
   );
+  const signedIn = Boolean(me.data);
+  useEffect(() => {
+    if (signedIn) setNotice(undefined);
+  }, [signedIn]);
 
   if (me.isPending) {
     return (
@@ -49,25 +49,25 @@ export function AppRoutes() {
     );
   }
   if (!me.data) {
-    const next = location.pathname === '/sign-in' ? undefined : here;
+    const next = location.pathname === PATHS.signIn ? undefined : here;
     return (
       <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="*" element={<Navigate to="/sign-in" replace state={{ next } satisfies SignInState} />} />
+        <Route path={PATHS.signIn} element={<SignInPage notice={notice} />} />
+        <Route path="*" element={<Navigate to={PATHS.signIn} replace state={{ next } satisfies SignInState} />} />
       </Routes>
     );
   }
   const next = (location.state as SignInState | null)?.next;
   return (
     <Routes>
-      <Route path="/sign-in" element={<Navigate to={next && next !== '/sign-in' ? next : KEYS_PATH} replace />} />
+      <Route path={PATHS.signIn} element={<Navigate to={next && next !== PATHS.signIn ? next : PATHS.keys} replace />} />
       <Route element={<AppLayout />}>
-        <Route index element={<Navigate to={KEYS_PATH} replace />} />
-        <Route path={KEYS_PATH} element={<KeysPage />} />
-        <Route path="/users" element={<UsersPage />} />
-        <Route path="/groups" element={<GroupsPage />} />
-        <Route path="/projects" element={<ProjectsPage />} />
-        <Route path="/audit" element={<AuditPage />} />
+        <Route index element={<Navigate to={PATHS.keys} replace />} />
+        <Route path={PATHS.keys} element={<KeysPage />} />
+        <Route path={PATHS.users} element={<UsersPage />} />
+        <Route path={PATHS.groups} element={<GroupsPage />} />
+        <Route path={PATHS.projects} element={<ProjectsPage />} />
+        <Route path={PATHS.audit} element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -11,7 +11,7 @@ export function confirmDestructive(options: { title: string; message: ReactNode;
     title: options.title,
     children: typeof options.message === 'string' ? <Text size="sm">{options.message}</Text> : options.message,
     labels: { confirm: options.confirmLabel, cancel: 'Cancel' },
-    confirmProps: { color: 'red' },
+    confirmProps: { color: 'red.9' },
     cancelProps: { 'data-autofocus': true } as never,
     onConfirm: options.onConfirm,
   });

@@ -1,4 +1,4 @@
-import { createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, Modal, NavLink, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 /** Keyward's look: Mantine's defaults with indigo, and shades dark enough for WCAG AA text contrast. */
 export const theme = createTheme({
@@ -12,7 +12,15 @@ export const theme = createTheme({
   components: {
     // Mantine's close buttons are icons; screen readers need their names.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+      // The message is what matters (the server's words); Mantine's grey for it is too faint.
+      styles: { description: { color: 'var(--mantine-color-text)' } },
+    }),
+    // Coloured titles on tinted backgrounds fall below 4.5:1; the icon and border carry the colour.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+    // The active page's link, filled: the light variant's text lacks contrast under the pointer.
+    NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
   },
 });
 
@@ -24,11 +32,16 @@ export const cssVariablesResolver: CSSVariablesResolver = (mantine) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': mantine.colors.gray[7],
+    '--mantine-color-error': mantine.colors.red[9],
+    // Outlined red/teal buttons (Deactivate, Activate) at 12px need the darkest shades on white.
+    '--mantine-color-red-outline': mantine.colors.red[9],
+    '--mantine-color-teal-outline': mantine.colors.teal[9],
     '--keyward-status-active': mantine.colors.teal[9],
     '--keyward-status-expired': mantine.colors.orange[9],
   },
   dark: {
     '--mantine-color-dimmed': mantine.colors.dark[1],
+    '--mantine-color-error': mantine.colors.red[4],
     '--keyward-status-active': mantine.colors.teal[4],
     '--keyward-status-expired': mantine.colors.orange[4],
   },

@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { FastifyInstance } from 'fastify';
 import { VERIFICATION_CODES, type VerificationCode } from '../../domain/verification.ts';
 import type { KeyCache } from '../../services/key-cache.ts';
+import type { UsageLimiter } from '../../services/usage-limits.ts';
 
 /** The Prometheus metrics of one app (a registry per app, so tests can build many). */
 export type Metrics = {
@@ -10,7 +11,7 @@ export type Metrics = {
 };
 
 /** Request counts and latencies by route, and verification results by code, at /metrics. */
-export function installMetrics(app: FastifyInstance, cache: KeyCache): Metrics {
+export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: UsageLimiter): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'keyward_http_requests_total', help: 'HTTP requests by method, route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
@@ -41,6 +42,15 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache): Metrics {
     const route = request.routeOptions.url ?? 'unknown';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+  new Counter({
+    name: 'keyward_quota_fallbacks_total',
+    help: 'Quota spends answered by the database because Redis failed (exact, slower)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(limits.fallbacks);
+    },
   });
   new Gauge({
     name: 'keyward_key_cache_trusted',

@@ -1,3 +1,5 @@
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ProblemError, type ProblemFieldError } from '../../domain/problem-error.ts';
 import { isStoreUnavailable } from '../../store/store-unavailable.ts';
@@ -9,11 +11,14 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  417: 'Expectation Failed',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -67,8 +72,43 @@ export function sendFrameworkProblem(error: FastifyError, _request: unknown, rep
   return sendProblem(reply, status, code, detail);
 }
 
+// Node's own refusals, before any request object exists: [status, code, detail].
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'The request line or headers are larger than 16 KiB.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'The request did not arrive in time.'],
+};
+
+/** A problem as JSON text, for the answers written below Fastify (no reply object there). */
+function problemText(status: number, code: string, detail: string): string {
+  return JSON.stringify({ type: `https://keyward.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`, title: TITLES[status] ?? STATUS_CODES[status], status, detail, code });
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (malformed request
+ * line or headers, conflicting Content-Length and Transfer-Encoding, headers over 16 KiB)
+ * gets a problem too, written straight to the socket, which is then closed.
+ */
+export function sendClientErrorProblem(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Duplex): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'BAD_REQUEST', 'The request is not valid HTTP/1.1.'];
+  const body = problemText(status, code, detail);
+  // Only the code: the error carries the raw bytes received (`rawPacket`), which may hold a token.
+  this.log.debug({ code: error.code }, 'client error refused');
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
 /** Turns every error into a problem response; nothing else in Keyward renders errors. */
 export function installProblemHandler(app: FastifyInstance): void {
+  // Node answers an Expect other than 100-continue itself, with a bare 417; answer a problem.
+  app.server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
+    response
+      .writeHead(417, { 'content-type': 'application/problem+json', connection: 'close' })
+      .end(problemText(417, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is supported.'));
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) {
       if (error.headers) reply.headers(error.headers);

@@ -1,4 +1,6 @@
 import { Type } from 'typebox';
+import { MAX_QUERY_LENGTH, parsePermissionRequirement, type PermissionRequirement } from '../../domain/permission-query.ts';
+import { problems } from '../../domain/problem-error.ts';
 import type { VerificationCode } from '../../domain/verification.ts';
 import { verifyKey } from '../../services/verification.ts';
 import type { App } from '../app-types.ts';
@@ -6,16 +8,29 @@ import { clientAddressResolver } from '../client-address.ts';
 import { bearerToken } from '../plugins/authentication.ts';
 import { sendProblem } from '../plugins/problem-handler.ts';
 import { Id, problemResponses, VERIFY_RESPONSE_HEADERS } from '../schemas/common.ts';
-import { Permission } from '../schemas/resources.ts';
 import { VerifyResult } from './keys.verify.ts';
 
 const Query = Type.Object(
   {
     projectId: Type.Optional(Id('prj')),
-    permission: Type.Optional(Type.Array(Permission, { maxItems: 100, description: 'Repeatable; all are required' })),
+    permission: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: MAX_QUERY_LENGTH }), {
+      maxItems: 100,
+      description: 'Repeatable; all are required. Each is a permission or a query (`orders.read AND (refunds.create OR refunds.admin)`); at most 100 names in all',
+    })),
   },
   { additionalProperties: false },
 );
+
+/** The repeated `?permission=` values as one requirement, or a 400 naming the position of an error. */
+function requirementOf(values: readonly string[]): PermissionRequirement {
+  const parsed = parsePermissionRequirement(values);
+  if (!parsed.ok) {
+    throw problems.validation(`The permission query is not valid: ${parsed.error.message}.`, [{ path: `/permission/${parsed.index}`, message: parsed.error.message }]);
+  }
+  return parsed.requirement;
+}
+
+const QUOTA_RETRY_AFTER_SECONDS = 3600;
 
 const STATUS: Record<VerificationCode, number> = {
   VALID: 200,
@@ -44,6 +59,8 @@ export function registerAuthorize(app: App): void {
     },
   }, async (request, reply) => {
     reply.headers(VERIFY_RESPONSE_HEADERS);
+    // A malformed query is the proxy's configuration at fault, whatever key the client sent.
+    const required = request.query.permission ? requirementOf(request.query.permission) : undefined;
     const apiKey = request.headers['x-api-key'];
     const token = bearerToken(request.headers.authorization) ?? (typeof apiKey === 'string' ? apiKey : undefined);
     if (!token) {
@@ -53,7 +70,8 @@ export function registerAuthorize(app: App): void {
     const result = await verifyKey(app.services, {
       key: token.slice(0, 512),
       projectId: request.query.projectId,
-      permissions: request.query.permission ?? [],
+      permissions: required?.all ?? [],
+      query: required?.query,
       ip: clientAddress(request),
     });
     app.metrics.verifications.inc({ code: result.code });
@@ -69,7 +87,14 @@ export function registerAuthorize(app: App): void {
       return sendProblem(reply, 401, 'UNAUTHENTICATED', `The API key was refused: ${result.code}.`);
     }
     if (status === 403) return sendProblem(reply, 403, 'FORBIDDEN', `The API key may not do this: ${result.code}.`);
-    reply.header('retry-after', '1');
-    return sendProblem(reply, 429, 'RATE_LIMITED', `The API key is over its limit: ${result.code}.`);
+    // A rate limit says when its window ends; a spent quota has no such moment we can promise
+    // (a refill, if any, is at the next UTC day or month), so clients are asked to wait a while.
+    const retryAfter = result.ratelimit && result.code === 'RATE_LIMITED'
+      ? Math.max(1, Math.ceil((Date.parse(result.ratelimit.resetAt) - app.services.clock()) / 1000))
+      : QUOTA_RETRY_AFTER_SECONDS;
+    reply.header('retry-after', String(retryAfter));
+    return sendProblem(reply, 429, result.code, result.code === 'RATE_LIMITED'
+      ? `The API key is over its rate limit; try again in ${retryAfter} seconds.`
+      : 'The API key has spent its quota.');
   });
 }

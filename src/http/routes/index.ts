@@ -13,7 +13,11 @@ import { registerGroupsUpdate } from './groups.update.ts';
 import { registerKeysCreate } from './keys.create.ts';
 import { registerKeysDelete } from './keys.delete.ts';
 import { registerKeysGet } from './keys.get.ts';
+import { registerKeysImport } from './keys.import.ts';
+import { registerKeysLeaked } from './keys.leaked.ts';
 import { registerKeysList } from './keys.list.ts';
+import { registerKeysUsage } from './usage.key.ts';
+import { registerUsageOverview } from './usage.overview.ts';
 import { registerKeysRegenerate } from './keys.regenerate.ts';
 import { registerKeysUpdate } from './keys.update.ts';
 import { registerKeysVerify } from './keys.verify.ts';
@@ -35,8 +39,8 @@ export function registerApiRoutes(app: App): void {
     registerProjectsList, registerProjectsCreate, registerProjectsGet, registerProjectsUpdate, registerProjectsDelete,
     registerUsersList, registerUsersCreate, registerUsersGet, registerUsersUpdate, registerUsersDelete,
     registerGroupsList, registerGroupsCreate, registerGroupsGet, registerGroupsUpdate, registerGroupsDelete,
-    registerKeysList, registerKeysCreate, registerKeysGet, registerKeysUpdate, registerKeysDelete, registerKeysRegenerate,
-    registerKeysVerify, registerAuthorize,
+    registerKeysList, registerKeysCreate, registerKeysGet, registerKeysUpdate, registerKeysDelete, registerKeysRegenerate, registerKeysImport,
+    registerKeysVerify, registerAuthorize, registerKeysLeaked, registerKeysUsage, registerUsageOverview,
     registerAuditList,
   ]) {
     register(app);

@@ -1,20 +1,42 @@
 import { Type } from 'typebox';
 import { isIpAddress } from '../../domain/ip-allowlist.ts';
+import { MAX_QUERY_LENGTH, parsePermissionRequirement, type PermissionRequirement } from '../../domain/permission-query.ts';
 import { problems } from '../../domain/problem-error.ts';
 import { verifyKey } from '../../services/verification.ts';
 import type { App } from '../app-types.ts';
 import { Id, managementSecurity, Nullable, problemResponses, VERIFY_RESPONSE_HEADERS } from '../schemas/common.ts';
 import { Meta, Permission, VerificationCode } from '../schemas/resources.ts';
 
+const PermissionQuery = Type.String({
+  minLength: 1,
+  maxLength: MAX_QUERY_LENGTH,
+  description: 'One permission, or a query: names joined by AND / OR (AND binds tighter; case-insensitive), with parentheses; at most 100 names',
+  examples: ['orders.read', 'orders.read AND (refunds.create OR refunds.admin)'],
+});
+
 const Body = Type.Object(
   {
     key: Type.String({ minLength: 1, maxLength: 512, description: 'The token to check' }),
     projectId: Type.Optional(Id('prj')),
-    permissions: Type.Optional(Type.Union([Permission, Type.Array(Permission, { maxItems: 100 })], { description: 'All of these are required' })),
+    permissions: Type.Optional(Type.Union([PermissionQuery, Type.Array(Permission, { maxItems: 100 })], { description: 'A permission or permission query, or a list of permissions all of which are required' })),
     ip: Type.Optional(Type.String({ maxLength: 64, description: "The caller's address, checked against the key's allowlist" })),
+    cost: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 1, description: 'How much of the key\'s remaining quota this verification spends (0: none)' })),
+    tags: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20, description: 'Labels kept with the usage counts (for usage analytics)', examples: [['GET /orders', 'region:eu']] })),
   },
   { additionalProperties: false },
 );
+
+/**
+ * The permissions a request asks for: a list is "all of these"; a string is one permission or
+ * a query. A malformed query is a 400 naming the position of the error.
+ */
+export function requirementOf(permissions: string | string[] | undefined, path: string): PermissionRequirement {
+  if (permissions === undefined) return { all: [] };
+  if (Array.isArray(permissions)) return { all: permissions };
+  const parsed = parsePermissionRequirement([permissions]);
+  if (!parsed.ok) throw problems.validation(`The permission query is not valid: ${parsed.error.message}.`, [{ path, message: parsed.error.message }]);
+  return parsed.requirement;
+}
 
 export const VerifyResult = Type.Object({
   valid: Type.Boolean(),
@@ -25,6 +47,8 @@ export const VerifyResult = Type.Object({
   permissions: Type.Optional(Type.Array(Type.String())),
   expiresAt: Type.Optional(Nullable(Type.String())),
   meta: Type.Optional(Meta),
+  ratelimit: Type.Optional(Type.Object({ limit: Type.Integer(), remaining: Type.Integer(), resetAt: Type.String({ format: 'date-time' }) })),
+  remaining: Type.Optional(Type.Integer({ description: "What is left of the key's quota after this call" })),
 });
 
 /** POST /v1/keys/verify: always 200 with a code for a well-formed request. */
@@ -42,12 +66,12 @@ export function registerKeysVerify(app: App): void {
     },
   }, async (request, reply) => {
     reply.headers(VERIFY_RESPONSE_HEADERS);
-    const { key, projectId, permissions, ip } = request.body;
+    const { key, projectId, permissions, ip, cost, tags } = request.body;
     if (ip !== undefined && !isIpAddress(ip)) {
       throw problems.validation('The body is not valid.', [{ path: '/ip', message: 'must be an IPv4 or IPv6 address' }]);
     }
-    const required = permissions === undefined ? [] : Array.isArray(permissions) ? permissions : [permissions];
-    const result = await verifyKey(app.services, { key, projectId, permissions: required, ip });
+    const required = requirementOf(permissions, '/permissions');
+    const result = await verifyKey(app.services, { key, projectId, permissions: required.all, query: required.query, ip, cost, tags });
     app.metrics.verifications.inc({ code: result.code });
     return result;
   });

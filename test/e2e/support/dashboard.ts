@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium, which .ci/run installs; playwright-core downloads no browser of its own. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -17,6 +18,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 /** One browser per test file: launching costs about a second, a new context a few milliseconds. */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`The browser tests drive Debian's Chromium at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (.ci/run does).`);
+  }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -46,9 +50,10 @@ export async function openDashboard(browser: Browser, baseUrl: string, options: 
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous: CI machines run the browser beside the rest of the suite.
+  page.setDefaultTimeout(15_000);
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`));
   page.on('console', (message) => {
     // Refused API calls (401 before sign-in, the 422 a test provokes) log "Failed to load resource".
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
@@ -56,21 +61,21 @@ export async function openDashboard(browser: Browser, baseUrl: string, options: 
   return { context, page, problems };
 }
 
-/** Signs in through the form, as a person would, and waits for the keys page. */
+/** Signs in through the form, as a person would, and waits for the console to show. */
 export async function signInWithForm(page: Page, username: string, password: string): Promise<void> {
   if (!page.url().includes('/sign-in')) await page.goto('/sign-in');
   await page.getByRole('textbox', { name: 'Username' }).fill(username);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'API Key Management', level: 1 }).waitFor();
+  await page.getByRole('button', { name: `Account: ${username}` }).waitFor();
 }
 
 export type A11yViolation = { screen: string; id: string; impact: string; help: string; nodes: string[] };
 
-/** Waits until no table is loading, then a frame for layout. */
+/** Waits until no table is loading, then two frames, so layout and paint have caught up. */
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction('document.querySelectorAll(\'[aria-busy="true"]\').length === 0');
-  await page.waitForTimeout(100);
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */
@@ -92,11 +97,14 @@ export async function seriousViolations(page: Page, screen: string): Promise<A11
 /**
  * Checks a screen at desktop and phone size: axe's serious/critical violations are returned
  * (the test expects none) and a screenshot of each size goes to docs/screenshots/<name>-<size>.png.
- * The page is left at desktop size.
+ * The page is left at desktop size; `sizes` limits it to screens that exist at one size only.
  */
-export async function captureScreen(page: Page, name: string): Promise<A11yViolation[]> {
+export async function captureScreen(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] = ['desktop', 'phone']): Promise<A11yViolation[]> {
   const found: A11yViolation[] = [];
-  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+  // The pointer stays where the last click was; its hover styles and tooltips are not the screen.
+  await page.mouse.move(0, 0);
+  for (const size of sizes) {
+    const viewport = VIEWPORTS[size];
     await page.setViewportSize(viewport);
     await settle(page);
     found.push(...(await seriousViolations(page, `${name} (${size})`)));
@@ -104,6 +112,15 @@ export async function captureScreen(page: Page, name: string): Promise<A11yViola
   }
   await page.setViewportSize(VIEWPORTS.desktop);
   return found;
+}
+
+/**
+ * `expect.poll` with room for a page load and a round trip (its default gives up after 1 s).
+ *
+ * @example await eventually(() => row.innerText()).toContain('Inactive')
+ */
+export function eventually<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
 }
 
 /** The text of every notification now shown (Mantine renders them with role="alert"). */

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import { api } from './client.ts';
 import type {
   AuditQuery,
+  Page,
   CreateKeyBody,
   CreateUserBody,
   GroupBody,
@@ -30,10 +31,26 @@ export const queryKeys = {
   audit: ['audit'] as const,
 };
 
+/**
+ * Tags a page with the cursor it was fetched at: while the next page loads, the previous one
+ * stays on screen (placeholder data), and its row numbers must stay those of that page.
+ */
+export type PageAt<T> = Page<T> & { cursor: string | undefined };
+const atCursor = (cursor: string | undefined) => <T>(page: Page<T>): PageAt<T> => ({ ...page, cursor });
+
 const invalidate = (client: QueryClient, ...keys: (readonly string[])[]) =>
   Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
 
 // ---- session
+
+/**
+ * Forgets the session and every cached answer. `me` turns null first, so the sign-in gate
+ * replaces the console before any page renders without a session.
+ */
+export function forgetSession(client: QueryClient): void {
+  client.setQueryData(queryKeys.me, null);
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
+}
 
 export function useSetupStatus() {
   return useQuery({ queryKey: queryKeys.setup, queryFn: api.auth.setup, meta: { failure: 'Could not reach Keyward' } });
@@ -60,10 +77,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: api.auth.logout,
     meta: { failure: 'Sign-out failed' },
-    onSuccess: () => {
-      client.clear();
-      client.setQueryData(queryKeys.me, null);
-    },
+    onSuccess: () => forgetSession(client),
   });
 }
 
@@ -76,7 +90,7 @@ export function useProjects(enabled = true) {
 export function useProjectsPage(query: { limit: number; cursor?: string }) {
   return useQuery({
     queryKey: [...queryKeys.projects, 'page', query],
-    queryFn: () => api.projects.list(query),
+    queryFn: () => api.projects.list(query).then(atCursor(query.cursor)),
     placeholderData: keepPreviousData,
     meta: { failure: 'Could not load projects' },
   });
@@ -105,7 +119,7 @@ export function useDeleteProject() {
 export function useUsersPage(query: { q?: string; limit: number; cursor?: string }) {
   return useQuery({
     queryKey: [...queryKeys.users, 'page', query],
-    queryFn: () => api.users.list(query),
+    queryFn: () => api.users.list(query).then(atCursor(query.cursor)),
     placeholderData: keepPreviousData,
     meta: { failure: 'Could not load users' },
   });
@@ -185,7 +199,7 @@ export function useDeleteGroup() {
 export function useKeysPage(query: KeyListQuery) {
   return useQuery({
     queryKey: [...queryKeys.keys, 'page', query],
-    queryFn: () => api.keys.list(query),
+    queryFn: () => api.keys.list(query).then(atCursor(query.cursor)),
     placeholderData: keepPreviousData,
     meta: { failure: 'Could not load API keys' },
   });
@@ -240,7 +254,7 @@ export function useExportKeys() {
 export function useAuditPage(query: AuditQuery) {
   return useQuery({
     queryKey: [...queryKeys.audit, 'page', query],
-    queryFn: () => api.audit.list(query),
+    queryFn: () => api.audit.list(query).then(atCursor(query.cursor)),
     placeholderData: keepPreviousData,
     meta: { failure: 'Could not load the audit log' },
   });

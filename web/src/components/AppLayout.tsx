@@ -4,15 +4,15 @@ import { IconChevronDown, IconClipboardList, IconFolders, IconKey, IconLogout, I
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../api/queries.ts';
 import { useSession } from '../hooks/useSession.ts';
-import { KEYS_PATH } from '../AppRoutes.tsx';
+import { PATHS } from '../paths.ts';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
 const NAVIGATION = [
-  { to: KEYS_PATH, label: 'API Key Management', permission: 'keys.read', icon: IconKey },
-  { to: '/users', label: 'Users', permission: 'users.read', icon: IconUsers },
-  { to: '/groups', label: 'Permission groups', permission: 'groups.read', icon: IconShieldLock },
-  { to: '/projects', label: 'Projects', permission: 'projects.read', icon: IconFolders },
-  { to: '/audit', label: 'Audit log', permission: 'audit.read', icon: IconClipboardList },
+  { to: PATHS.keys, label: 'API Key Management', permission: 'keys.read', icon: IconKey },
+  { to: PATHS.users, label: 'Users', permission: 'users.read', icon: IconUsers },
+  { to: PATHS.groups, label: 'Permission groups', permission: 'groups.read', icon: IconShieldLock },
+  { to: PATHS.projects, label: 'Projects', permission: 'projects.read', icon: IconFolders },
+  { to: PATHS.audit, label: 'Audit log', permission: 'audit.read', icon: IconClipboardList },
 ];
 
 /** The console's frame: header (theme, account, sign-out) and the Settings navigation. */

@@ -4,8 +4,11 @@ import { PAGE_SIZES } from '../model/key-filters.ts';
 type Props = {
   /** Which page (0-based) of `limit` items is shown. */
   pageIndex: number;
+  /** Another page is loading (the shown one stays until it arrives). */
+  busy?: boolean;
   limit: number;
-  total: number;
+  /** Undefined while the first page loads. */
+  total: number | undefined;
   shown: number;
   hasNext: boolean;
   onPrevious: () => void;
@@ -17,14 +20,16 @@ type Props = {
 
 /** Previous/Next over cursor pages, the range and total shown, and the per-page selector. */
 export function CursorPagination(props: Props) {
-  const first = props.total === 0 ? 0 : props.pageIndex * props.limit + 1;
+  const total = props.total ?? 0;
+  const first = total === 0 ? 0 : props.pageIndex * props.limit + 1;
   const last = props.pageIndex * props.limit + props.shown;
-  const pages = Math.max(1, Math.ceil(props.total / props.limit));
+  const pages = Math.max(1, Math.ceil(total / props.limit));
   return (
     <Group justify="space-between" mt="md" gap="sm" aria-label="Pagination" role="navigation">
       <Text size="sm" aria-live="polite">
-        {props.total === 0 ? `0 ${props.noun}` : `${first}–${last} of ${props.total} ${props.noun}`}
-        {' · '}Page {props.pageIndex + 1} of {pages}
+        {props.total === undefined
+          ? 'Loading…'
+          : `${total === 0 ? `0 ${props.noun}` : `${first}–${last} of ${total} ${props.noun}`} · Page ${props.pageIndex + 1} of ${pages}`}
       </Text>
       <Group gap="xs">
         {props.onLimitChange && (
@@ -38,10 +43,10 @@ export function CursorPagination(props: Props) {
             onChange={(value) => value && props.onLimitChange?.(Number(value))}
           />
         )}
-        <Button variant="default" size="sm" disabled={props.pageIndex === 0} onClick={props.onPrevious}>
+        <Button variant="default" size="sm" disabled={props.pageIndex === 0 || props.busy} onClick={props.onPrevious}>
           Previous
         </Button>
-        <Button variant="default" size="sm" disabled={!props.hasNext} onClick={props.onNext}>
+        <Button variant="default" size="sm" disabled={!props.hasNext || props.busy} onClick={props.onNext}>
           Next
         </Button>
       </Group>

@@ -28,6 +28,8 @@ export function AuditPage() {
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const pages = useCursorPages(`${actorId}|${keyId}|${action}|${limit}`);
   const events = useAuditPage({ actorId: actorId || undefined, keyId: keyId || undefined, action: action || undefined, limit, cursor: pages.cursor });
+  // While another page loads, the shown one keeps its own numbers.
+  const shownPage = events.data ? pages.indexOf(events.data.cursor) : pages.pageIndex;
   const users = useAllUsers(session.can('users.read'));
   const [shown, setShown] = useState<AuditEvent | null>(null);
 
@@ -115,9 +117,10 @@ export function AuditPage() {
       </Paper>
       <CursorPagination
         noun="events"
-        pageIndex={pages.pageIndex}
+        pageIndex={shownPage}
+        busy={events.isPlaceholderData}
         limit={limit}
-        total={events.data?.total ?? 0}
+        total={events.data?.total}
         shown={events.data?.items.length ?? 0}
         hasNext={Boolean(events.data?.nextCursor)}
         onPrevious={pages.previous}

@@ -67,10 +67,10 @@ export function GroupsPage() {
                     {canWrite && (
                       <Group gap={4} wrap="nowrap">
                         <Tooltip label="Edit">
-                          <ActionIcon variant="subtle" color="gray.8" aria-label={`Edit ${group.name}`} onClick={() => setForm({ group })}><IconPencil size={18} /></ActionIcon>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${group.name}`} onClick={() => setForm({ group })}><IconPencil size={18} /></ActionIcon>
                         </Tooltip>
                         <Tooltip label="Delete">
-                          <ActionIcon variant="subtle" color="red.9" aria-label={`Delete ${group.name}`} onClick={() => askDelete(group)}><IconTrash size={18} /></ActionIcon>
+                          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${group.name}`} onClick={() => askDelete(group)}><IconTrash size={18} /></ActionIcon>
                         </Tooltip>
                       </Group>
                     )}

@@ -30,6 +30,8 @@ export function KeysPage() {
   const [filters, setFilters] = useKeyFilters();
   const pages = useCursorPages(JSON.stringify(filters));
   const keys = useKeysPage({ ...filtersToQuery(filters), limit: filters.limit, cursor: pages.cursor });
+  // While another page loads, the shown one keeps its own numbers.
+  const shownPage = keys.data ? pages.indexOf(keys.data.cursor) : pages.pageIndex;
   const projects = useProjects(session.can('projects.read'));
   const projectsById = useMemo(() => new Map((projects.data ?? []).map((project) => [project.id, project])), [projects.data]);
   const exportKeys = useExportKeys();
@@ -88,7 +90,7 @@ export function KeysPage() {
       <Paper withBorder radius="md" p={0}>
         <KeysTable
           keys={keys.data?.items}
-          offset={pages.pageIndex * filters.limit}
+          offset={shownPage * filters.limit}
           loading={keys.isFetching}
           filtered={isFiltered(filters)}
           projects={projectsById}
@@ -101,9 +103,10 @@ export function KeysPage() {
       </Paper>
       <CursorPagination
         noun="keys"
-        pageIndex={pages.pageIndex}
+        pageIndex={shownPage}
+        busy={keys.isPlaceholderData}
         limit={filters.limit}
-        total={keys.data?.total ?? 0}
+        total={keys.data?.total}
         shown={keys.data?.items.length ?? 0}
         hasNext={Boolean(keys.data?.nextCursor)}
         onPrevious={pages.previous}

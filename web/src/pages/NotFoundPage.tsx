@@ -1,14 +1,14 @@
 import { Button, EmptyState } from '@mantine/core';
 import { IconMapOff } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { KEYS_PATH } from '../AppRoutes.tsx';
+import { PATHS } from '../paths.ts';
 
 /** A dashboard path that does not exist. */
 export function NotFoundPage() {
   return (
     <EmptyState mt="xl" icon={<IconMapOff size={28} aria-hidden />} withIndicatorBackground title="Page not found" description="This page does not exist in the Keyward console.">
       <EmptyState.Actions>
-        <Button component={Link} to={KEYS_PATH}>Go to API keys</Button>
+        <Button component={Link} to={PATHS.keys}>Go to API keys</Button>
       </EmptyState.Actions>
     </EmptyState>
   );

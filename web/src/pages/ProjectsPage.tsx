@@ -22,6 +22,8 @@ export function ProjectsPage() {
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const pages = useCursorPages(String(limit));
   const projects = useProjectsPage({ limit, cursor: pages.cursor });
+  // While another page loads, the shown one keeps its own numbers.
+  const shownPage = projects.data ? pages.indexOf(projects.data.cursor) : pages.pageIndex;
   const remove = useDeleteProject();
   const [form, setForm] = useState<{ project?: Project } | null>(null);
 
@@ -76,10 +78,10 @@ export function ProjectsPage() {
                     {canWrite && (
                       <Group gap={4} wrap="nowrap">
                         <Tooltip label="Edit">
-                          <ActionIcon variant="subtle" color="gray.8" aria-label={`Edit ${project.name}`} onClick={() => setForm({ project })}><IconPencil size={18} /></ActionIcon>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${project.name}`} onClick={() => setForm({ project })}><IconPencil size={18} /></ActionIcon>
                         </Tooltip>
                         <Tooltip label="Delete">
-                          <ActionIcon variant="subtle" color="red.9" aria-label={`Delete ${project.name}`} onClick={() => askDelete(project)}><IconTrash size={18} /></ActionIcon>
+                          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${project.name}`} onClick={() => askDelete(project)}><IconTrash size={18} /></ActionIcon>
                         </Tooltip>
                       </Group>
                     )}
@@ -92,9 +94,10 @@ export function ProjectsPage() {
       </Paper>
       <CursorPagination
         noun="projects"
-        pageIndex={pages.pageIndex}
+        pageIndex={shownPage}
+        busy={projects.isPlaceholderData}
         limit={limit}
-        total={projects.data?.total ?? 0}
+        total={projects.data?.total}
         shown={projects.data?.items.length ?? 0}
         hasNext={Boolean(projects.data?.nextCursor)}
         onPrevious={pages.previous}

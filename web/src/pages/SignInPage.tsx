@@ -1,14 +1,10 @@
 import { Alert, Button, Center, Code, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useLocation } from 'react-router';
 import { useSetupStatus, useSignIn } from '../api/queries.ts';
-import type { SignInState } from '../AppRoutes.tsx';
 import { ThemeToggle } from '../components/ThemeToggle.tsx';
 
 /** Sign-in, with the first-run instruction while no user exists and the notice of an ended session. */
-export function SignInPage() {
-  const location = useLocation();
-  const notice = (location.state as SignInState | null)?.notice;
+export function SignInPage({ notice }: { notice?: string }) {
   const setup = useSetupStatus();
   const signIn = useSignIn();
   const [username, setUsername] = useState('');
@@ -43,7 +39,7 @@ export function SignInPage() {
               )}
               <TextInput label="Username" autoComplete="username" required autoFocus value={username} onChange={(event) => setUsername(event.currentTarget.value)} />
               <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.currentTarget.value)} />
-              {signIn.isError && <Text c="red.8" size="sm">{signIn.error.message}</Text>}
+              {signIn.isError && <Text c="var(--mantine-color-error)" size="sm">{signIn.error.message}</Text>}
               <Button type="submit" loading={signIn.isPending} fullWidth>
                 Sign in
               </Button>

@@ -25,6 +25,8 @@ export function UsersPage() {
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const pages = useCursorPages(`${q}|${limit}`);
   const users = useUsersPage({ q: q || undefined, limit, cursor: pages.cursor });
+  // While another page loads, the shown one keeps its own numbers.
+  const shownPage = users.data ? pages.indexOf(users.data.cursor) : pages.pageIndex;
   const setActive = useSetUserActive();
   const remove = useDeleteUser();
   const [form, setForm] = useState<{ user?: User } | null>(null);
@@ -106,13 +108,13 @@ export function UsersPage() {
                     {canWrite && (
                       <Group gap={4} wrap="nowrap">
                         <Tooltip label="Edit">
-                          <ActionIcon variant="subtle" color="gray.8" aria-label={`Edit ${user.username}`} onClick={() => setForm({ user })}><IconPencil size={18} /></ActionIcon>
+                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${user.username}`} onClick={() => setForm({ user })}><IconPencil size={18} /></ActionIcon>
                         </Tooltip>
-                        <Button size="compact-xs" variant="outline" color={user.active ? 'red.9' : 'green.9'} onClick={() => toggleActive(user)} aria-label={`${user.active ? 'Deactivate' : 'Activate'} ${user.username}`}>
+                        <Button size="compact-xs" variant="outline" color={user.active ? 'red' : 'teal'} onClick={() => toggleActive(user)} aria-label={`${user.active ? 'Deactivate' : 'Activate'} ${user.username}`}>
                           {user.active ? 'Deactivate' : 'Activate'}
                         </Button>
                         <Tooltip label="Delete">
-                          <ActionIcon variant="subtle" color="red.9" aria-label={`Delete ${user.username}`} onClick={() => askDelete(user)}><IconTrash size={18} /></ActionIcon>
+                          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${user.username}`} onClick={() => askDelete(user)}><IconTrash size={18} /></ActionIcon>
                         </Tooltip>
                       </Group>
                     )}
@@ -125,9 +127,10 @@ export function UsersPage() {
       </Paper>
       <CursorPagination
         noun="users"
-        pageIndex={pages.pageIndex}
+        pageIndex={shownPage}
+        busy={users.isPlaceholderData}
         limit={limit}
-        total={users.data?.total ?? 0}
+        total={users.data?.total}
         shown={users.data?.items.length ?? 0}
         hasNext={Boolean(users.data?.nextCursor)}
         onPrevious={pages.previous}

@@ -5,6 +5,7 @@ import type { Key } from '../../api/types.ts';
 import { confirmDestructive } from '../../confirm.tsx';
 import { exactTime, formatDateTime, keyDisplay, STATUS_LABELS, timeOrNever } from '../../model/format.ts';
 import { notifySuccess } from '../../notify.ts';
+import { stickyActionsCell } from './table-styles.ts';
 
 // See theme.ts: shades that read at 4.5:1 on either theme.
 const STATUS_COLORS = { active: 'var(--keyward-status-active)', inactive: 'dimmed', expired: 'var(--keyward-status-expired)' } as const;
@@ -67,7 +68,7 @@ export function KeyRow({ apiKey: key, serial, projectName, canWrite, onEdit, onR
         <Group gap={4}>
           {key.groups.length === 0 && <Text size="sm" c="dimmed" span>None</Text>}
           {key.groups.map((group) => (
-            <Badge key={group.id} variant="default" size="sm" tt="none">{group.name}</Badge>
+            <Badge key={group.id} variant="default" size="sm" tt="none" style={{ minWidth: 'max-content' }}>{group.name}</Badge>
           ))}
         </Group>
       </Table.Td>
@@ -85,38 +86,38 @@ export function KeyRow({ apiKey: key, serial, projectName, canWrite, onEdit, onR
           </Text>
         </Group>
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Tooltip label={exactTime(key.createdAt)}>
           <time dateTime={key.createdAt}>{formatDateTime(key.createdAt)}</time>
         </Tooltip>
       </Table.Td>
       <Table.Td>{key.createdBy?.username ?? <Text size="sm" c="dimmed" span>System</Text>}</Table.Td>
-      <Table.Td>{timeOrNever(key.lastUsedAt)}</Table.Td>
-      <Table.Td>{timeOrNever(key.expiresAt)}</Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeOrNever(key.lastUsedAt)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeOrNever(key.expiresAt)}</Table.Td>
+      <Table.Td style={stickyActionsCell}>
         {canWrite && (
           <Group gap={4} wrap="nowrap">
             <Tooltip label="Edit">
-              <ActionIcon variant="subtle" color="gray.8" aria-label={`Edit ${name}`} onClick={() => onEdit(key)}>
+              <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${name}`} onClick={() => onEdit(key)}>
                 <IconPencil size={18} />
               </ActionIcon>
             </Tooltip>
             <Tooltip label="Regenerate">
-              <ActionIcon variant="subtle" color="indigo.8" aria-label={`Regenerate ${name}`} onClick={() => onRegenerate(key)}>
+              <ActionIcon variant="subtle" color="indigo" aria-label={`Regenerate ${name}`} onClick={() => onRegenerate(key)}>
                 <IconRefresh size={18} />
               </ActionIcon>
             </Tooltip>
             {key.enabled ? (
-              <Button size="compact-xs" variant="outline" color="red.9" onClick={() => setEnabled(false)} loading={update.isPending} aria-label={`Deactivate ${name}`}>
+              <Button size="compact-xs" variant="outline" color="red" onClick={() => setEnabled(false)} loading={update.isPending} aria-label={`Deactivate ${name}`}>
                 Deactivate
               </Button>
             ) : (
-              <Button size="compact-xs" variant="outline" color="green.9" onClick={() => setEnabled(true)} loading={update.isPending} aria-label={`Activate ${name}`}>
+              <Button size="compact-xs" variant="outline" color="teal" onClick={() => setEnabled(true)} loading={update.isPending} aria-label={`Activate ${name}`}>
                 Activate
               </Button>
             )}
             <Tooltip label="Delete">
-              <ActionIcon variant="subtle" color="red.9" aria-label={`Delete ${name}`} onClick={askDelete} loading={remove.isPending}>
+              <ActionIcon variant="subtle" color="red" aria-label={`Delete ${name}`} onClick={askDelete} loading={remove.isPending}>
                 <IconTrash size={18} />
               </ActionIcon>
             </Tooltip>

@@ -39,6 +39,8 @@ export function KeySettingsFields({ values, errors, onChange, groupChoices, grou
         valueFormat="YYYY-MM-DD HH:mm"
         error={errors.expiresAt}
         popoverProps={{ withinPortal: true }}
+        // "Never" is the value people read here, so it gets text contrast, not placeholder grey.
+        styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
       />
       <Textarea
         label="IP allowlist"

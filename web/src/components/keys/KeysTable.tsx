@@ -2,6 +2,7 @@ import { Button, EmptyState, Skeleton, Table } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import type { Key, Project } from '../../api/types.ts';
 import { KeyRow } from './KeyRow.tsx';
+import { stickyActionsCell } from './table-styles.ts';
 
 const COLUMNS = ['Sr. No.', 'Name', 'Key', 'Owner', 'Project', 'Groups', 'Status', 'Created', 'Created by', 'Last used', 'Expires', 'Actions'];
 
@@ -22,12 +23,14 @@ type Props = {
 /** The API keys table: one row per key, skeleton rows while loading, and an empty state. */
 export function KeysTable(props: Props) {
   return (
-    <Table.ScrollContainer minWidth={1100} type="native" tabIndex={0} role="region" aria-label="API keys table">
-      <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="xs" fz="sm" aria-busy={props.loading} aria-label="API keys">
+    <Table.ScrollContainer minWidth={1240} type="native" tabIndex={0} role="region" aria-label="API keys table">
+      <Table highlightOnHover verticalSpacing="xs" horizontalSpacing="xs" fz="sm" aria-busy={props.loading} aria-label="API keys">
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((column) => (
-              <Table.Th key={column} style={{ whiteSpace: 'nowrap' }}>{column}</Table.Th>
+              <Table.Th key={column} style={column === 'Actions' ? { ...stickyActionsCell, whiteSpace: 'nowrap' } : { whiteSpace: 'nowrap' }}>
+                {column}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>

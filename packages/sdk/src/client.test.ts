@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../../test/support/api-client.ts';
+import { managementKey } from '../../../test/support/people.ts';
+import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { closedPort } from '../test/closed-port.ts';
+import { createKeywardClient, type KeywardClient } from './client.ts';
+import { KeywardConnectionError, KeywardError } from './keyward-error.ts';
+
+describe('the SDK client against a real Keyward', () => {
+  let server: TestServer;
+  let keyward: KeywardClient;
+  let calls: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const admin = (await signIn(server)).client;
+    const { token } = await managementKey(server, admin, ['*']);
+    calls = [];
+    keyward = createKeywardClient({
+      baseUrl: `${server.url}/`,
+      token,
+      fetch: (request) => {
+        calls.push(`${request.method} ${new URL(request.url).pathname}`);
+        return fetch(request);
+      },
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('manages a key through its whole life with typed answers', async () => {
+    const project = await keyward.projects.create({ name: 'Orders', keyPrefix: 'ord' });
+    const group = await keyward.groups.create({ name: 'order-readers', permissions: ['orders.read'] });
+    const issued = await keyward.keys.create({ projectId: project.id, name: 'worker', groupIds: [group.id], meta: { team: 'shop' } });
+    expect(issued.token).toMatch(/^ord_[0-9A-Za-z]{30}$/);
+    expect(issued.key).toMatchObject({ name: 'worker', status: 'active', permissions: ['orders.read'] });
+
+    expect(await keyward.verify(issued.token, { projectId: project.id, permissions: ['orders.read'] })).toMatchObject({
+      valid: true, code: 'VALID', keyId: issued.key.id, meta: { team: 'shop' },
+    });
+    expect((await keyward.keys.list({ projectId: project.id })).items.map((key) => key.id)).toEqual([issued.key.id]);
+    expect((await keyward.keys.get(issued.key.id)).name).toBe('worker');
+
+    expect((await keyward.keys.disable(issued.key.id)).status).toBe('inactive');
+    expect((await keyward.verify(issued.token)).code).toBe('DISABLED');
+    expect((await keyward.keys.enable(issued.key.id)).enabled).toBe(true);
+    expect((await keyward.keys.update(issued.key.id, { description: 'reads orders' })).description).toBe('reads orders');
+
+    const regenerated = await keyward.keys.regenerate(issued.key.id);
+    expect(regenerated.token).not.toBe(issued.token);
+    expect((await keyward.verify(issued.token)).code).toBe('NOT_FOUND');
+    expect((await keyward.verify(regenerated.token)).valid).toBe(true);
+
+    await keyward.keys.delete(issued.key.id);
+    await expect(keyward.keys.get(issued.key.id)).rejects.toMatchObject({ name: 'KeywardError', status: 404, code: 'NOT_FOUND' });
+    await keyward.groups.delete(group.id);
+    await keyward.projects.delete(project.id);
+  });
+
+  it('covers users, groups, projects, audit and me', async () => {
+    const me = await keyward.me();
+    expect(me.user.username).toBe('admin');
+    const user = await keyward.users.create({ username: 'sdk-user', password: 'sdk-user-password', role: 'member' });
+    expect((await keyward.users.get(user.id)).username).toBe('sdk-user');
+    expect((await keyward.users.list({ q: 'sdk-' })).items.map((item) => item.id)).toEqual([user.id]);
+    expect((await keyward.users.update(user.id, { active: false })).active).toBe(false);
+    await keyward.users.delete(user.id);
+    const events = await keyward.audit.list({ action: 'user.deleted' });
+    expect(events.items[0]?.target.id).toBe(user.id);
+  });
+
+  it('walks every page of a list', async () => {
+    const project = await keyward.projects.create({ name: 'Paged' });
+    for (let index = 0; index < 5; index += 1) await keyward.keys.create({ projectId: project.id, name: `k${index}` });
+    calls.length = 0;
+    const names: string[] = [];
+    for await (const key of keyward.keys.all({ projectId: project.id, limit: 2 })) names.push(key.name);
+    expect(names.toSorted()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4']);
+    expect(calls).toEqual(Array(3).fill('GET /v1/keys'));
+  });
+
+  it('throws a KeywardError with the problem for a 4xx, without retrying it', async () => {
+    calls.length = 0;
+    const error = await keyward.keys.create({ projectId: 'prj_0000000000000000000000', name: 'x' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KeywardError);
+    expect(error).toMatchObject({ status: 422, code: 'PROJECT_NOT_FOUND' });
+    expect(calls).toEqual(['POST /v1/keys']);
+
+    const invalid = await keyward.projects.create({ name: 'x', keyPrefix: 'NOT OK' }).catch((caught: unknown) => caught as KeywardError);
+    expect(invalid).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect((invalid as KeywardError).errors.map((entry) => entry.path)).toContain('/keyPrefix');
+  });
+
+  it('answers 401 as a KeywardError when the token is wrong', async () => {
+    const stranger = createKeywardClient({ baseUrl: server.url, token: 'tk_000000000000000000000000000000' });
+    await expect(stranger.keys.list()).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('retries network errors, then succeeds', async () => {
+    let failures = 2;
+    const flaky = createKeywardClient({
+      baseUrl: server.url,
+      retry: { delayMs: 1 },
+      fetch: async (request) => {
+        if (failures-- > 0) throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+        return fetch(request);
+      },
+    });
+    expect((await flaky.verify('tk_000000000000000000000000000000')).code).toBe('NOT_FOUND');
+    expect(failures).toBe(-1);
+  });
+
+  it('gives up with a KeywardConnectionError when Keyward stays unreachable', async () => {
+    let attempts = 0;
+    const port = await closedPort();
+    const down = createKeywardClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      retry: { retries: 2, delayMs: 1 },
+      fetch: (request) => {
+        attempts += 1;
+        return fetch(request);
+      },
+    });
+    const error = await down.verify('tk_000000000000000000000000000000').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(KeywardConnectionError);
+    expect(String(error)).toContain(`could not reach Keyward at http://127.0.0.1:${port}`);
+    expect(attempts).toBe(3);
+  });
+
+  it('reuses verify answers for the cache time, and asks again after it', async () => {
+    let now = 1_000_000;
+    const cached = createKeywardClient({
+      baseUrl: server.url,
+      verifyCache: { ttlMs: 5_000, now: () => now },
+      fetch: (request) => {
+        calls.push(`${request.method} ${new URL(request.url).pathname}`);
+        return fetch(request);
+      },
+    });
+    const project = await keyward.projects.create({ name: 'Cached' });
+    const issued = await keyward.keys.create({ projectId: project.id });
+    calls.length = 0;
+    expect((await cached.verify(issued.token)).valid).toBe(true);
+    await keyward.keys.disable(issued.key.id);
+    calls.length = 0;
+    expect((await cached.verify(issued.token)).valid).toBe(true);
+    expect(calls).toEqual([]);
+    now += 5_000;
+    expect((await cached.verify(issued.token)).code).toBe('DISABLED');
+    expect(calls).toEqual(['POST /v1/keys/verify']);
+  });
+});

@@ -1,0 +1,145 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './generated/openapi.ts';
+import { KeywardConnectionError, KeywardError } from './keyward-error.ts';
+import { retryingFetch, type RequestFetch, type RetryOptions } from './retrying-fetch.ts';
+import type * as T from './types.ts';
+import { VerifyCache, type VerifyCacheOptions } from './verify-cache.ts';
+
+export type KeywardClientOptions = {
+  /** Where Keyward answers, e.g. `http://127.0.0.1:8080`. */
+  baseUrl: string;
+  /**
+   * A management key, sent as `Authorization: Bearer`: needed for the management routes, and for
+   * verification when the server runs with `KEYWARD_VERIFY_AUTH=required`.
+   */
+  token?: string;
+  /** Retries on network errors; see `RetryOptions` for the defaults. */
+  retry?: RetryOptions;
+  /** Remember `verify()` answers for a short time; off unless given. */
+  verifyCache?: VerifyCacheOptions;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** The underlying fetch (default `globalThis.fetch`); tests and custom agents pass their own. */
+  fetch?: RequestFetch;
+};
+
+type Result<Data> = { data?: Data; error?: unknown; response: Response };
+
+/**
+ * A typed client for Keyward's HTTP API. Methods answer the resource or throw: `KeywardError`
+ * for an error answer (4xx/5xx problem), `KeywardConnectionError` when Keyward could not be
+ * reached after the retries. `api` is the underlying `openapi-fetch` client, typed for every
+ * route of the served OpenAPI document, for anything the methods do not cover.
+ *
+ * @example
+ * const keyward = createKeywardClient({ baseUrl: 'http://127.0.0.1:8080', token: process.env.KEYWARD_TOKEN })
+ * const { key, token } = await keyward.keys.create({ projectId, name: 'ingest worker' })
+ * const result = await keyward.verify(token, { permissions: ['feedback.write'] })
+ */
+export function createKeywardClient(options: KeywardClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const api = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: retryingFetch(options.fetch ?? ((request) => globalThis.fetch(request)), options.retry),
+  });
+  const cache = options.verifyCache ? new VerifyCache(options.verifyCache) : undefined;
+
+  async function unwrap<Data>(call: Promise<Result<Data>>): Promise<Exclude<Data, undefined>> {
+    let result: Result<Data>;
+    try {
+      result = await call;
+    } catch (error) {
+      throw new KeywardConnectionError(baseUrl, error);
+    }
+    if (!result.response.ok) throw KeywardError.fromResponse(result.response, result.error);
+    return result.data as Exclude<Data, undefined>;
+  }
+
+  const byId = (id: string) => ({ params: { path: { id } } });
+
+  return {
+    api,
+
+    /** Checks a token, as an API does on every call; answers `{valid, code, …}` (never throws for a refused key). */
+    async verify(key: string, request: Omit<T.VerifyRequest, 'key'> = {}): Promise<T.VerifyResult> {
+      const body = { ...request, key };
+      const cached = cache?.get(body);
+      if (cached) return cached;
+      const result = await unwrap(api.POST('/v1/keys/verify', { body }));
+      cache?.set(body, result);
+      return result;
+    },
+
+    /** Forgets the remembered `verify()` answers (after disabling a key, for instance). */
+    clearVerifyCache: () => cache?.clear(),
+
+    /** Who the client's credential acts as, and what it may do. */
+    me: () => unwrap(api.GET('/v1/auth/me')),
+
+    keys: {
+      list: (query: T.KeyListQuery = {}) => unwrap(api.GET('/v1/keys', { params: { query } })),
+      /** Every key matching `query`, page after page. */
+      all: (query: T.KeyListQuery = {}) => everyItem((cursor) => unwrap(api.GET('/v1/keys', { params: { query: { ...query, cursor } } }))),
+      get: (id: string) => unwrap(api.GET('/v1/keys/{id}', byId(id))),
+      /** Creates a key; the answer holds its token, which is never shown again. */
+      create: (body: T.KeyCreate) => unwrap(api.POST('/v1/keys', { body })),
+      update: (id: string, body: T.KeyUpdate) => unwrap(api.PATCH('/v1/keys/{id}', { ...byId(id), body })),
+      enable: (id: string) => unwrap(api.PATCH('/v1/keys/{id}', { ...byId(id), body: { enabled: true } })),
+      disable: (id: string) => unwrap(api.PATCH('/v1/keys/{id}', { ...byId(id), body: { enabled: false } })),
+      /** A new token for the key; the old one keeps working for `graceSeconds` (default 0). */
+      regenerate: (id: string, body: T.KeyRegenerate = {}) => unwrap(api.POST('/v1/keys/{id}/regenerate', { ...byId(id), body })),
+      delete: async (id: string): Promise<void> => void (await unwrap(api.DELETE('/v1/keys/{id}', byId(id)))),
+    },
+
+    projects: {
+      list: (query: T.ProjectListQuery = {}) => unwrap(api.GET('/v1/projects', { params: { query } })),
+      all: (query: T.ProjectListQuery = {}) => everyItem((cursor) => unwrap(api.GET('/v1/projects', { params: { query: { ...query, cursor } } }))),
+      get: (id: string) => unwrap(api.GET('/v1/projects/{id}', byId(id))),
+      create: (body: T.ProjectCreate) => unwrap(api.POST('/v1/projects', { body })),
+      update: (id: string, body: T.ProjectUpdate) => unwrap(api.PATCH('/v1/projects/{id}', { ...byId(id), body })),
+      /** `force` also deletes the project's keys (else a project with keys is refused with 409). */
+      delete: async (id: string, options: { force?: boolean } = {}): Promise<void> =>
+        void (await unwrap(api.DELETE('/v1/projects/{id}', { params: { path: { id }, query: options } }))),
+    },
+
+    users: {
+      list: (query: T.UserListQuery = {}) => unwrap(api.GET('/v1/users', { params: { query } })),
+      all: (query: T.UserListQuery = {}) => everyItem((cursor) => unwrap(api.GET('/v1/users', { params: { query: { ...query, cursor } } }))),
+      get: (id: string) => unwrap(api.GET('/v1/users/{id}', byId(id))),
+      create: (body: T.UserCreate) => unwrap(api.POST('/v1/users', { body })),
+      update: (id: string, body: T.UserUpdate) => unwrap(api.PATCH('/v1/users/{id}', { ...byId(id), body })),
+      /** `force` also deletes the keys the user owns (else a user with keys is refused with 409). */
+      delete: async (id: string, options: { force?: boolean } = {}): Promise<void> =>
+        void (await unwrap(api.DELETE('/v1/users/{id}', { params: { path: { id }, query: options } }))),
+    },
+
+    groups: {
+      list: (query: T.GroupListQuery = {}) => unwrap(api.GET('/v1/groups', { params: { query } })),
+      all: (query: T.GroupListQuery = {}) => everyItem((cursor) => unwrap(api.GET('/v1/groups', { params: { query: { ...query, cursor } } }))),
+      get: (id: string) => unwrap(api.GET('/v1/groups/{id}', byId(id))),
+      create: (body: T.GroupCreate) => unwrap(api.POST('/v1/groups', { body })),
+      update: (id: string, body: T.GroupUpdate) => unwrap(api.PATCH('/v1/groups/{id}', { ...byId(id), body })),
+      delete: async (id: string): Promise<void> => void (await unwrap(api.DELETE('/v1/groups/{id}', byId(id)))),
+    },
+
+    audit: {
+      list: (query: T.AuditListQuery = {}) => unwrap(api.GET('/v1/audit', { params: { query } })),
+    },
+  };
+}
+
+/** The client `createKeywardClient` returns. */
+export type KeywardClient = ReturnType<typeof createKeywardClient>;
+
+/** Walks a list's cursor until the last page. */
+async function* everyItem<Item>(page: (cursor: string | undefined) => Promise<T.Page<Item>>): AsyncGenerator<Item> {
+  let cursor: string | undefined;
+  do {
+    const { items, nextCursor } = await page(cursor);
+    yield* items;
+    cursor = nextCursor ?? undefined;
+  } while (cursor !== undefined);
+}

@@ -1,0 +1,52 @@
+import type { paths } from './generated/openapi.ts';
+
+// Named shapes of the API, read from the generated `paths` so they cannot drift from the
+// served document. Every name here is a type only.
+
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+type Ok<Operation> = Operation extends { responses: infer R } ? Json<R[200 & keyof R]> | Json<R[201 & keyof R]> : never;
+type BodyOf<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type QueryOf<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** A page of a list: `{items, nextCursor, total}`. */
+export type Page<Item> = { items: Item[]; nextCursor: string | null; total: number };
+
+/** A key as the API returns it (never with its token). */
+export type Key = Ok<paths['/v1/keys/{id}']['get']>;
+/** A new or regenerated key with its token: the only time the token is ever seen. */
+export type IssuedKey = Ok<paths['/v1/keys']['post']>;
+export type KeyCreate = BodyOf<paths['/v1/keys']['post']>;
+export type KeyUpdate = BodyOf<paths['/v1/keys/{id}']['patch']>;
+export type KeyListQuery = QueryOf<paths['/v1/keys']['get']>;
+export type KeyRegenerate = BodyOf<paths['/v1/keys/{id}/regenerate']['post']>;
+
+export type Project = Ok<paths['/v1/projects/{id}']['get']>;
+export type ProjectCreate = BodyOf<paths['/v1/projects']['post']>;
+export type ProjectUpdate = BodyOf<paths['/v1/projects/{id}']['patch']>;
+export type ProjectListQuery = QueryOf<paths['/v1/projects']['get']>;
+
+export type User = Ok<paths['/v1/users/{id}']['get']>;
+export type UserCreate = BodyOf<paths['/v1/users']['post']>;
+export type UserUpdate = BodyOf<paths['/v1/users/{id}']['patch']>;
+export type UserListQuery = QueryOf<paths['/v1/users']['get']>;
+
+export type Group = Ok<paths['/v1/groups/{id}']['get']>;
+export type GroupCreate = BodyOf<paths['/v1/groups']['post']>;
+export type GroupUpdate = BodyOf<paths['/v1/groups/{id}']['patch']>;
+export type GroupListQuery = QueryOf<paths['/v1/groups']['get']>;
+
+export type AuditEvent = Ok<paths['/v1/audit']['get']>['items'][number];
+export type AuditListQuery = QueryOf<paths['/v1/audit']['get']>;
+
+/** The signed-in identity behind the client's credential (`GET /v1/auth/me`). */
+export type Me = Ok<paths['/v1/auth/me']['get']>;
+
+/** What `verify()` sends: the token, and optionally the project, permissions and caller address. */
+export type VerifyRequest = BodyOf<paths['/v1/keys/verify']['post']>;
+/** What `verify()` answers: `valid`, a `code`, and on success the key's id, owner and permissions. */
+export type VerifyResult = Ok<paths['/v1/keys/verify']['post']>;
+/** One of `VALID`, `NOT_FOUND`, `DISABLED`, `EXPIRED`, `IP_NOT_ALLOWED`, `INSUFFICIENT_PERMISSIONS`, `RATE_LIMITED`, `USAGE_EXCEEDED`. */
+export type VerificationCode = VerifyResult['code'];
+
+/** An RFC 9457 problem as Keyward answers errors. */
+export type Problem = { type: string; title: string; status: number; detail: string; code: string; errors?: { path: string; message: string }[] };

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { loadConfig, resolveSecret } from '../../config.ts';
+import { UsageError } from '../exit-codes.ts';
+import { emit, readStdin, type CliIo } from '../io.ts';
+import { userDetails } from '../views.ts';
+
+// The API's rules for a username and a password (src/http/schemas/common.ts), checked here
+// because this command writes to the database without passing through the API.
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$/;
+const PASSWORD_LENGTH = { min: 12, max: 256 };
+
+/**
+ * `keyward admin create`: makes an admin straight in the database, where Keyward runs: for the
+ * first admin without the KEYWARD_ADMIN_* variables, or to get back in when no admin can sign in.
+ */
+export function registerAdmin(program: Command, io: CliIo): void {
+  const admin = program.command('admin').description("administer Keyward's own database, where Keyward runs (uses DATABASE_URL)");
+  admin
+    .command('create')
+    .description('create an admin user directly in the database')
+    .requiredOption('--username <name>', '2-64 letters, digits or _.@-')
+    .requiredOption('--password-stdin', 'read the password (12+ characters) from standard input')
+    .option('--json', 'print JSON for scripts')
+    .addHelpText('after', '\nExample: printf %s "$PASSWORD" | DATABASE_URL=file:./data/keyward.db keyward admin create --username root --password-stdin')
+    .action(async (options: { username: string; json?: boolean }) => {
+      if (!USERNAME.test(options.username)) throw new UsageError('--username must be 2-64 letters, digits or _.@- characters, starting with a letter or digit');
+      const password = await readStdin(io);
+      if (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max) {
+        throw new UsageError(`the password must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters; got ${password.length}`);
+      }
+      const config = loadConfig(io.env);
+      // Loaded here, not at the top: the remote commands must not pay for loading the server.
+      const [{ buildApp }, { SYSTEM_ACTOR }, { createUser }] = await Promise.all([
+        import('../../app.ts'),
+        import('../../services/actor.ts'),
+        import('../../services/users.ts'),
+      ]);
+      // The whole app, not a hand-made service context, so the user is created (and audited)
+      // exactly as the server would. Only its errors are logged (to stderr, away from the
+      // answer): its start-up notices, such as "no users yet", would only confuse here.
+      const app = await buildApp({ config: { ...config, logLevel: 'error' }, secret: resolveSecret(config), logStream: { write: (line) => io.stderr.write(line) } });
+      try {
+        const user = await createUser(app.services, SYSTEM_ACTOR, { username: options.username, password, role: 'admin' });
+        emit(io, options.json, user, () => `Created admin ${user.username}.\n${userDetails(user)}`);
+      } finally {
+        await app.close();
+      }
+    });
+}

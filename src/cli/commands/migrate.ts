@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import type { CliIo } from '../io.ts';
+
+/** A database URL fit to print: a PostgreSQL password is hidden. */
+function printable(databaseUrl: string): string {
+  if (databaseUrl.startsWith('file:')) return databaseUrl;
+  const url = new URL(databaseUrl);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
+/**
+ * `keyward migrate`: brings DATABASE_URL's schema up to date and exits. The server also does
+ * this on start; running it first lets a deployment fail at the migration step, not at start.
+ */
+export function registerMigrate(program: Command, io: CliIo): void {
+  program
+    .command('migrate')
+    .description("bring the database's schema up to date (DATABASE_URL) and exit")
+    .action(async () => {
+      const config = loadConfig(io.env);
+      // Loaded here, not at the top: the remote commands must not pay for loading the store.
+      const [{ openStore }, { migrateToLatest }] = await Promise.all([import('../../store/connect.ts'), import('../../store/migrate.ts')]);
+      const store = openStore(config.databaseUrl);
+      try {
+        await migrateToLatest(store.db, store.dialect);
+      } finally {
+        await store.close();
+      }
+      io.stdout.write(`The database is up to date (${printable(config.databaseUrl)}).\n`);
+    });
+}

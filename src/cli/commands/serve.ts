@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { loadConfig, resolveSecret } from '../../config.ts';
+import type { CliIo } from '../io.ts';
+
+/**
+ * `keyward serve`: the server, as `npm start` runs it (`src/server.ts`), with --port/--host as
+ * a shorthand for PORT/HOST. Every other setting comes from the environment through `loadConfig`.
+ */
+export function registerServe(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('run the Keyward server (settings from the environment, see the README)')
+    .option('--port <port>', 'port to listen on (default: PORT, else 8080)')
+    .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1)')
+    .action(async (options: { port?: string; host?: string }) => {
+      const config = loadConfig({ ...io.env, ...(options.port ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
+      // Loaded here, not at the top: the remote commands must not pay for loading the server.
+      const { buildApp } = await import('../../app.ts');
+      const app = await buildApp({ config, secret: resolveSecret(config) });
+      let closing = false;
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        process.on(signal, () => {
+          if (closing) return;
+          closing = true;
+          app.log.info({ signal }, 'shutting down');
+          // Closing flushes the written-behind lastUsedAt before the process ends.
+          app.close().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              app.log.error({ err: error }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
+        });
+      }
+      await app.listen({ port: config.port, host: config.host });
+    });
+}

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installDashboard } from './dashboard.ts';
+import { installProblemHandler } from './problem-handler.ts';
+
+const INDEX = '<!doctype html><title>Keyward</title><script type="module" src="/assets/app-1a2b.js"></script>';
+
+async function appServing(root: string): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  installProblemHandler(app);
+  await app.register(helmet, { global: true });
+  app.get('/v1/things', async () => ({ items: [] }));
+  await installDashboard(app, { root });
+  await app.ready();
+  return app;
+}
+
+describe('dashboard plugin', () => {
+  const root = mkdtempSync(join(tmpdir(), 'keyward-dist-'));
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), INDEX);
+    writeFileSync(join(root, 'assets', 'app-1a2b.js'), 'console.log(1)');
+    writeFileSync(join(root, '.source-hash'), 'abc');
+    app = await appServing(root);
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+
+  it('serves the app at / with a CSP that allows only its own scripts, revalidated on every visit', async () => {
+    const response = await app.inject({ url: '/', headers: html });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toBe(INDEX);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).not.toContain('unsafe-eval');
+  });
+
+  it('answers deep links a browser opens (filters in the query string) with the app', async () => {
+    const response = await app.inject({ url: '/settings/api-keys?status=inactive&owner=bob', headers: html });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe(INDEX);
+  });
+
+  it('serves built assets as immutable, and never its build stamp', async () => {
+    const asset = await app.inject({ url: '/assets/app-1a2b.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await app.inject({ url: '/.source-hash', headers: html })).body).toBe(INDEX);
+  });
+
+  it('keeps problem+json 404s for API paths and for anything that is not a page request', async () => {
+    for (const request of [
+      { url: '/v1/nothing-here', headers: html },
+      { url: '/v1', headers: html },
+      { url: '/settings/api-keys', headers: { accept: 'application/json' } },
+      { url: '/favicon.ico', headers: { accept: 'image/*' } },
+    ]) {
+      const response = await app.inject(request);
+      expect(response.statusCode, request.url).toBe(404);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ code: 'NOT_FOUND', detail: `No route GET ${request.url}.` });
+    }
+    const post = await app.inject({ method: 'POST', url: '/settings/api-keys', headers: html });
+    expect(post.statusCode).toBe(404);
+    expect((await app.inject({ url: '/v1/things' })).json()).toEqual({ items: [] });
+  });
+
+  it('says the dashboard is not built when web/dist is missing, instead of failing to start', async () => {
+    const bare = await appServing(join(root, 'missing'));
+    const response = await bare.inject({ url: '/', headers: html });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ code: 'DASHBOARD_NOT_BUILT' });
+    await bare.close();
+  });
+});

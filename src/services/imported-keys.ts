@@ -1,0 +1,234 @@
+import { newId } from '../domain/ids.ts';
+import {
+  IMPORTED_START,
+  importedTokenDisplay,
+  normaliseImportedHash,
+  type ImportedHash,
+} from '../domain/imported-token.ts';
+import { grantsCoverAll, unionGrants } from '../domain/permissions.ts';
+import { ProblemError, problems, type ProblemFieldError } from '../domain/problem-error.ts';
+import { hashToken } from '../domain/token.ts';
+import type { Db, KeyTable } from '../store/database.ts';
+import { findGroups } from '../store/groups.ts';
+import { anyImportedSecret, insertImportedKeys, storedHashes, upgradeImportedSecret, type ImportedKeyRow } from '../store/imported-keys.ts';
+import { keyViewOf, type KeyGroupRef, type KeyView } from '../store/keys.ts';
+import { findProject } from '../store/projects.ts';
+import { findUser, findUserByUsername } from '../store/users.ts';
+import { seesAllKeys, SYSTEM_ACTOR, type Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+import { auditable, MAX_META_BYTES } from './keys.ts';
+
+/** One key from another system, as `POST /v1/keys/import` takes it. */
+export type ImportKeyInput = {
+  hash: ImportedHash;
+  name?: string;
+  description?: string;
+  ownerId?: string;
+  owner?: string;
+  groupIds?: string[];
+  expiresAt?: string | null;
+  enabled?: boolean;
+  meta?: Record<string, unknown>;
+};
+
+export type ImportKeysInput = { projectId: string; keys: ImportKeyInput[] };
+export type ImportResult = { imported: number; keys: KeyView[] };
+
+// Enough to act on; a thousand rows of errors would only bury the first.
+const MAX_REPORTED_ERRORS = 100;
+
+function refuse(status: number, code: string, detail: string, errors: ProblemFieldError[]): never {
+  const shown = errors.slice(0, MAX_REPORTED_ERRORS);
+  const more = errors.length > shown.length ? ` (${errors.length} problems; the first ${shown.length} are listed)` : '';
+  throw new ProblemError(status, code, `${detail}${more} Nothing was imported.`, shown);
+}
+
+/** Checks every row without the database and returns each row's SHA-256 as hex. */
+function checkRows(rows: readonly ImportKeyInput[]): string[] {
+  const errors: ProblemFieldError[] = [];
+  const firstRowOf = new Map<string, number>();
+  const hexes = rows.map((row, i) => {
+    const normalised = normaliseImportedHash(row.hash);
+    if ('error' in normalised) {
+      errors.push({ path: `/keys/${i}/hash/value`, message: normalised.error });
+      return '';
+    }
+    const earlier = firstRowOf.get(normalised.hex);
+    if (earlier !== undefined) errors.push({ path: `/keys/${i}/hash/value`, message: `is the same hash as /keys/${earlier}` });
+    else firstRowOf.set(normalised.hex, i);
+    if (row.owner !== undefined && row.ownerId !== undefined) {
+      errors.push({ path: `/keys/${i}/owner`, message: 'conflicts with ownerId: give one of them' });
+    }
+    if (row.meta !== undefined && Buffer.byteLength(JSON.stringify(row.meta)) > MAX_META_BYTES) {
+      errors.push({ path: `/keys/${i}/meta`, message: `must serialise to at most ${MAX_META_BYTES} bytes of JSON` });
+    }
+    return normalised.hex;
+  });
+  if (errors.length > 0) refuse(400, 'VALIDATION_FAILED', 'Some keys to import are not valid.', errors);
+  return hexes;
+}
+
+type Person = { id: string; username: string };
+
+/** Each row's owner (or null), refusing unknown people and, for members, anyone but themselves. */
+async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): Promise<(Person | null)[]> {
+  const known = new Map<string, Person | undefined>();
+  const errors: ProblemFieldError[] = [];
+  const owners: (Person | null)[] = [];
+  for (const [i, row] of rows.entries()) {
+    const ref = row.ownerId !== undefined ? `id:${row.ownerId}` : row.owner !== undefined ? `name:${row.owner}` : undefined;
+    if (ref === undefined) {
+      owners.push(null);
+      continue;
+    }
+    if (!known.has(ref)) {
+      const user = row.ownerId !== undefined ? await findUser(db, row.ownerId) : await findUserByUsername(db, row.owner!);
+      known.set(ref, user && { id: user.id, username: user.username });
+    }
+    const owner = known.get(ref);
+    if (!owner) errors.push({ path: `/keys/${i}/${row.ownerId !== undefined ? 'ownerId' : 'owner'}`, message: 'no such user' });
+    else if (owner.id !== actor.userId && !seesAllKeys(actor)) {
+      // As with POST /v1/keys: a key acts as its owner, so only admins hand keys to others.
+      throw problems.forbidden(`Members can only import keys they own themselves (/keys/${i} names ${owner.username}).`);
+    }
+    owners.push(owner ?? null);
+  }
+  if (errors.length > 0) refuse(422, 'OWNER_NOT_FOUND', 'Some owners do not exist; create the users first or pick existing ones.', errors);
+  return owners;
+}
+
+/** The groups the rows name, by id, refusing unknown ones and any the actor could not grant. */
+async function groupsOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): Promise<Map<string, KeyGroupRef>> {
+  const ids = [...new Set(rows.flatMap((row) => row.groupIds ?? []))];
+  const groups = new Map((await findGroups(db, ids)).map((group) => [group.id, { id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }]));
+  const errors: ProblemFieldError[] = [];
+  rows.forEach((row, i) => row.groupIds?.forEach((id, j) => {
+    if (!groups.has(id)) errors.push({ path: `/keys/${i}/groupIds/${j}`, message: `unknown group ${id}` });
+  }));
+  if (errors.length > 0) refuse(422, 'GROUP_NOT_FOUND', 'Some permission groups do not exist.', errors);
+  if (!grantsCoverAll(actor.grants, unionGrants([...groups.values()].map((group) => group.permissions)))) {
+    throw problems.forbidden('You cannot give a key a permission group whose permissions you do not hold yourself.');
+  }
+  return groups;
+}
+
+/**
+ * Imports keys issued by another system, all or nothing: each verifies with its original
+ * token, found by the token's SHA-256 until its first successful verification.
+ */
+export async function importKeys(ctx: ServiceContext, actor: Actor, input: ImportKeysInput): Promise<ImportResult> {
+  const hexes = checkRows(input.keys);
+  const now = ctx.clock();
+  const nowIso = new Date(now).toISOString();
+  const keys = await ctx.write(async (trx) => {
+    const project = await findProject(trx, input.projectId);
+    if (!project) {
+      throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${input.projectId}.`, [{ path: '/projectId', message: 'unknown project' }]);
+    }
+    const owners = await ownersOf(trx, actor, input.keys);
+    const groups = await groupsOf(trx, actor, input.keys);
+    const taken = await storedHashes(trx, hexes);
+    if (taken.size > 0) {
+      const errors = hexes.flatMap((hex, i) => (taken.has(hex) ? [{ path: `/keys/${i}/hash/value`, message: 'is already imported' }] : []));
+      refuse(409, 'CONFLICT', 'Some of these keys are already imported.', errors);
+    }
+    const creator = actor.userId === 'system' ? null : { id: actor.userId, username: actor.username };
+    const rows: ImportedKeyRow[] = input.keys.map((row, i) => {
+      const key: KeyTable = {
+        id: newId('key', now),
+        project_id: project.id,
+        name: row.name ?? '',
+        description: row.description ?? '',
+        // No token has been seen yet: the placeholder stays until its first verification.
+        token_start: IMPORTED_START,
+        token_end: '',
+        enabled: row.enabled === false ? 0 : 1,
+        owner_id: owners[i]?.id ?? null,
+        created_by: creator?.id ?? null,
+        expires_at: row.expiresAt ? new Date(row.expiresAt).toISOString() : null,
+        last_used_at: null,
+        ip_allowlist: '[]',
+        meta: JSON.stringify(row.meta ?? {}),
+        ratelimit: null,
+        remaining: null,
+        refill: null,
+        last_refill_at: null,
+        created_at: nowIso,
+        updated_at: nowIso,
+      };
+      return { key, sha256: hexes[i]!, groupIds: [...new Set(row.groupIds ?? [])] };
+    });
+    await insertImportedKeys(trx, rows);
+    const views: KeyView[] = [];
+    for (const [i, row] of rows.entries()) {
+      const people = { owner_username: owners[i]?.username ?? null, creator_username: creator?.username ?? null };
+      const view = keyViewOf({ ...row.key, ...people }, row.groupIds.map((id) => groups.get(id)!), now);
+      await recordAudit(trx, actor, { action: 'key.imported', targetType: 'key', targetId: view.id, detail: { after: auditable(view) } }, now);
+      views.push(view);
+    }
+    return views;
+  });
+  // A negative cache entry is keyed by the token's keyed hash, which an import cannot know:
+  // forget them all, so a token tried just before its import verifies right after it.
+  ctx.cache.clear();
+  importedSecretsSeen(ctx);
+  return { imported: keys.length, keys };
+}
+
+// Whether this store holds imported secrets, per service context. Until a first import,
+// tokens not in our format are refused without I/O, as before imports existed; the answer is
+// re-read at most every 30 s, which bounds how late another node's first import is noticed.
+const IMPORTED_CHECK_MS = 30_000;
+type ImportedState = { exists: boolean; checkedAt: number; checking?: Promise<boolean> };
+const importedState = new WeakMap<ServiceContext, ImportedState>();
+
+function importedSecretsSeen(ctx: ServiceContext): void {
+  importedState.set(ctx, { exists: true, checkedAt: ctx.clock() });
+}
+
+/** Whether any imported key may exist, from memory when it was asked within 30 s. */
+export async function importedSecretsMayExist(ctx: ServiceContext): Promise<boolean> {
+  const now = ctx.clock();
+  const state = importedState.get(ctx);
+  if (state && now - state.checkedAt < IMPORTED_CHECK_MS) return state.exists;
+  if (state?.checking) return state.checking;
+  const checking: Promise<boolean> = anyImportedSecret(ctx.db).then(
+    (exists) => {
+      // An import that finished meanwhile has already said "yes"; a read from before it must not undo that.
+      if (importedState.get(ctx)?.checking === checking) importedState.set(ctx, { exists, checkedAt: ctx.clock() });
+      return exists;
+    },
+    (error: unknown) => {
+      if (importedState.get(ctx)?.checking === checking) importedState.set(ctx, { exists: state?.exists ?? false, checkedAt: state?.checkedAt ?? -Infinity });
+      throw error;
+    },
+  );
+  importedState.set(ctx, { exists: state?.exists ?? false, checkedAt: state?.checkedAt ?? -Infinity, checking });
+  return checking;
+}
+
+/**
+ * After an imported key's first successful verification: stores the keyed hash of its token
+ * in place of the SHA-256 it was imported with (the SHA-256 alone would let anyone holding a
+ * copy of the database test guesses offline), shows the token's start and end from now on,
+ * and drops the key from the cache so the next look-up finds it by the keyed hash.
+ */
+export async function upgradeImportedKey(ctx: ServiceContext, keyId: string, token: string, sha256: string): Promise<void> {
+  const now = ctx.clock();
+  const display = importedTokenDisplay(token);
+  await ctx.write(async (trx) => {
+    const upgraded = await upgradeImportedSecret(trx, {
+      keyId,
+      sha256,
+      hmac: hashToken(ctx.secret, token),
+      display,
+      placeholderStart: IMPORTED_START,
+      nowIso: new Date(now).toISOString(),
+    });
+    if (upgraded) {
+      await recordAudit(trx, SYSTEM_ACTOR, { action: 'key.rehashed', targetType: 'key', targetId: keyId, detail: { from: 'sha256', to: 'hmac-sha256', display: display ?? null } }, now);
+    }
+  });
+  ctx.cache.invalidateKey(keyId);
+}

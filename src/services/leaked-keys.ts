@@ -1,0 +1,34 @@
+import { problems } from '../domain/problem-error.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+import { findKeyByToken } from './verification.ts';
+
+export type LeakReport = { disabled: { keyId: string; projectId: string }[]; alreadyDisabled: number; unknown: number };
+
+/**
+ * Deactivates every key whose token was reported leaked (by a secret-scanning program, or a
+ * person who found one in a log). Holding the token is the proof, so no ownership is checked;
+ * each key is disabled at once, audited as `key.leaked`, and its cache entries dropped.
+ */
+export async function reportLeakedTokens(ctx: ServiceContext, actor: Actor, tokens: readonly string[], source: string | undefined): Promise<LeakReport> {
+  const keys = new Map<string, { keyId: string; projectId: string; enabled: boolean }>();
+  let unknown = 0;
+  for (const token of new Set(tokens)) {
+    const key = await findKeyByToken(ctx, token);
+    if (key) keys.set(key.id, { keyId: key.id, projectId: key.projectId, enabled: key.enabled });
+    else unknown++;
+  }
+  if (keys.size === 0 && unknown === 0) throw problems.validation('Send at least one token.');
+  const now = ctx.clock();
+  const at = new Date(now).toISOString();
+  const disabled = [...keys.values()].filter((key) => key.enabled);
+  await ctx.write(async (trx) => {
+    for (const key of keys.values()) {
+      if (key.enabled) await trx.updateTable('keys').set({ enabled: 0, updated_at: at }).where('id', '=', key.keyId).execute();
+      await recordAudit(trx, actor, { action: 'key.leaked', targetType: 'key', targetId: key.keyId, detail: { source: source ?? null, wasEnabled: key.enabled } }, now);
+    }
+  });
+  for (const key of keys.values()) ctx.cache.invalidateKey(key.keyId);
+  return { disabled: disabled.map(({ keyId, projectId }) => ({ keyId, projectId })), alreadyDisabled: keys.size - disabled.length, unknown };
+}

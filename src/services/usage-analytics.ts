@@ -1,0 +1,140 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { problems } from '../domain/problem-error.ts';
+import type { VerificationCode } from '../domain/verification.ts';
+import type { Db } from '../store/database.ts';
+import { addTagCounts, addUsageCounts, deleteExpiredUsage, tagCounts, topKeys, usageByBucket, type UsageRange } from '../store/usage-counts.ts';
+import { seesAllKeys, type Actor } from './actor.ts';
+import type { ServiceContext } from './context.ts';
+import { getKey } from './keys.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** How far back each granularity is kept, and so how far back it can be asked for. */
+export const RETENTION = { minute: DAY, hour: 90 * DAY };
+
+const bucket = (at: number, size: number) => new Date(Math.floor(at / size) * size).toISOString();
+
+/**
+ * Verification counts per key, outcome and bucket. The hot path only increments in-memory
+ * counters; they are added to the database once a second (and on shutdown), so analytics put
+ * no write on the request path. Expired buckets are dropped once an hour.
+ */
+export class UsageAnalytics {
+  readonly #db: Db;
+  #counts = new Map<string, number>();
+  #tags = new Map<string, number>();
+  readonly #timer: NodeJS.Timeout;
+  #flushing: Promise<void> = Promise.resolve();
+  #lastCleanup = 0;
+  readonly #clock: () => number;
+  readonly #onError: (error: unknown) => void;
+
+  constructor(db: Db, options: { flushMs: number; clock: () => number; onError: (error: unknown) => void }) {
+    this.#db = db;
+    this.#clock = options.clock;
+    this.#onError = options.onError;
+    this.#timer = setInterval(() => void this.flush(), options.flushMs);
+    this.#timer.unref();
+  }
+
+  /** Counts one verification of a known key (unknown tokens have no key to count against). */
+  record(keyId: string, outcome: VerificationCode, at: number, tags: readonly string[]): void {
+    const minute = `${keyId}|${outcome}|${Math.floor(at / MINUTE)}`;
+    this.#counts.set(minute, (this.#counts.get(minute) ?? 0) + 1);
+    for (const tag of tags) {
+      const hourTag = `${keyId}|${Math.floor(at / HOUR)}|${tag}`;
+      this.#tags.set(hourTag, (this.#tags.get(hourTag) ?? 0) + 1);
+    }
+  }
+
+  flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(() => this.#write()).catch(this.#onError);
+    return this.#flushing;
+  }
+
+  async #write(): Promise<void> {
+    const counts = this.#counts;
+    const tags = this.#tags;
+    this.#counts = new Map();
+    this.#tags = new Map();
+    if (counts.size > 0) {
+      const hours = new Map<string, { key_id: string; outcome: string; bucket_start: string; count: number }>();
+      const minutes = [...counts].map(([name, count]) => {
+        const [keyId, outcome, minute] = name.split('|') as [string, string, string];
+        const at = Number(minute) * MINUTE;
+        const hourName = `${keyId}|${outcome}|${bucket(at, HOUR)}`;
+        const hour = hours.get(hourName) ?? { key_id: keyId, outcome, bucket_start: bucket(at, HOUR), count: 0 };
+        hour.count += count;
+        hours.set(hourName, hour);
+        return { key_id: keyId, granularity: 'minute' as const, bucket_start: bucket(at, MINUTE), outcome, count };
+      });
+      await addUsageCounts(this.#db, [...minutes, ...[...hours.values()].map((hour) => ({ ...hour, granularity: 'hour' as const }))]);
+      await nextTurn();
+    }
+    if (tags.size > 0) {
+      await addTagCounts(this.#db, [...tags].map(([name, count]) => {
+        const [keyId, hour, tag] = name.split('|') as [string, string, string];
+        return { key_id: keyId, bucket_start: bucket(Number(hour) * HOUR, HOUR), tag, count };
+      }));
+    }
+    const now = this.#clock();
+    if (now - this.#lastCleanup > HOUR) {
+      this.#lastCleanup = now;
+      await deleteExpiredUsage(this.#db, bucket(now - RETENTION.minute, MINUTE), bucket(now - RETENTION.hour, HOUR));
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.flush();
+  }
+}
+
+export type UsageQuery = { from?: string; to?: string; granularity?: 'minute' | 'hour' };
+
+function rangeOf(query: UsageQuery, now: number): UsageRange {
+  const granularity = query.granularity ?? 'hour';
+  const to = query.to ? Date.parse(query.to) : now;
+  const from = query.from ? Date.parse(query.from) : to - DAY;
+  if (from >= to) throw problems.validation('from must be before to.', [{ path: '/from', message: 'must be before to' }]);
+  if (to - from > RETENTION[granularity]) {
+    throw problems.validation(`A ${granularity} range can span at most ${RETENTION[granularity] / DAY} day(s); choose a coarser granularity or a shorter range.`, [
+      { path: '/from', message: 'range too long for this granularity' },
+    ]);
+  }
+  const size = granularity === 'minute' ? MINUTE : HOUR;
+  return { granularity, from: bucket(from, size), to: new Date(to).toISOString() };
+}
+
+/** Buckets with a count per outcome, in order, each with its total. */
+function toBuckets(rows: { start: string; outcome: string; count: number }[]) {
+  const byStart = new Map<string, { start: string; total: number; outcomes: Record<string, number> }>();
+  for (const row of rows) {
+    const entry = byStart.get(row.start) ?? { start: row.start, total: 0, outcomes: {} };
+    entry.outcomes[row.outcome] = (entry.outcomes[row.outcome] ?? 0) + row.count;
+    entry.total += row.count;
+    byStart.set(row.start, entry);
+  }
+  return [...byStart.values()];
+}
+
+/** One key's verifications over time (the key must be visible to the actor). */
+export async function keyUsage(ctx: ServiceContext, actor: Actor, keyId: string, query: UsageQuery) {
+  await getKey(ctx, actor, keyId);
+  await ctx.analytics.flush();
+  const range = rangeOf(query, ctx.clock());
+  const buckets = toBuckets(await usageByBucket(ctx.db, range, { only: keyId }));
+  return { keyId, ...range, buckets, tags: await tagCounts(ctx.db, keyId, range.from, range.to) };
+}
+
+/** Verifications of every key the actor sees, over time, and the busiest keys. */
+export async function usageOverview(ctx: ServiceContext, actor: Actor, query: UsageQuery & { top?: number }) {
+  await ctx.analytics.flush();
+  const range = rangeOf(query, ctx.clock());
+  const ownedBy = seesAllKeys(actor) ? undefined : actor.userId;
+  const buckets = toBuckets(await usageByBucket(ctx.db, range, { ownedBy }));
+  const totals: Record<string, number> = {};
+  for (const entry of buckets) for (const [outcome, count] of Object.entries(entry.outcomes)) totals[outcome] = (totals[outcome] ?? 0) + count;
+  return { ...range, totals, buckets, topKeys: await topKeys(ctx.db, range, query.top ?? 10, ownedBy) };
+}

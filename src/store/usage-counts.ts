@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { Db, UsageCountTable, UsageTagCountTable } from './database.ts';
+
+const CHUNK = 200;
+
+/** Adds counts to their buckets (insert, or add to the bucket already there). */
+export async function addUsageCounts(db: Db, rows: readonly UsageCountTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('usage_counts')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['key_id', 'granularity', 'bucket_start', 'outcome']).doUpdateSet((eb) => ({ count: eb('usage_counts.count', '+', eb.ref('excluded.count')) })))
+      .execute();
+  }
+}
+
+/** Adds tag counts to their hourly buckets. */
+export async function addTagCounts(db: Db, rows: readonly UsageTagCountTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('usage_tag_counts')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['key_id', 'bucket_start', 'tag']).doUpdateSet((eb) => ({ count: eb('usage_tag_counts.count', '+', eb.ref('excluded.count')) })))
+      .execute();
+  }
+}
+
+/** Drops buckets past their retention: minutes after a day, hours after 90 days. */
+export async function deleteExpiredUsage(db: Db, minutesBefore: string, hoursBefore: string): Promise<void> {
+  await db.deleteFrom('usage_counts').where('granularity', '=', 'minute').where('bucket_start', '<', minutesBefore).execute();
+  await db.deleteFrom('usage_counts').where('granularity', '=', 'hour').where('bucket_start', '<', hoursBefore).execute();
+  await db.deleteFrom('usage_tag_counts').where('bucket_start', '<', hoursBefore).execute();
+}
+
+export type UsageRange = { granularity: 'minute' | 'hour'; from: string; to: string };
+
+/** Counts by bucket and outcome, for the given keys (undefined: all keys). */
+export async function usageByBucket(db: Db, range: UsageRange, keyIds: { only?: string; ownedBy?: string }) {
+  let query = db
+    .selectFrom('usage_counts')
+    .select(['usage_counts.bucket_start', 'usage_counts.outcome', sql<number>`sum(usage_counts.count)`.as('count')])
+    .where('usage_counts.granularity', '=', range.granularity)
+    .where('usage_counts.bucket_start', '>=', range.from)
+    .where('usage_counts.bucket_start', '<', range.to);
+  if (keyIds.only) query = query.where('usage_counts.key_id', '=', keyIds.only);
+  if (keyIds.ownedBy) {
+    const member = keyIds.ownedBy;
+    query = query.where('usage_counts.key_id', 'in', (eb) =>
+      eb.selectFrom('keys').select('keys.id').where((w) => w.or([w('keys.owner_id', '=', member), w('keys.created_by', '=', member)])),
+    );
+  }
+  const rows = await query.groupBy(['usage_counts.bucket_start', 'usage_counts.outcome']).orderBy('usage_counts.bucket_start').execute();
+  return rows.map((row) => ({ start: row.bucket_start, outcome: row.outcome, count: Number(row.count) }));
+}
+
+/** The keys with the most verifications in the range, with their valid share. */
+export async function topKeys(db: Db, range: UsageRange, limit: number, ownedBy?: string) {
+  let query = db
+    .selectFrom('usage_counts')
+    .innerJoin('keys', 'keys.id', 'usage_counts.key_id')
+    .select([
+      'usage_counts.key_id',
+      'keys.name',
+      sql<number>`sum(usage_counts.count)`.as('total'),
+      sql<number>`sum(case when usage_counts.outcome = 'VALID' then usage_counts.count else 0 end)`.as('valid'),
+    ])
+    .where('usage_counts.granularity', '=', range.granularity)
+    .where('usage_counts.bucket_start', '>=', range.from)
+    .where('usage_counts.bucket_start', '<', range.to);
+  if (ownedBy) query = query.where((w) => w.or([w('keys.owner_id', '=', ownedBy), w('keys.created_by', '=', ownedBy)]));
+  const rows = await query.groupBy(['usage_counts.key_id', 'keys.name']).orderBy(sql`sum(usage_counts.count)`, 'desc').limit(limit).execute();
+  return rows.map((row) => ({ keyId: row.key_id, name: row.name, total: Number(row.total), valid: Number(row.valid) }));
+}
+
+/** Counts per tag in the range (hourly buckets), for one key. */
+export async function tagCounts(db: Db, keyId: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('usage_tag_counts')
+    .select(['tag', sql<number>`sum(count)`.as('count')])
+    .where('key_id', '=', keyId)
+    .where('bucket_start', '>=', from)
+    .where('bucket_start', '<', to)
+    .groupBy('tag')
+    .orderBy(sql`sum(count)`, 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((row) => ({ tag: row.tag, count: Number(row.count) }));
+}

@@ -1,0 +1,154 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type ApiClient } from '../support/api-client.ts';
+import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
+import { captureScreen, chooseOption, eventually, launchChromium, notificationTexts, openDashboard, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+
+describe('dashboard: users, groups, projects, audit log, themes and the phone', { timeout: 120_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let dashboard: DashboardPage;
+  let page: Page;
+  let admin: ApiClient;
+  let keyId = '';
+
+  const expectAccessible = async (screen: string, sizes?: ('desktop' | 'phone')[]) =>
+    expect.soft(await captureScreen(page, screen, sizes)).toEqual([]);
+  const summary = () => page.getByRole('navigation', { name: 'Pagination' }).locator('p').first().innerText();
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    admin = (await signIn(server)).client;
+    const project = (await admin.post('/v1/projects', { name: 'Payments API', keyPrefix: 'pay' })).body;
+    const readers = (await admin.post('/v1/groups', { name: 'payments-readers', description: 'Read payments', permissions: ['payments.read'] })).body;
+    await admin.post('/v1/groups', { name: 'auditors', permissions: ['audit.read', 'keys.read'] });
+    await admin.post('/v1/users', { username: 'dora', password: 'dora-password-long', role: 'member', groupIds: [readers.id] });
+    await admin.post('/v1/users', { username: 'eli', password: 'eli-password-long', role: 'member' });
+    keyId = (await admin.post('/v1/keys', { projectId: project.id, name: 'checkout', owner: 'dora', groupIds: [readers.id] })).body.key.id;
+    await admin.patch(`/v1/keys/${keyId}`, { enabled: false });
+    await admin.post('/v1/keys', { projectId: project.id, name: 'refunds', description: 'Refund worker', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    dashboard = await openDashboard(browser, server.url);
+    page = dashboard.page;
+    await signInWithForm(page, ADMIN.username, ADMIN.password);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('searches, edits and deactivates users (deactivation asks first)', async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('textbox', { name: 'Search users' }).fill('do');
+    await eventually(summary).toBe('1–1 of 1 users · Page 1 of 1');
+    await page.getByRole('textbox', { name: 'Search users' }).fill('');
+    await eventually(summary).toBe('1–3 of 3 users · Page 1 of 1');
+
+    await rowWith(page, 'eli').getByRole('button', { name: 'Edit eli' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit eli' });
+    await chooseOption(page, dialog.getByRole('combobox', { name: 'Permission groups' }), 'auditors');
+    await dialog.getByRole('textbox', { name: 'Username' }).click();
+    await expectAccessible('user-edit');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => rowWith(page, 'eli').innerText()).toContain('auditors');
+
+    await rowWith(page, 'eli').getByRole('button', { name: 'Deactivate eli' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Deactivate user' });
+    expect(await confirm.innerText()).toContain('Deactivate eli?');
+    await expectAccessible('user-deactivate');
+    await confirm.getByRole('button', { name: 'Deactivate' }).click();
+    await eventually(() => rowWith(page, 'eli').innerText()).toContain('Inactive');
+    const eli = (await admin.get('/v1/users?q=eli')).body.items[0];
+    expect(eli).toMatchObject({ active: false, groups: [{ name: 'auditors' }] });
+  });
+
+  it('edits a permission group and lists its permissions', async () => {
+    await page.getByRole('link', { name: 'Permission groups' }).click();
+    await rowWith(page, 'payments-readers').getByRole('button', { name: 'Edit payments-readers' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit payments-readers' });
+    const permissions = dialog.getByRole('combobox', { name: 'Project permissions' });
+    await permissions.fill('Payments Refund');
+    await permissions.press('Enter');
+    await dialog.getByText('must be lower-case letters').waitFor();
+    await expectAccessible('group-edit');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await rowWith(page, 'payments-readers').getByRole('button', { name: 'Edit payments-readers' }).click();
+    await permissions.fill('payments.refund');
+    await permissions.press('Enter');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => rowWith(page, 'payments-readers').innerText()).toContain('payments.refund');
+  });
+
+  it('refuses to delete a project that has keys, with the server’s reason, after asking', async () => {
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await rowWith(page, 'Payments API').getByRole('button', { name: 'Delete Payments API' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete project' });
+    await expectAccessible('project-delete');
+    await confirm.getByRole('button', { name: 'Delete project' }).click();
+    const refused = (await admin.delete(`/v1/projects/${(await admin.get('/v1/projects')).body.items[0].id}`)).body.detail as string;
+    await eventually(() => notificationTexts(page)).toContainEqual(expect.stringContaining(refused));
+    await expectAccessible('project-delete-refused');
+    await rowWith(page, 'Payments API').waitFor();
+  });
+
+  it('filters the audit log by action and key, and shows an event in full', async () => {
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const all = (await admin.get('/v1/audit')).body.total as number;
+    await eventually(summary).toContain(`of ${all} events`);
+    await expectAccessible('audit');
+
+    await chooseOption(page, page.getByRole('combobox', { name: 'Action' }), 'key.disabled');
+    await eventually(summary).toBe('1–1 of 1 events · Page 1 of 1');
+    expect(new URL(page.url()).searchParams.get('action')).toBe('key.disabled');
+    await chooseOption(page, page.getByRole('combobox', { name: 'Action' }), 'Any action');
+
+    const keyField = page.getByRole('textbox', { name: 'Key id' });
+    await keyField.fill('key_nope');
+    await page.getByText('A key id starts with key_').waitFor();
+    await keyField.fill(keyId);
+    const keyEvents = (await admin.get(`/v1/audit?keyId=${keyId}`)).body.total as number;
+    await eventually(summary).toBe(`1–${keyEvents} of ${keyEvents} events · Page 1 of 1`);
+    await page.getByRole('button', { name: /^View detail of key\.created/ }).click();
+    const detail = page.getByRole('dialog', { name: 'Audit event: key.created' });
+    expect(await detail.innerText()).toContain('"name": "checkout"');
+    await expectAccessible('audit-detail');
+    await detail.getByRole('button', { name: 'Close dialog' }).click();
+  });
+
+  it('works in the dark theme', async () => {
+    await page.getByRole('link', { name: 'API Key Management' }).click();
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    await rowWith(page, 'checkout').waitFor();
+    await expectAccessible('keys-dark');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create API key' });
+    await dialog.getByRole('textbox', { name: 'IP allowlist' }).fill('300.1.1.1');
+    await dialog.getByText('"300.1.1.1" is not an IPv4/IPv6 address').waitFor();
+    await expectAccessible('key-create-dark');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    for (const link of ['Users', 'Permission groups', 'Projects', 'Audit log']) {
+      await page.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: link, level: 1 }).waitFor();
+      expect.soft(await captureScreen(page, `${link.toLowerCase().replace(' ', '-')}-dark`, ['desktop'])).toEqual([]);
+    }
+    // The choice is remembered across visits.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
+
+  it('opens the navigation from the menu button on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('link', { name: 'API Key Management' }).waitFor();
+    await expectAccessible('navigation', ['phone']);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'API Key Management' }).click();
+    await page.getByRole('heading', { name: 'API Key Management', level: 1 }).waitFor();
+    // Choosing a page closes the navigation again.
+    await eventually(() => page.getByRole('button', { name: 'Open navigation' }).count()).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(dashboard.problems).toEqual([]);
+  });
+});
