@@ -147,6 +147,20 @@ describe.skipIf(!NGINX)('the nginx auth_request example, with the real nginx', (
     expect((await get({ 'x-keyward-key-id': 'key_forged' })).status).toBe(401);
   });
 
+  it('answers 429 with Keyward\'s Retry-After for a key over its rate limit or usage', async () => {
+    const limited = await createKeyWith(admin, { permissions: ['orders.read'], key: { ratelimit: { limit: 1, windowMs: 60_000 } } });
+    expect((await get({ 'x-api-key': limited.token })).status).toBe(200);
+    const over = await get({ 'x-api-key': limited.token });
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(50);
+    expect(over.body).toMatchObject({ status: 429, code: 'RATE_LIMITED', detail: 'The API key is over its limit: RATE_LIMITED.' });
+
+    const spent = await createKeyWith(admin, { permissions: ['orders.read'], key: { remaining: 0 } });
+    const exhausted = await get({ authorization: `Bearer ${spent.token}` });
+    expect(exhausted.status).toBe(429);
+    expect(exhausted.body.detail).toBe('The API key is over its limit: USAGE_EXCEEDED.');
+  });
+
   it('answers 503 when Keyward is down (this test stops it, so it runs last)', async () => {
     await keyward.close();
     const response = await get({ authorization: `Bearer ${reader.token}` });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
-import type { KeywardClient } from '../src/client.ts';
 import type { GuardOptions } from '../src/request-guard.ts';
 import { closedPort } from './closed-port.ts';
 
@@ -99,15 +98,20 @@ export function describeMiddleware(framework: string, start: (options: GuardOpti
       expect(response.body.verification).toBe('IP_NOT_ALLOWED');
     });
 
-    it('answers 429 with Retry-After when the key is over its limit', async () => {
-      // The server enforces limits in its own issue; a client that answers RATE_LIMITED shows
-      // how the framework renders it.
-      const limited = { verify: async () => ({ valid: false, code: 'RATE_LIMITED' }) } as unknown as KeywardClient;
-      const limitedApp = await startApp({ keyward: limited });
-      const response = await get(limitedApp, { authorization: `Bearer ${reader.token}` });
-      expect(response.status).toBe(429);
-      expect(response.headers.get('retry-after')).toBe('1');
-      expect(response.body).toMatchObject({ status: 429, code: 'RATE_LIMITED', verification: 'RATE_LIMITED' });
+    it('answers 429 with Retry-After when the key is over its rate limit or usage', async () => {
+      const limited = await admin.post('/v1/keys', { projectId: reader.projectId, groupIds: reader.groupIds, ratelimit: { limit: 1, windowMs: 60_000 } });
+      expect((await get(app, { 'x-api-key': limited.body.token })).status).toBe(200);
+      const over = await get(app, { 'x-api-key': limited.body.token });
+      expect(over.status).toBe(429);
+      expect(over.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      // From the window's reset time, which Keyward reports with the answer.
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(50);
+      expect(over.body).toMatchObject({ status: 429, code: 'RATE_LIMITED', verification: 'RATE_LIMITED' });
+
+      const spent = await admin.post('/v1/keys', { projectId: reader.projectId, groupIds: reader.groupIds, remaining: 0 });
+      const exhausted = await get(app, { authorization: `Bearer ${spent.body.token}` });
+      expect(exhausted.status).toBe(429);
+      expect(exhausted.body.verification).toBe('USAGE_EXCEEDED');
     });
 
     it('fails closed with 503 when Keyward cannot be reached, and reports why', async () => {
