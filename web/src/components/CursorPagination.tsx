@@ -1,5 +1,5 @@
 import { Button, Group, Select, Text } from '@mantine/core';
-import { PAGE_SIZES } from '../model/key-filters.ts';
+import { PAGE_SIZES } from '../model/paging.ts';
 
 type Props = {
   /** Which page (0-based) of `limit` items is shown. */

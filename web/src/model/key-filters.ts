@@ -1,10 +1,8 @@
 import type { KeyListQuery, KeyStatus } from '../api/types.ts';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from './paging.ts';
 
 /** The keys list's filters; they live in the URL so a filtered view can be bookmarked and shared. */
 export type KeyFilters = { q: string; owner: string; status: KeyStatus | ''; projectId: string; limit: number };
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 20;
 
 const STATUSES: readonly string[] = ['active', 'inactive', 'expired'];
 

@@ -11,7 +11,7 @@ import { useCursorPages } from '../hooks/useCursorPages.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { AUDIT_ACTIONS, keyIdError } from '../model/audit.ts';
 import { exactTime, formatDateTime } from '../model/format.ts';
-import { DEFAULT_PAGE_SIZE } from '../model/key-filters.ts';
+import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 
 const COLUMNS = ['When', 'Actor', 'Action', 'Target', 'Detail'];
 const ANY = 'any';

@@ -10,7 +10,7 @@ import { ProjectFormModal } from '../components/projects/ProjectFormModal.tsx';
 import { useCursorPages } from '../hooks/useCursorPages.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { exactTime, formatDateTime } from '../model/format.ts';
-import { DEFAULT_PAGE_SIZE } from '../model/key-filters.ts';
+import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { notifySuccess } from '../notify.ts';
 
 const COLUMNS = ['Name', 'Key prefix', 'Project id', 'Created', 'Actions'];

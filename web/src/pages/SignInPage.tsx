@@ -1,4 +1,5 @@
 import { Alert, Button, Center, Code, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { cleanNotifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useSetupStatus, useSignIn } from '../api/queries.ts';
 import { ThemeToggle } from '../components/ThemeToggle.tsx';
@@ -12,7 +13,8 @@ export function SignInPage({ notice }: { notice?: string }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ username, password });
+    // Refusals from before (a mistyped password) are over once the person is in.
+    signIn.mutate({ username, password }, { onSuccess: () => cleanNotifications() });
   };
 
   return (
@@ -34,7 +36,9 @@ export function SignInPage({ notice }: { notice?: string }) {
               {setup.data?.firstRun && (
                 <Alert color="blue" title="Welcome to Keyward" role="status">
                   <Text size="sm">{setup.data.instruction}</Text>
-                  <Code block mt="xs">KEYWARD_ADMIN_USERNAME=admin KEYWARD_ADMIN_PASSWORD='…' npm start</Code>
+                  <Code block mt="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                    KEYWARD_ADMIN_USERNAME=admin KEYWARD_ADMIN_PASSWORD='…' npm start
+                  </Code>
                 </Alert>
               )}
               <TextInput label="Username" autoComplete="username" required autoFocus value={username} onChange={(event) => setUsername(event.currentTarget.value)} />

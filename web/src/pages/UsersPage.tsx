@@ -11,7 +11,7 @@ import { UserFormModal } from '../components/users/UserFormModal.tsx';
 import { useCursorPages } from '../hooks/useCursorPages.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { exactTime, formatDateTime } from '../model/format.ts';
-import { DEFAULT_PAGE_SIZE } from '../model/key-filters.ts';
+import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { notifySuccess } from '../notify.ts';
 
 const COLUMNS = ['Username', 'Role', 'Permission groups', 'Status', 'Created', 'Actions'];

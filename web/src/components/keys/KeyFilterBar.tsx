@@ -1,5 +1,5 @@
 import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useUserSuggestions } from '../../api/queries.ts';
@@ -28,7 +28,8 @@ const STATUS_OPTIONS = [
 export function KeyFilterBar({ filters, onChange, projects, suggestOwners }: Props) {
   const [q, setQ] = useState(filters.q);
   const [owner, setOwner] = useState(filters.owner);
-  const suggestions = useUserSuggestions(owner, suggestOwners);
+  const [typedOwner] = useDebouncedValue(owner, 200);
+  const suggestions = useUserSuggestions(typedOwner, suggestOwners);
 
   // The URL may change under us (Back, Clear filters): follow it.
   useEffect(() => setQ(filters.q), [filters.q]);

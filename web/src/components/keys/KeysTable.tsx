@@ -5,6 +5,8 @@ import { KeyRow } from './KeyRow.tsx';
 import { stickyActionsCell } from './table-styles.ts';
 
 const COLUMNS = ['Sr. No.', 'Name', 'Key', 'Owner', 'Project', 'Groups', 'Status', 'Created', 'Created by', 'Last used', 'Expires', 'Actions'];
+// Room for a short name or project on one line; longer ones wrap.
+const MIN_WIDTHS: Record<string, number> = { Name: 130, Project: 110 };
 
 type Props = {
   keys: Key[] | undefined;
@@ -28,7 +30,7 @@ export function KeysTable(props: Props) {
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((column) => (
-              <Table.Th key={column} style={column === 'Actions' ? { ...stickyActionsCell, whiteSpace: 'nowrap' } : { whiteSpace: 'nowrap' }}>
+              <Table.Th key={column} style={{ whiteSpace: 'nowrap', minWidth: MIN_WIDTHS[column], ...(column === 'Actions' ? stickyActionsCell : {}) }}>
                 {column}
               </Table.Th>
             ))}
