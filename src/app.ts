@@ -23,6 +23,7 @@ import { installProblemHandler, sendClientErrorProblem, sendFrameworkProblem } f
 import { installValidators } from './http/plugins/validation.ts';
 import { registerApiRoutes } from './http/routes/index.ts';
 import { registerOperations } from './http/routes/operations.ts';
+import { serializeRequest } from './http/request-log.ts';
 import { Problem } from './http/schemas/common.ts';
 
 export type AppOptions = {
@@ -65,7 +66,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await migrateToLatest(store.db, store.dialect);
 
   const app = Fastify({
-    logger: { level: config.logLevel, redact: REDACTED_PATHS, ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      level: config.logLevel,
+      redact: REDACTED_PATHS,
+      // URLs are logged with tokens and free-text query values masked (see request-log.ts).
+      serializers: { req: serializeRequest },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: BODY_LIMIT_BYTES,
     onProtoPoisoning: 'error',
@@ -122,7 +129,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addSchema(Problem);
   installValidators(app, [Problem as object]);
   installProblemHandler(app);
-  await app.register(helmet, { global: true });
+  // Helmet's default CSP also tells browsers to upgrade every request to HTTPS, which breaks the
+  // dashboard for anyone serving Keyward over plain HTTP on their own network; HTTPS deployments
+  // get the same effect from HSTS.
+  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(cookie);
   await installOpenApi(app);
   installAuthentication(app);

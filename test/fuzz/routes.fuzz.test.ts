@@ -92,7 +92,7 @@ describe('fuzzing every route: never a 5xx, and a refused request changes nothin
     }
   }
 
-  /** Sends one request and checks what every answer must satisfy; returns status and body. */
+  /** Sends one request and checks what every answer must satisfy, keeping the pool in step. */
   async function sendAndCheck(sent: Sent, operation: Operation): Promise<void> {
     const before = await snapshotDatabase(server, TOUCHED_BY_READS);
     const headers = headersFor(sent.auth);

@@ -123,6 +123,8 @@ describe('graceful stop on SIGTERM', () => {
       const used = db.prepare(`SELECT id, last_used_at FROM keys WHERE project_id = ? AND name LIKE 'verified %'`).all(projectId) as { id: string; last_used_at: string | null }[];
       expect(used).toHaveLength(20);
       expect(used.filter((row) => row.last_used_at === null), 'every verification before the stop has its lastUsedAt').toEqual([]);
+      const counted = db.prepare(`SELECT COALESCE(SUM(count), 0) AS n FROM usage_counts WHERE granularity = 'minute' AND outcome = 'VALID' AND key_id IN (SELECT id FROM keys WHERE project_id = ? AND name LIKE 'verified %')`).get(projectId) as { n: number };
+      expect(counted.n, 'every verification before the stop is counted in the usage analytics').toBe(20);
       const during = db.prepare(`SELECT COUNT(*) AS n FROM keys WHERE name LIKE 'created during shutdown %'`).get() as { n: number };
       expect(during.n).toBe(5);
     } finally {

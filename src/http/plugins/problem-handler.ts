@@ -96,7 +96,7 @@ export function sendClientErrorProblem(this: FastifyInstance, error: NodeJS.Errn
   // Only the code: the error carries the raw bytes received (`rawPacket`), which may hold a token.
   this.log.debug({ code: error.code }, 'client error refused');
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy(error);
 }
@@ -106,7 +106,7 @@ export function installProblemHandler(app: FastifyInstance): void {
   // Node answers an Expect other than 100-continue itself, with a bare 417; answer a problem.
   app.server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
     response
-      .writeHead(417, { 'content-type': 'application/problem+json', connection: 'close' })
+      .writeHead(417, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff', connection: 'close' })
       .end(problemText(417, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is supported.'));
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -80,3 +80,17 @@ describe('first start without an admin', () => {
     }
   });
 });
+
+describe('content security policy', () => {
+  it('does not force HTTPS on a dashboard served over plain HTTP', async () => {
+    const server = await startTestServer();
+    try {
+      const csp = (await apiClient(server.url).get('/healthz')).headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+    } finally {
+      await server.close();
+    }
+  });
+});
