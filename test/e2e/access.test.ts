@@ -85,8 +85,13 @@ describe('dashboard: sign-in, first run, who sees what, session expiry', { timeo
   });
 
   it('returns to sign-in with a notice when the session ends, and back to the same page after', async () => {
+    // The member's window closing hands focus back to this page, and TanStack Query refetches on
+    // focus: let that refetch finish before the clock jumps, or it (not the click below) meets
+    // the expired session and the page leaves before the click lands.
+    await page.bringToFront();
     await page.getByRole('link', { name: 'Users' }).click();
     await rowWith(page, 'mia').waitFor();
+    await page.waitForLoadState('networkidle');
     server.advance(SESSION_IDLE_MS + 60_000);
     await page.getByRole('link', { name: 'Projects' }).click();
     await page.waitForURL('**/sign-in');
