@@ -1,6 +1,8 @@
 import { newId } from '../domain/ids.ts';
-import { problems } from '../domain/problem-error.ts';
-import { findGroup, findGroupByName, listGroups, toGroupView, type GroupView } from '../store/groups.ts';
+import { unionGrants } from '../domain/permissions.ts';
+import { ProblemError, problems } from '../domain/problem-error.ts';
+import type { Db } from '../store/database.ts';
+import { findGroup, findGroupByName, findGroups, listGroups, toGroupView, type GroupView } from '../store/groups.ts';
 import { whenUnique } from '../store/unique-violation.ts';
 import { requireGrants, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -9,6 +11,30 @@ import type { ServiceContext } from './context.ts';
 export { listGroups };
 
 export type GroupInput = { name: string; description?: string; permissions: string[] };
+
+/** A group as keys and users carry it: its id, name and permissions. */
+export type GroupGrant = { id: string; name: string; permissions: string[] };
+
+/**
+ * Resolves the group ids a user or key is to be given: 422 GROUP_NOT_FOUND for unknown ones,
+ * and 403 unless the actor holds every permission of the groups it adds (`alreadyHeld` ones
+ * were given before and may stay). Nobody hands out more than they hold.
+ */
+export async function resolveGrantableGroups(db: Db, actor: Actor, groupIds: readonly string[], alreadyHeld: readonly string[], doing: string): Promise<GroupGrant[]> {
+  const unique = [...new Set(groupIds)];
+  const groups = await findGroups(db, unique);
+  if (groups.length !== unique.length) {
+    const found = new Set(groups.map((group) => group.id));
+    const missing = unique.filter((id) => !found.has(id));
+    throw new ProblemError(422, 'GROUP_NOT_FOUND', `No permission group with id ${missing.join(', ')}.`, [
+      { path: '/groupIds', message: `unknown group ${missing[0]}` },
+    ]);
+  }
+  const grants = groups.map((group) => ({ id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }));
+  const added = grants.filter((group) => !alreadyHeld.includes(group.id));
+  requireGrants(actor, unionGrants(added.map((group) => group.permissions)), doing);
+  return grants;
+}
 
 export async function getGroup(ctx: ServiceContext, id: string): Promise<GroupView> {
   const row = await findGroup(ctx.db, id);

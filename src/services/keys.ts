@@ -1,10 +1,8 @@
 import { newId } from '../domain/ids.ts';
 import { allowlistEntryError } from '../domain/ip-allowlist.ts';
-import { grantsCoverAll, unionGrants } from '../domain/permissions.ts';
 import { ProblemError, problems, type ProblemFieldError } from '../domain/problem-error.ts';
 import { generateToken, hashToken, tokenDisplay } from '../domain/token.ts';
 import type { Db, KeyTable } from '../store/database.ts';
-import { findGroups } from '../store/groups.ts';
 import {
   findKeyRow,
   keyViewOf,
@@ -20,6 +18,7 @@ import {
 import { findProject } from '../store/projects.ts';
 import { findUser, findUserByUsername } from '../store/users.ts';
 import { seesAllKeys, type Actor } from './actor.ts';
+import { resolveGrantableGroups } from './groups.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -66,25 +65,6 @@ function checkRefill(remaining: number | null | undefined, refill: RefillSetting
       { path: '/refill', message: 'requires remaining' },
     ]);
   }
-}
-
-/** Resolves group ids and refuses any whose permissions the actor does not hold. */
-async function groupsTheActorMayGrant(db: Db, actor: Actor, groupIds: readonly string[], alreadyHeld: readonly string[] = []) {
-  const unique = [...new Set(groupIds)];
-  const groups = await findGroups(db, unique);
-  if (groups.length !== unique.length) {
-    const found = new Set(groups.map((group) => group.id));
-    const missing = unique.filter((id) => !found.has(id));
-    throw new ProblemError(422, 'GROUP_NOT_FOUND', `No permission group with id ${missing.join(', ')}.`, [
-      { path: '/groupIds', message: `unknown group ${missing[0]}` },
-    ]);
-  }
-  const added = groups.filter((group) => !alreadyHeld.includes(group.id));
-  const wanted = unionGrants(added.map((group) => JSON.parse(group.permissions) as string[]));
-  if (!grantsCoverAll(actor.grants, wanted)) {
-    throw problems.forbidden('You cannot give a key a permission group whose permissions you do not hold yourself.');
-  }
-  return groups.map((group) => ({ id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }));
 }
 
 async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string }): Promise<{ id: string; username: string } | null> {
@@ -161,7 +141,7 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
     if (owner !== null && owner.id !== actor.userId && !seesAllKeys(actor)) {
       throw problems.forbidden('Members can only create keys they own themselves; leave the owner out or name yourself.');
     }
-    const groups = input.groupIds?.length ? await groupsTheActorMayGrant(trx, actor, input.groupIds) : [];
+    const groups = input.groupIds?.length ? await resolveGrantableGroups(trx, actor, input.groupIds, [], 'Giving a key these groups') : [];
     const token = generateToken(project.key_prefix);
     const hash = hashToken(ctx.secret, token);
     const display = tokenDisplay(token);
@@ -211,7 +191,7 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     checkRefill(remaining, refill);
     if (settings.groupIds !== undefined) {
       const held = before.groups.map((group) => group.id);
-      const groups = await groupsTheActorMayGrant(trx, actor, settings.groupIds, held);
+      const groups = await resolveGrantableGroups(trx, actor, settings.groupIds, held, 'Giving a key these groups');
       await setKeyGroups(trx, id, groups.map((group) => group.id));
     }
     const changes: Partial<KeyTable> = { updated_at: new Date(now).toISOString() };

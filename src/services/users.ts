@@ -1,9 +1,7 @@
 import { newId } from '../domain/ids.ts';
 import { hashPassword } from '../domain/password.ts';
-import { unionGrants } from '../domain/permissions.ts';
-import { ProblemError, problems } from '../domain/problem-error.ts';
+import { problems } from '../domain/problem-error.ts';
 import type { Db, UserTable } from '../store/database.ts';
-import { findGroups } from '../store/groups.ts';
 import { whenUnique } from '../store/unique-violation.ts';
 import {
   countActiveAdmins,
@@ -18,6 +16,7 @@ import {
 } from '../store/users.ts';
 import { mayGrantAdmin, requireGrants, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import { resolveGrantableGroups } from './groups.ts';
 import type { ServiceContext } from './context.ts';
 import { deleteKeysWhere } from './keys.ts';
 
@@ -28,22 +27,6 @@ export type UpdateUserInput = { username?: string; password?: string; role?: 'ad
 
 async function viewOf(db: Db, row: UserTable): Promise<UserView> {
   return (await toUserViews(db, [row]))[0]!;
-}
-
-/** Resolves group ids, refusing unknown ones and any the actor could not hold out (no escalation). */
-async function grantableGroups(db: Db, actor: Actor, groupIds: readonly string[], alreadyHeld: readonly string[] = []): Promise<string[]> {
-  const unique = [...new Set(groupIds)];
-  const groups = await findGroups(db, unique);
-  if (groups.length !== unique.length) {
-    const found = new Set(groups.map((group) => group.id));
-    const missing = unique.filter((id) => !found.has(id));
-    throw new ProblemError(422, 'GROUP_NOT_FOUND', `No permission group with id ${missing.join(', ')}.`, [
-      { path: '/groupIds', message: `unknown group ${missing[0]}` },
-    ]);
-  }
-  const added = groups.filter((group) => !alreadyHeld.includes(group.id));
-  requireGrants(actor, unionGrants(added.map((group) => JSON.parse(group.permissions) as string[])), 'Giving these groups');
-  return unique;
 }
 
 function usernameTaken(username: string) {
@@ -63,7 +46,7 @@ export async function getUser(ctx: ServiceContext, id: string): Promise<UserView
 export async function createUser(ctx: ServiceContext, actor: Actor, input: CreateUserInput): Promise<UserView> {
   if (input.role === 'admin') requireMayGrantAdmin(actor);
   if (await findUserByUsername(ctx.db, input.username)) throw usernameTaken(input.username);
-  const groupIds = await grantableGroups(ctx.db, actor, input.groupIds ?? []);
+  const groupIds = (await resolveGrantableGroups(ctx.db, actor, input.groupIds ?? [], [], 'Giving these groups')).map((group) => group.id);
   const now = ctx.clock();
   const at = new Date(now).toISOString();
   const row: UserTable = {
@@ -102,7 +85,7 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
   if (input.username !== undefined && input.username !== before.username && (await findUserByUsername(ctx.db, input.username))) {
     throw usernameTaken(input.username);
   }
-  const groupIds = input.groupIds === undefined ? undefined : await grantableGroups(ctx.db, actor, input.groupIds, beforeView.groups.map((g) => g.id));
+  const groupIds = input.groupIds === undefined ? undefined : (await resolveGrantableGroups(ctx.db, actor, input.groupIds, beforeView.groups.map((g) => g.id), 'Giving these groups')).map((group) => group.id);
   const now = ctx.clock();
   const changes: Partial<UserTable> = { updated_at: new Date(now).toISOString() };
   if (input.username !== undefined) changes.username = input.username;
