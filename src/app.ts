@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
@@ -10,6 +9,7 @@ import { KeyCache } from './services/key-cache.ts';
 import { UsageRecorder } from './services/usage-recorder.ts';
 import { UsageLimiter } from './services/usage-limits.ts';
 import { UsageAnalytics } from './services/usage-analytics.ts';
+import { WebhookWorker } from './services/webhook-worker.ts';
 import { openStore } from './store/connect.ts';
 import { openRedis } from './store/redis-client.ts';
 import { openInvalidationBus } from './store/open-invalidation-bus.ts';
@@ -17,9 +17,14 @@ import { migrateToLatest } from './store/migrate.ts';
 import type { App } from './http/app-types.ts';
 import { installAuthentication } from './http/plugins/authentication.ts';
 import { installDashboard } from './http/plugins/dashboard.ts';
+import { createServer, type RequestListener } from 'node:http';
+import { tokenDigester } from './domain/token.ts';
+import { verifyFastPath } from './http/verify-fast-path.ts';
+import { VerifyBody } from './http/routes/keys.verify.ts';
+import { installSecurityHeaders } from './http/plugins/security-headers.ts';
 import { installMetrics } from './http/plugins/metrics.ts';
 import { installOpenApi } from './http/plugins/openapi.ts';
-import { installProblemHandler, sendClientErrorProblem, sendFrameworkProblem } from './http/plugins/problem-handler.ts';
+import { installProblemHandler, refuseUnframedBody, sendClientErrorProblem, sendFrameworkProblem } from './http/plugins/problem-handler.ts';
 import { installValidators } from './http/plugins/validation.ts';
 import { registerApiRoutes } from './http/routes/index.ts';
 import { registerOperations } from './http/routes/operations.ts';
@@ -38,6 +43,11 @@ export type AppOptions = {
   logStream?: { write: (line: string) => void };
   /** How often `lastUsedAt` is written, in ms. */
   usageFlushMs?: number;
+  /**
+   * How often webhook deliveries that are due are looked for, in ms (default 1000). 0: only
+   * when `app.webhooks.runOnce()` is called, which tests do after moving the clock.
+   */
+  webhookPollMs?: number;
 };
 
 // Secrets travel in these headers; they must never reach a log line.
@@ -62,6 +72,8 @@ const BODY_LIMIT_BYTES = 128 * 1024;
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
   // Pool errors (an idle PostgreSQL connection dropped) are logged, never fatal.
+  let frameworkHandler: RequestListener | undefined;
+  let fastPath: RequestListener | undefined;
   const store = openStore(config.databaseUrl, (error) => app.log.warn({ err: error }, 'database connection lost; it will be re-opened on demand'));
   await migrateToLatest(store.db, store.dialect);
 
@@ -85,7 +97,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Ids are checked by the route schemas (400 naming the field). The router's own cap of 100
     // characters would instead send a long id past its route (to the dashboard's catch-all, a
     // 404); Node's 16 KiB header limit already bounds a URL, and no route uses a regex param.
-    maxParamLength: 16 * 1024,
+    routerOptions: { maxParamLength: 16 * 1024 },
+    // Fastify's own server, with a listener in front: requests without a knowable body length
+    // are refused there, and the verify fast path (see verify-fast-path.ts), set once the
+    // routes exist, answers what it can; everything else is Fastify's.
+    serverFactory: (handler, options) => {
+      frameworkHandler = handler;
+      // Fastify's defaults, which it applies itself only to servers it creates.
+      const { keepAliveTimeout = 72_000, requestTimeout = 0, connectionTimeout = 0 } = options as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+      const server = createServer((request, response) => {
+        if (!refuseUnframedBody(request, response)) (fastPath ?? handler)(request, response);
+      });
+      server.keepAliveTimeout = keepAliveTimeout;
+      server.requestTimeout = requestTimeout;
+      server.setTimeout(connectionTimeout);
+      return server;
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const redis = config.redisUrl ? openRedis(config.redisUrl, (error) => app.log.debug({ err: error }, 'redis error')) : undefined;
@@ -98,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     dialect: store.dialect,
     write: store.write,
     secret: options.secret,
+    tokenDigest: tokenDigester(options.secret),
     clock: options.clock ?? Date.now,
     cache: new KeyCache({ max: 200_000, negativeTtlMs: 30_000 }),
     usage,
@@ -118,27 +146,32 @@ export async function buildApp(options: AppOptions): Promise<App> {
       onError: (error) => app.log.error({ err: error }, 'writing usage counts failed'),
     }),
     passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
+    allowPrivateWebhooks: config.webhookAllowPrivate,
   };
   app.decorate('services', services);
   app.decorate('config', config);
   app.decorate('loginThrottle', createLoginThrottle(redis ? { redis, prefix: config.redisPrefix } : undefined));
   app.decorate('metrics', installMetrics(app, services.cache, services.limits));
+  // Expiry notices are scanned for at start and every minute; due deliveries every second.
+  const webhooks = new WebhookWorker(services, { pollMs: options.webhookPollMs ?? 1000, scanMs: 60_000, log: app.log });
+  app.decorate('webhooks', webhooks);
 
   // Only JSON is accepted; text/plain would otherwise be parsed into a string.
   app.removeContentTypeParser('text/plain');
   app.addSchema(Problem);
-  installValidators(app, [Problem as object]);
+  const validators = installValidators(app, [Problem as object]);
   installProblemHandler(app);
   // Helmet's default CSP also tells browsers to upgrade every request to HTTPS, which breaks the
   // dashboard for anyone serving Keyward over plain HTTP on their own network; HTTPS deployments
   // get the same effect from HSTS.
-  await app.register(helmet, { global: true, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  installSecurityHeaders(app, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(cookie);
   await installOpenApi(app);
   installAuthentication(app);
   registerOperations(app, store.ping);
   registerApiRoutes(app);
   await installDashboard(app);
+  if (config.verifyAuth === 'none') fastPath = verifyFastPath(app, validators.compileBody(VerifyBody), frameworkHandler!);
 
   // Several nodes: changes made on one reach the others' caches. While the bus is down the
   // cache is bypassed (see KeyCache.attach); entries also expire after a minute, as a bound.
@@ -153,6 +186,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
 
   app.addHook('onClose', async () => {
+    // First, while the store is open: sends in flight are abandoned (their leases run out).
+    await webhooks.close();
     await bus?.close();
     redis?.disconnect();
     await usage.close();
@@ -163,5 +198,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const instruction = await bootstrapFirstAdmin(services, { username: config.adminUsername, password: config.adminPassword });
   if (instruction) app.log.warn(instruction);
+  webhooks.start();
   return app;
 }

@@ -7,6 +7,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: 'file:./data/keyward.db', verifyAuth: 'none', logLevel: 'info', trustedProxies: [] });
     expect(config.secret).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
+    expect(config.webhookAllowPrivate).toBe(false);
+  });
+
+  it('reads KEYWARD_WEBHOOK_ALLOW_PRIVATE', () => {
+    expect(loadConfig({ KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
+    expect(loadConfig({ KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'false' }).webhookAllowPrivate).toBe(false);
   });
 
   it('reads every variable', () => {
@@ -36,6 +42,7 @@ describe('loadConfig', () => {
     [{ KEYWARD_VERIFY_AUTH: 'maybe' }, /KEYWARD_VERIFY_AUTH/],
     [{ KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8,nope' }, /KEYWARD_TRUSTED_PROXIES.*nope/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'yes' }, /KEYWARD_WEBHOOK_ALLOW_PRIVATE/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

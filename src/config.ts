@@ -19,6 +19,8 @@ export type Config = {
   adminPassword: string | undefined;
   verifyAuth: 'none' | 'required';
   trustedProxies: string[];
+  /** KEYWARD_WEBHOOK_ALLOW_PRIVATE: webhooks may call loopback, private and link-local addresses. */
+  webhookAllowPrivate: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -95,6 +97,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     }
   }
 
+  // Off by default: a webhook URL is chosen by an API user, and could otherwise reach services
+  // only this machine or its network can (SSRF). On for receivers on the same host or network.
+  const webhookAllowPrivate = nonEmpty(env.KEYWARD_WEBHOOK_ALLOW_PRIVATE) ?? 'false';
+  if (webhookAllowPrivate !== 'true' && webhookAllowPrivate !== 'false') {
+    throw new ConfigError(`KEYWARD_WEBHOOK_ALLOW_PRIVATE must be "true" or "false", got "${webhookAllowPrivate.slice(0, 40)}"`);
+  }
+
   const logLevel = nonEmpty(env.LOG_LEVEL) ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -116,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adminPassword,
     verifyAuth,
     trustedProxies,
+    webhookAllowPrivate: webhookAllowPrivate === 'true',
     logLevel: logLevel as Config['logLevel'],
   };
 }

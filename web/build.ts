@@ -32,6 +32,9 @@ function sourceHash(): string {
     join(webDir, 'vite.config.ts'),
     join(webDir, 'tsconfig.json'),
     join(rootDir, 'package-lock.json'),
+    // The API types the dashboard takes from the SDK (type-only: checked, not bundled).
+    join(rootDir, 'packages', 'sdk', 'src', 'types.ts'),
+    join(rootDir, 'packages', 'sdk', 'src', 'generated', 'openapi.ts'),
   ].filter((file) => existsSync(file)).sort();
   const hash = createHash('sha256');
   for (const file of files) hash.update(relative(rootDir, file)).update('\0').update(readFileSync(file)).update('\0');

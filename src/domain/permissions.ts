@@ -10,6 +10,8 @@ export const MANAGEMENT_PERMISSIONS = [
   'keys.write',
   'keys.verify',
   'audit.read',
+  'webhooks.read',
+  'webhooks.write',
 ] as const;
 
 export type ManagementPermission = (typeof MANAGEMENT_PERMISSIONS)[number];

@@ -1,4 +1,4 @@
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomInt, timingSafeEqual } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
 // Base62 keeps tokens URL-safe and double-click selectable, and leaves `_` free to separate
@@ -78,6 +78,18 @@ export function tokenDisplay(token: string): TokenDisplay {
  */
 export function hashToken(secret: Buffer, token: string): string {
   return createHmac('sha256', secret).update(token).digest('base64url');
+}
+
+/**
+ * How the in-process key cache (and the invalidations sent between nodes) names a token: a
+ * SHA-256 of the token behind a prefix derived from the server secret. Still keyed, so the
+ * names say nothing without the secret, but a one-shot hash (about 0.3 µs) where an HMAC costs
+ * several, on every verification. The database keeps the HMAC of `hashToken`; a look-up that
+ * misses the cache computes it then.
+ */
+export function tokenDigester(secret: Buffer): (token: string) => string {
+  const prefix = createHmac('sha256', secret).update('keyward:token-digest').digest('base64url');
+  return (token) => hash('sha256', prefix + token, 'base64url');
 }
 
 /** Compares two secrets in time that does not depend on where they differ. */

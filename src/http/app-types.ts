@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import type { Actor } from '../services/actor.ts';
 import type { LoginThrottle } from '../services/auth.ts';
 import type { ServiceContext } from '../services/context.ts';
+import type { WebhookWorker } from '../services/webhook-worker.ts';
 import type { Metrics } from './plugins/metrics.ts';
 
 /** The Fastify instance with TypeBox types: what every route registers on. */
@@ -30,6 +31,8 @@ declare module 'fastify' {
     loginThrottle: LoginThrottle;
     config: Config;
     metrics: Metrics;
+    /** Expiry scans and webhook deliveries; `runOnce()` does a round now. */
+    webhooks: WebhookWorker;
   }
   interface FastifyRequest {
     /** Set by the authentication hook on guarded routes. */
@@ -40,5 +43,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth;
     permission?: string;
+    /** false: answer without helmet's headers (the verification routes send their own). */
+    securityHeaders?: false;
   }
 }

@@ -5,7 +5,7 @@ import type { Actor } from './actor.ts';
 
 export type AuditEntry = {
   action: string;
-  targetType: 'project' | 'user' | 'group' | 'key' | 'session';
+  targetType: 'project' | 'user' | 'group' | 'key' | 'session' | 'webhook';
   targetId: string | null;
   /** Before/after values; callers pass only non-secret fields. */
   detail?: Record<string, unknown>;

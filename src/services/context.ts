@@ -13,6 +13,8 @@ export type ServiceContext = {
   write: WriteTransaction;
   /** The server secret that keys token hashes. */
   secret: Buffer;
+  /** Names a token in the key cache (see `tokenDigester`). */
+  tokenDigest: (token: string) => string;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   clock: () => number;
   cache: KeyCache;
@@ -23,4 +25,6 @@ export type ServiceContext = {
   analytics: UsageAnalytics;
   /** scrypt cost for new password hashes. */
   passwordCost: number;
+  /** KEYWARD_WEBHOOK_ALLOW_PRIVATE: webhooks may target loopback and private addresses. */
+  allowPrivateWebhooks: boolean;
 };

@@ -18,6 +18,7 @@ import { seesAllKeys, SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { auditable, MAX_META_BYTES } from './keys.ts';
+import { publishKeyEvents } from './webhook-outbox.ts';
 
 /** One key from another system, as `POST /v1/keys/import` takes it. */
 export type ImportKeyInput = {
@@ -167,6 +168,7 @@ export async function importKeys(ctx: ServiceContext, actor: Actor, input: Impor
       await recordAudit(trx, actor, { action: 'key.imported', targetType: 'key', targetId: view.id, detail: { after: auditable(view) } }, now);
       views.push(view);
     }
+    await publishKeyEvents(trx, 'key.created', views, now);
     return views;
   });
   // A negative cache entry is keyed by the token's keyed hash, which an import cannot know:

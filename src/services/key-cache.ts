@@ -16,7 +16,8 @@ export type KeyCacheOptions = {
 };
 
 /**
- * Key records by token hash, so verification of a known key touches no database.
+ * Key records by token digest (`tokenDigester`), so verification of a known key touches no
+ * database. The strings this class calls hashes are those digests.
  *
  * Invariant: every write to a key calls `invalidateKey` with the key's id after the write
  * commits (and the new hash, for creates and regenerations), so no entry outlives a change.

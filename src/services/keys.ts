@@ -21,6 +21,7 @@ import { seesAllKeys, type Actor } from './actor.ts';
 import { resolveGrantableGroups } from './groups.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
+import { publishKeyEvents } from './webhook-outbox.ts';
 
 /** The editable settings of a key. */
 export type KeySettings = {
@@ -173,9 +174,10 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
     if (groups.length > 0) await setKeyGroups(trx, id, groups.map((group) => group.id), { replace: false });
     const view = keyViewOf({ ...row, owner_username: owner?.username ?? null, creator_username: creator?.username ?? null }, groups, now);
     await recordAudit(trx, actor, { action: 'key.created', targetType: 'key', targetId: id, detail: { after: auditable(view) } }, now);
-    return { key: view, token, hash };
+    await publishKeyEvents(trx, 'key.created', [view], now);
+    return { key: view, token };
   });
-  ctx.cache.invalidateHash(issued.hash);
+  ctx.cache.invalidateHash(ctx.tokenDigest(issued.token));
   return { key: issued.key, token: issued.token };
 }
 
@@ -211,6 +213,7 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     const after = (await toKeyViews(trx, [{ ...row, ...changes }], now))[0]!;
     const action = settings.enabled === false && before.enabled ? 'key.disabled' : settings.enabled === true && !before.enabled ? 'key.enabled' : 'key.updated';
     await recordAudit(trx, actor, { action, targetType: 'key', targetId: id, detail: { before: auditable(before), after: auditable(after) } }, now);
+    await publishKeyEvents(trx, action === 'key.disabled' ? 'key.disabled' : 'key.updated', [after], now);
   });
   // Counters held outside the database learn of the change; a new `remaining` wins over them.
   if (settings.remaining !== undefined || settings.refill !== undefined || settings.ratelimit !== undefined) {
@@ -227,7 +230,7 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
 export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: string, graceSeconds: number): Promise<IssuedKey> {
   const now = ctx.clock();
   const nowIso = new Date(now).toISOString();
-  const { token, hash } = await ctx.write(async (trx) => {
+  const { token } = await ctx.write(async (trx) => {
     const row = await visibleKey(trx, actor, id);
     const project = await findProject(trx, row.project_id);
     const token = generateToken(project!.key_prefix);
@@ -245,10 +248,12 @@ export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: strin
     await trx.insertInto('key_secrets').values({ hash, key_id: id, algorithm: 'hmac-sha256', expires_at: null, created_at: nowIso }).execute();
     await trx.updateTable('keys').set({ token_start: display.start, token_end: display.end, updated_at: nowIso }).where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'key.regenerated', targetType: 'key', targetId: id, detail: { graceSeconds, before: { start: row.token_start, end: row.token_end }, after: display } }, now);
-    return { token, hash };
+    const regenerated = { ...row, token_start: display.start, token_end: display.end, updated_at: nowIso };
+    await publishKeyEvents(trx, 'key.updated', () => toKeyViews(trx, [regenerated], now), now);
+    return { token };
   });
   ctx.cache.invalidateKey(id);
-  ctx.cache.invalidateHash(hash);
+  ctx.cache.invalidateHash(ctx.tokenDigest(token));
   return { key: await viewOf(ctx, id), token };
 }
 
@@ -259,6 +264,7 @@ export async function deleteKey(ctx: ServiceContext, actor: Actor, id: string): 
     const [before] = await toKeyViews(trx, [row], now);
     await trx.deleteFrom('keys').where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { before: auditable(before!) } }, now);
+    await publishKeyEvents(trx, 'key.deleted', [before!], now);
   });
   ctx.cache.invalidateKey(id);
 }
@@ -266,6 +272,15 @@ export async function deleteKey(ctx: ServiceContext, actor: Actor, id: string): 
 /** Deletes keys in bulk inside the caller's transaction (a forced user or project deletion). */
 export async function deleteKeysWhere(trx: Db, actor: Actor, column: 'owner_id' | 'project_id', value: string, now: number): Promise<string[]> {
   const rows = await trx.selectFrom('keys').select('id').where(column, '=', value).execute();
+  // Each deleted key's event carries the key as it was: read before the rows go.
+  await publishKeyEvents(trx, 'key.deleted', async () => {
+    const found: KeyRowWithPeople[] = [];
+    for (const { id } of rows) {
+      const row = await findKeyRow(trx, id);
+      if (row) found.push(row);
+    }
+    return toKeyViews(trx, found, now);
+  }, now);
   for (const { id } of rows) {
     await trx.deleteFrom('keys').where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { reason: `${column === 'owner_id' ? 'owner' : 'project'} ${value} deleted with force` } }, now);

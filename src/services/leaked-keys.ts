@@ -1,8 +1,10 @@
 import { problems } from '../domain/problem-error.ts';
+import { findKeyRow, toKeyViews, type KeyRowWithPeople } from '../store/keys.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { findKeyByToken } from './verification.ts';
+import { publishKeyEvents } from './webhook-outbox.ts';
 
 export type LeakReport = { disabled: { keyId: string; projectId: string }[]; alreadyDisabled: number; unknown: number };
 
@@ -28,6 +30,15 @@ export async function reportLeakedTokens(ctx: ServiceContext, actor: Actor, toke
       if (key.enabled) await trx.updateTable('keys').set({ enabled: 0, updated_at: at }).where('id', '=', key.keyId).execute();
       await recordAudit(trx, actor, { action: 'key.leaked', targetType: 'key', targetId: key.keyId, detail: { source: source ?? null, wasEnabled: key.enabled } }, now);
     }
+    // The events carry each key as it is now: disabled.
+    await publishKeyEvents(trx, 'key.leaked', async () => {
+      const rows: KeyRowWithPeople[] = [];
+      for (const key of keys.values()) {
+        const row = await findKeyRow(trx, key.keyId);
+        if (row) rows.push(row);
+      }
+      return toKeyViews(trx, rows, now);
+    }, now, { source: source ?? null });
   });
   for (const key of keys.values()) ctx.cache.invalidateKey(key.keyId);
   return { disabled: disabled.map(({ keyId, projectId }) => ({ keyId, projectId })), alreadyDisabled: keys.size - disabled.length, unknown };

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { problems } from '../domain/problem-error.ts';
 import type { VerificationCode } from '../domain/verification.ts';
-import type { Db } from '../store/database.ts';
+import type { Db, UsageCountTable } from '../store/database.ts';
 import { addTagCounts, addUsageCounts, deleteExpiredUsage, tagCounts, topKeys, usageByBucket, type UsageRange } from '../store/usage-counts.ts';
 import { seesAllKeys, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
@@ -13,6 +13,9 @@ const DAY = 24 * HOUR;
 /** How far back each granularity is kept, and so how far back it can be asked for. */
 export const RETENTION = { minute: DAY, hour: 90 * DAY };
 
+/** One key's verifications in one minute, by outcome. */
+type MinuteTally = { keyId: string; minute: number; counts: Partial<Record<VerificationCode, number>> };
+
 const bucket = (at: number, size: number) => new Date(Math.floor(at / size) * size).toISOString();
 
 /**
@@ -22,7 +25,10 @@ const bucket = (at: number, size: number) => new Date(Math.floor(at / size) * si
  */
 export class UsageAnalytics {
   readonly #db: Db;
-  #counts = new Map<string, number>();
+  // The minute each key is being counted in, and its counts by outcome there; a key's tally
+  // moves to #finished when its minute passes. No string is built per verification.
+  #tallies = new Map<string, MinuteTally>();
+  #finished: MinuteTally[] = [];
   #tags = new Map<string, number>();
   readonly #timer: NodeJS.Timeout;
   #flushing: Promise<void> = Promise.resolve();
@@ -40,8 +46,14 @@ export class UsageAnalytics {
 
   /** Counts one verification of a known key (unknown tokens have no key to count against). */
   record(keyId: string, outcome: VerificationCode, at: number, tags: readonly string[]): void {
-    const minute = `${keyId}|${outcome}|${Math.floor(at / MINUTE)}`;
-    this.#counts.set(minute, (this.#counts.get(minute) ?? 0) + 1);
+    const minute = Math.floor(at / MINUTE);
+    let tally = this.#tallies.get(keyId);
+    if (tally?.minute !== minute) {
+      if (tally) this.#finished.push(tally);
+      tally = { keyId, minute, counts: {} };
+      this.#tallies.set(keyId, tally);
+    }
+    tally.counts[outcome] = (tally.counts[outcome] ?? 0) + 1;
     for (const tag of tags) {
       const hourTag = `${keyId}|${Math.floor(at / HOUR)}|${tag}`;
       this.#tags.set(hourTag, (this.#tags.get(hourTag) ?? 0) + 1);
@@ -54,22 +66,25 @@ export class UsageAnalytics {
   }
 
   async #write(): Promise<void> {
-    const counts = this.#counts;
+    const tallies = [...this.#finished, ...this.#tallies.values()];
     const tags = this.#tags;
-    this.#counts = new Map();
+    this.#tallies = new Map();
+    this.#finished = [];
     this.#tags = new Map();
-    if (counts.size > 0) {
-      const hours = new Map<string, { key_id: string; outcome: string; bucket_start: string; count: number }>();
-      const minutes = [...counts].map(([name, count]) => {
-        const [keyId, outcome, minute] = name.split('|') as [string, string, string];
-        const at = Number(minute) * MINUTE;
-        const hourName = `${keyId}|${outcome}|${bucket(at, HOUR)}`;
-        const hour = hours.get(hourName) ?? { key_id: keyId, outcome, bucket_start: bucket(at, HOUR), count: 0 };
-        hour.count += count;
-        hours.set(hourName, hour);
-        return { key_id: keyId, granularity: 'minute' as const, bucket_start: bucket(at, MINUTE), outcome, count };
-      });
-      await addUsageCounts(this.#db, [...minutes, ...[...hours.values()].map((hour) => ({ ...hour, granularity: 'hour' as const }))]);
+    if (tallies.length > 0) {
+      const minutes: UsageCountTable[] = [];
+      const hours = new Map<string, UsageCountTable>();
+      for (const { keyId, minute, counts } of tallies) {
+        const at = minute * MINUTE;
+        for (const [outcome, count] of Object.entries(counts)) {
+          minutes.push({ key_id: keyId, granularity: 'minute', bucket_start: bucket(at, MINUTE), outcome, count });
+          const hourName = `${keyId}|${outcome}|${Math.floor(at / HOUR)}`;
+          const hour = hours.get(hourName) ?? { key_id: keyId, granularity: 'hour', bucket_start: bucket(at, HOUR), outcome, count: 0 };
+          hour.count += count;
+          hours.set(hourName, hour);
+        }
+      }
+      await addUsageCounts(this.#db, [...minutes, ...hours.values()]);
       await nextTurn();
     }
     if (tags.size > 0) {

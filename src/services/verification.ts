@@ -64,15 +64,16 @@ async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<Cached
 
 /**
  * Finds the key a token stands for: malformed tokens end here without any I/O (those not
- * shaped like ours may be imported keys: see `findImportedKey`); known hashes come from the
- * cache; the database is asked once per unknown hash per negative-cache TTL.
+ * shaped like ours may be imported keys: see `findImportedKey`); known tokens come from the
+ * cache (by their digest, so a hit costs no HMAC); the database is asked once per unknown token
+ * per negative-cache TTL.
  */
 export async function findKeyByToken(ctx: ServiceContext, token: string): Promise<CachedKey | undefined> {
   if (!isWellFormedToken(token)) return findImportedKey(ctx, token);
-  const hash = hashToken(ctx.secret, token);
-  const cached = ctx.cache.get(hash);
+  const digest = ctx.tokenDigest(token);
+  const cached = ctx.cache.get(digest);
   if (cached !== undefined) return cached ?? undefined;
-  const key = await ctx.cache.load(hash, () => loadVerifiable(ctx, hash));
+  const key = await ctx.cache.load(digest, () => loadVerifiable(ctx, hashToken(ctx.secret, token)));
   return key ?? undefined;
 }
 
@@ -83,15 +84,16 @@ type AwaitingUpgrade = CachedKey & { importedSha256?: string };
  * Finds a key imported from another system by its original token (`POST /v1/keys/import`).
  * Only tokens that are not shaped like ours get here, and only once this store holds imported
  * keys; before that, they end without I/O like any malformed token. The key is cached under
- * the token's keyed hash, and found by it in the database once upgraded, else by its SHA-256.
+ * the token's digest, and found in the database by its keyed hash in the database once upgraded, else by its SHA-256.
  */
 async function findImportedKey(ctx: ServiceContext, token: string): Promise<CachedKey | undefined> {
   // Shaped like ours but with a wrong checksum: mistyped or made up, never imported.
   if (hasTokenShape(token) || !(await importedSecretsMayExist(ctx))) return undefined;
-  const hash = hashToken(ctx.secret, token);
-  const cached = ctx.cache.get(hash);
+  const digest = ctx.tokenDigest(token);
+  const cached = ctx.cache.get(digest);
   if (cached !== undefined) return cached ?? undefined;
-  const key = await ctx.cache.load(hash, async () => {
+  const key = await ctx.cache.load(digest, async () => {
+    const hash = hashToken(ctx.secret, token);
     const sha256 = importedTokenHash(token);
     const secret = await findImportedSecret(ctx.db, hash, sha256);
     const found = secret ? await loadVerifiable(ctx, secret.hash) : null;

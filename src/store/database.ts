@@ -112,6 +112,60 @@ export type UsageCountTable = {
 
 export type UsageTagCountTable = { key_id: string; bucket_start: string; tag: string; count: number };
 
+export type WebhookTable = {
+  id: string;
+  /** Null: every project's events. */
+  project_id: string | null;
+  url: string;
+  /** JSON array of event types. */
+  events: string;
+  enabled: Flag;
+  description: string;
+  /** With KEYWARD_SECRET, derives the signing secret; the secret itself is never stored. */
+  secret_salt: string;
+  /** 8 hex characters of SHA-256 of the secret: notices a changed KEYWARD_SECRET. */
+  secret_check: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** The outbox: one event for one webhook, with its retry state and lease. */
+export type WebhookDeliveryTable = {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  /** The JSON body, exactly as signed and sent. */
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  /** When a pending delivery is due; null once delivered or failed. */
+  next_attempt_at: string | null;
+  lease_token: string | null;
+  lease_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+};
+
+export type WebhookAttemptTable = {
+  delivery_id: string;
+  attempt: number;
+  started_at: string;
+  duration_ms: number;
+  response_status: number | null;
+  error: string | null;
+  response_excerpt: string | null;
+};
+
+/** One row per expiry notice sent (or due): its primary key makes each happen once. */
+export type KeyExpiryNoticeTable = { key_id: string; notice: string; expires_at: string; created_at: string };
+
 export type Database = {
   projects: ProjectTable;
   users: UserTable;
@@ -124,6 +178,10 @@ export type Database = {
   audit_events: AuditEventTable;
   usage_counts: UsageCountTable;
   usage_tag_counts: UsageTagCountTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
+  key_expiry_notices: KeyExpiryNoticeTable;
 };
 
 export type Db = Kysely<Database>;

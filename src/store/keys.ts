@@ -3,6 +3,7 @@ import { keyStatus, type KeyStatus } from '../domain/verification.ts';
 import { unionGrants } from '../domain/permissions.ts';
 import type { Database, Db, KeyTable, StoreDialect } from './database.ts';
 import { decodeCursor, likeContains, toPage, type Page } from './cursor.ts';
+import { jsonRows } from './json-rows.ts';
 
 export type RateLimitSetting = { limit: number; windowMs: number };
 export type RefillSetting = { amount: number; interval: 'daily' | 'monthly' };
@@ -42,6 +43,11 @@ export type KeyFilters = {
   ownerId?: string;
   owner?: string;
   status?: KeyStatus;
+  /**
+   * Only keys with an expiry before this instant (ISO 8601) that have not expired yet, unless
+   * `status: 'expired'` asks for the expired ones: "which keys stop working soon".
+   */
+  expiresBefore?: string;
   q?: string;
   limit: number;
   cursor?: string;
@@ -142,6 +148,12 @@ function filterKeys(eb: ExpressionBuilder<Database & { owner: Database['users'] 
   if (filters.status === 'expired') conditions.push(eb('keys.expires_at', '<=', nowIso));
   if (filters.status === 'active') conditions.push(eb.and([eb('keys.enabled', '=', 1), notExpired]));
   if (filters.status === 'inactive') conditions.push(eb.and([eb('keys.enabled', '=', 0), notExpired]));
+  if (filters.expiresBefore !== undefined) {
+    // Stored expiries are UTC ISO strings, compared as text on both stores: normalise the bound
+    // (it may carry an offset) to the same form.
+    conditions.push(eb('keys.expires_at', '<', new Date(filters.expiresBefore).toISOString()));
+    if (filters.status !== 'expired') conditions.push(eb('keys.expires_at', '>', nowIso));
+  }
   if (filters.q) conditions.push(searchCondition(dialect, filters.q));
   return eb.and(conditions);
 }
@@ -205,20 +217,16 @@ export async function findVerifiableByHash(db: Db, hash: string) {
   return { ...row, permissions: unionGrants(groups.map((group) => group.permissions)) };
 }
 
-// Rows per statement: within SQLite's bound-parameter limit and PostgreSQL's 65,535.
-const LAST_USED_CHUNK = 500;
+// Rows per statement: a statement holds the loop (node:sqlite runs it synchronously), so a
+// big flush is cut into statements of this many rows.
+const LAST_USED_CHUNK = 1000;
 
-/**
- * Writes the latest use of many keys, one statement per 500 keys, never moving a time
- * backwards. `UPDATE … FROM (VALUES …)` with the default column names column1/column2 is
- * understood by SQLite (3.33+) and PostgreSQL alike.
- */
+/** Writes the latest use of many keys, never moving a time backwards. */
 export async function writeLastUsed(db: Db, uses: ReadonlyMap<string, string>): Promise<void> {
   const entries = [...uses];
   for (let i = 0; i < entries.length; i += LAST_USED_CHUNK) {
-    const rows = entries.slice(i, i + LAST_USED_CHUNK).map(([id, at]) => sql`(${id}, ${at})`);
-    await sql`UPDATE keys SET last_used_at = v.column2
-      FROM (VALUES ${sql.join(rows)}) AS v
-      WHERE keys.id = v.column1 AND (keys.last_used_at IS NULL OR keys.last_used_at < v.column2)`.execute(db);
+    const rows = jsonRows(db, entries.slice(i, i + LAST_USED_CHUNK), [{ name: 'id' }, { name: 'at' }]);
+    await sql`UPDATE keys SET last_used_at = v.at FROM ${rows} AS v
+      WHERE keys.id = v.id AND (keys.last_used_at IS NULL OR keys.last_used_at < v.at)`.execute(db);
   }
 }

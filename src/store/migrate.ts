@@ -5,6 +5,7 @@ import { keySearch } from './migrations/0002_key_search.ts';
 import * as importedSecrets from './migrations/0003_imported_secrets.ts';
 import * as quotaRefill from './migrations/0004_quota_refill.ts';
 import * as usageCounts from './migrations/0005_usage_counts.ts';
+import * as webhooks from './migrations/0006_webhooks.ts';
 
 // Migrations are listed here, not discovered on disk, so they ship with the code that needs them.
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003_imported_secrets': importedSecrets,
     '0004_quota_refill': quotaRefill,
     '0005_usage_counts': usageCounts,
+    '0006_webhooks': webhooks,
   };
 }
 

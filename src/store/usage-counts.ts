@@ -1,27 +1,34 @@
 import { sql } from 'kysely';
+import { jsonRows } from './json-rows.ts';
 import type { Db, UsageCountTable, UsageTagCountTable } from './database.ts';
 
-const CHUNK = 200;
+// Rows per statement: a statement holds the loop (node:sqlite runs it synchronously).
+const CHUNK = 1000;
 
-/** Adds counts to their buckets (insert, or add to the bucket already there). */
+/**
+ * Adds counts to their buckets (insert, or add to the bucket already there). `WHERE true` keeps
+ * SQLite from reading ON CONFLICT as part of the SELECT.
+ */
 export async function addUsageCounts(db: Db, rows: readonly UsageCountTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('usage_counts')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['key_id', 'granularity', 'bucket_start', 'outcome']).doUpdateSet((eb) => ({ count: eb('usage_counts.count', '+', eb.ref('excluded.count')) })))
-      .execute();
+    const values = jsonRows(db, rows.slice(i, i + CHUNK).map((row) => [row.key_id, row.granularity, row.bucket_start, row.outcome, row.count]), [
+      { name: 'key_id' }, { name: 'granularity' }, { name: 'bucket_start' }, { name: 'outcome' }, { name: 'count', integer: true },
+    ]);
+    await sql`INSERT INTO usage_counts (key_id, granularity, bucket_start, outcome, count)
+      SELECT v.key_id, v.granularity, v.bucket_start, v.outcome, v.count FROM ${values} AS v WHERE true
+      ON CONFLICT (key_id, granularity, bucket_start, outcome) DO UPDATE SET count = usage_counts.count + excluded.count`.execute(db);
   }
 }
 
 /** Adds tag counts to their hourly buckets. */
 export async function addTagCounts(db: Db, rows: readonly UsageTagCountTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('usage_tag_counts')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['key_id', 'bucket_start', 'tag']).doUpdateSet((eb) => ({ count: eb('usage_tag_counts.count', '+', eb.ref('excluded.count')) })))
-      .execute();
+    const values = jsonRows(db, rows.slice(i, i + CHUNK).map((row) => [row.key_id, row.bucket_start, row.tag, row.count]), [
+      { name: 'key_id' }, { name: 'bucket_start' }, { name: 'tag' }, { name: 'count', integer: true },
+    ]);
+    await sql`INSERT INTO usage_tag_counts (key_id, bucket_start, tag, count)
+      SELECT v.key_id, v.bucket_start, v.tag, v.count FROM ${values} AS v WHERE true
+      ON CONFLICT (key_id, bucket_start, tag) DO UPDATE SET count = usage_tag_counts.count + excluded.count`.execute(db);
   }
 }
 

@@ -9,7 +9,7 @@ import { expectProblem } from '../support/problems.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 /** Real ids for the routes' path parameters. */
-type World = { projectId: string; userId: string; groupId: string; keyId: string };
+type World = { projectId: string; userId: string; groupId: string; keyId: string; webhookId: string };
 
 type GuardedRoute = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -49,6 +49,14 @@ const GUARDED_ROUTES: GuardedRoute[] = [
   { method: 'GET', route: '/v1/keys/{id}/usage', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/usage', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/audit', permission: 'audit.read', success: 200 },
+  { method: 'GET', route: '/v1/webhooks', permission: 'webhooks.read', success: 200 },
+  { method: 'POST', route: '/v1/webhooks', permission: 'webhooks.write', success: 201, body: () => ({ url: 'https://hooks.example.com/guarded', events: ['key.leaked'] }) },
+  { method: 'GET', route: '/v1/webhooks/{id}', permission: 'webhooks.read', success: 200 },
+  { method: 'PATCH', route: '/v1/webhooks/{id}', permission: 'webhooks.write', success: 200, body: () => ({ description: 'edited' }) },
+  { method: 'DELETE', route: '/v1/webhooks/{id}', permission: 'webhooks.write', success: 204 },
+  { method: 'POST', route: '/v1/webhooks/{id}/rotate-secret', permission: 'webhooks.write', success: 200 },
+  { method: 'GET', route: '/v1/webhooks/{id}/deliveries', permission: 'webhooks.read', success: 200 },
+  { method: 'POST', route: '/v1/webhooks/{id}/test', permission: 'webhooks.write', success: 202 },
 ];
 
 /** Routes that need a signed-in caller but no particular permission. */
@@ -59,7 +67,7 @@ const SIGNED_IN_ROUTES = [
 
 function pathOf(route: GuardedRoute, world: World): string {
   const resource = route.route.split('/')[2];
-  const id = { projects: world.projectId, users: world.userId, groups: world.groupId, keys: world.keyId }[resource as 'projects'];
+  const id = { projects: world.projectId, users: world.userId, groups: world.groupId, keys: world.keyId, webhooks: world.webhookId }[resource as 'projects'];
   return route.route.replace('{id}', id);
 }
 
@@ -80,13 +88,14 @@ describe('management route guards', () => {
   const membersWithout = new Map<string, ApiClient>();
   const keysWithout = new Map<string, ApiClient>();
 
-  /** A project (with no keys), a member (owning no keys), a group and a key in another project. */
+  /** A project (with no keys), a member (owning no keys), a group, a key in another project and a webhook. */
   async function makeWorld(): Promise<World> {
     const project = await admin.post('/v1/projects', { name: 'Guarded world' });
     const user = await admin.post('/v1/users', { username: uniqueName('world'), role: 'member' });
     const group = await admin.post('/v1/groups', { name: uniqueName('world'), permissions: [] });
     const { keyId } = await createKeyWith(admin);
-    return { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId };
+    const webhook = await admin.post('/v1/webhooks', { url: 'https://hooks.example.com/world', events: ['key.leaked'] });
+    return { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId, webhookId: webhook.body.webhook.id };
   }
 
   const allBut = (permission: string) => MANAGEMENT_PERMISSIONS.filter((p) => p !== permission);

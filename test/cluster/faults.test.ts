@@ -24,9 +24,15 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
  * Verifies a token in a loop on one node, remembering for every answer when its request was
  * sent. `wrongValid` lists VALID answers to requests sent while the key was known disabled.
  */
+/** How late another node may still answer from its cache after a change (see multi-node.test). */
+const INVALIDATION_BOUND_MS = 100;
+
 function verificationLoad(node: KeywardProcess, token: string) {
   const client = apiClient(node.url);
   let disabledSince: number | undefined;
+  // How long after disabledSince a VALID is still allowed: 0 while the node reads the database,
+  // the invalidation bus's documented delivery bound while the node trusts its cache.
+  let graceMs = 0;
   let running = true;
   const answers: string[] = [];
   const wrongValid: number[] = [];
@@ -36,7 +42,7 @@ function verificationLoad(node: KeywardProcess, token: string) {
       try {
         const answer = await client.post('/v1/keys/verify', { key: token });
         answers.push(answer.status === 200 ? answer.body.code : `HTTP ${answer.status}`);
-        if (answer.body?.code === 'VALID' && disabledSince !== undefined && sent > disabledSince) wrongValid.push(sent);
+        if (answer.body?.code === 'VALID' && disabledSince !== undefined && sent > disabledSince + graceMs) wrongValid.push(sent - disabledSince);
       } catch (error) {
         answers.push(`error ${(error as Error).message}`);
       }
@@ -45,7 +51,10 @@ function verificationLoad(node: KeywardProcess, token: string) {
   return {
     answers,
     wrongValid,
-    markDisabled: () => (disabledSince = performance.now()),
+    markDisabled: (grace = 0) => {
+      disabledSince = performance.now();
+      graceMs = grace;
+    },
     markEnabled: () => (disabledSince = undefined),
     stop: async () => {
       running = false;
@@ -91,8 +100,10 @@ describe('faults: Redis and PostgreSQL stopped and restarted under load', () => 
     expect((await admin.patch(`/v1/keys/${keyId}`, { enabled: false })).status).toBe(200);
     load.markDisabled();
     expect((await apiClient(nodes[1]!.url).post('/v1/keys/verify', { key: token })).body.code).toBe('DISABLED');
-    expect((await admin.patch(`/v1/keys/${keyId}`, { enabled: true })).status).toBe(200);
+    // VALID is right again from the moment the re-enabling is sent (node 2 may see it before
+    // this test has read node 1's answer).
     load.markEnabled();
+    expect((await admin.patch(`/v1/keys/${keyId}`, { enabled: true })).status).toBe(200);
 
     // Quotas stay exact while Redis is down: spends go to the database (and are counted).
     const quota = await createKeyWith(admin, { key: { remaining: 3 } });
@@ -107,7 +118,9 @@ describe('faults: Redis and PostgreSQL stopped and restarted under load', () => 
     const recovery = await eventually(async () => (await cacheTrusted(nodes[0]!)) && (await cacheTrusted(nodes[1]!)), 'both nodes to trust their caches again');
     console.log(`[faults] nodes trusted their caches again ${recovery.toFixed(0)} ms after Redis came back`);
     expect((await admin.patch(`/v1/keys/${keyId}`, { enabled: false })).status).toBe(200);
-    load.markDisabled();
+    // Through the bus, node 2 hears of the change a few ms after node 1 answers (the multi-node
+    // suite measures it; the contract is within 100 ms): a VALID inside that window is allowed.
+    load.markDisabled(INVALIDATION_BOUND_MS);
     await eventually(async () => load.answers.at(-1) === 'DISABLED', 'DISABLED through the restored bus', 2000);
     await load.stop();
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type ApiClient } from '../support/api-client.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, eventually, launchChromium, notificationTexts, openDashboard, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import { captureScreen, eventually, launchChromium, notificationTexts, openDashboard, rowWith, signInWithForm, waitForPageState, type DashboardPage } from './support/dashboard.ts';
 
 const SESSION_IDLE_MS = 60 * 60 * 1000;
 
@@ -85,15 +85,25 @@ describe('dashboard: sign-in, first run, who sees what, session expiry', { timeo
   });
 
   it('returns to sign-in with a notice when the session ends, and back to the same page after', async () => {
-    // The member's window closing hands focus back to this page, and TanStack Query refetches on
-    // focus: let that refetch finish before the clock jumps, or it (not the click below) meets
-    // the expired session and the page leaves before the click lands.
+    // Stand on the page to come back to before the clock jumps: TanStack Query refetches on
+    // focus and visibility changes we do not control (the member's window closing hands focus
+    // back here), and whichever call meets the expired session first must lead to the same place.
     await page.bringToFront();
-    await page.getByRole('link', { name: 'Users' }).click();
-    await rowWith(page, 'mia').waitFor();
-    await page.waitForLoadState('networkidle');
-    server.advance(SESSION_IDLE_MS + 60_000);
     await page.getByRole('link', { name: 'Projects' }).click();
+    // The URL changes before the new page renders (the keys table also names "Search API"):
+    // wait for the Projects page itself.
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    await rowWith(page, 'Search API').waitFor();
+    await page.waitForLoadState('networkidle');
+    // TanStack Query refetches stale queries on "visibilitychange" only while the page is visible.
+    await waitForPageState(page, 'document.visibilityState === "visible"');
+    const refused = page.waitForResponse((response) => response.url().includes('/v1/') && response.status() === 401);
+    server.advance(SESSION_IDLE_MS + 60_000);
+    // The page becoming visible again refetches its (stale) list: a call made within the session.
+    // If a background refetch got there first, the page is already on its way to sign-in and
+    // this event changes nothing.
+    await page.evaluate("window.dispatchEvent(new Event('visibilitychange'))");
+    await refused;
     await page.waitForURL('**/sign-in');
     expect(await page.getByRole('status').innerText()).toContain('Your session has ended; sign in again.');
     await expectAccessible(page, 'sign-in-expired');

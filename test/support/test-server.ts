@@ -29,7 +29,12 @@ export type TestServer = {
   close: () => Promise<void>;
 };
 
-export async function startTestServer(options: { env?: Record<string, string>; withAdmin?: boolean } = {}): Promise<TestServer> {
+/**
+ * `webhookPollMs`: how often the server looks for due webhook deliveries by itself. Off by
+ * default: tests move the clock and then call `server.app.webhooks.runOnce()`, so deliveries
+ * happen when a test says (and never change the database while a test compares snapshots).
+ */
+export async function startTestServer(options: { env?: Record<string, string>; withAdmin?: boolean; webhookPollMs?: number } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'keyward-test-'));
   const dbPath = join(dir, 'keyward.db');
   const withAdmin = options.withAdmin ?? true;
@@ -39,6 +44,8 @@ export async function startTestServer(options: { env?: Record<string, string>; w
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
     KEYWARD_SECRET: TEST_SECRET,
+    // Test receivers listen on 127.0.0.1.
+    KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'true',
     ...(withAdmin ? { KEYWARD_ADMIN_USERNAME: ADMIN.username, KEYWARD_ADMIN_PASSWORD: ADMIN.password } : {}),
     ...options.env,
   });
@@ -51,6 +58,7 @@ export async function startTestServer(options: { env?: Record<string, string>; w
     clock: now,
     passwordCost: 1024,
     usageFlushMs: 50,
+    webhookPollMs: options.webhookPollMs ?? 0,
     logStream: { write: (line) => void logs.push(line) },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,6 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { onSessionEnded } from './api/client.ts';
 import { forgetSession, useMe } from './api/queries.ts';
@@ -13,6 +13,9 @@ import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { PATHS, type SignInState } from './paths.ts';
+
+// The charts library is most of a megabyte: loaded when the usage page is first opened.
+const UsagePage = lazy(() => import('./pages/UsagePage.tsx').then((module) => ({ default: module.UsagePage })));
 
 /**
  * The routes behind the sign-in gate. A 401 from any call made in a session (it expired, or
@@ -64,6 +67,14 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to={PATHS.keys} replace />} />
         <Route path={PATHS.keys} element={<KeysPage />} />
+        <Route
+          path={PATHS.usage}
+          element={
+            <Suspense fallback={<Loader aria-label="Loading usage" />}>
+              <UsagePage />
+            </Suspense>
+          }
+        />
         <Route path={PATHS.users} element={<UsersPage />} />
         <Route path={PATHS.groups} element={<GroupsPage />} />
         <Route path={PATHS.projects} element={<ProjectsPage />} />

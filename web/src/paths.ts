@@ -2,6 +2,7 @@
 export const PATHS = {
   signIn: '/sign-in',
   keys: '/settings/api-keys',
+  usage: '/usage',
   users: '/users',
   groups: '/groups',
   projects: '/projects',

@@ -38,11 +38,14 @@ export const cssVariablesResolver: CSSVariablesResolver = (mantine) => ({
     '--mantine-color-teal-outline': mantine.colors.teal[9],
     '--keyward-status-active': mantine.colors.teal[9],
     '--keyward-status-expired': mantine.colors.orange[9],
+    // Bars with the text colour on them (the usage page's top keys).
+    '--keyward-bar': mantine.colors.teal[1],
   },
   dark: {
     '--mantine-color-dimmed': mantine.colors.dark[1],
     '--mantine-color-error': mantine.colors.red[4],
     '--keyward-status-active': mantine.colors.teal[4],
     '--keyward-status-expired': mantine.colors.orange[4],
+    '--keyward-bar': mantine.colors.dark[4],
   },
 });

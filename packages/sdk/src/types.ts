@@ -19,6 +19,15 @@ export type KeyCreate = BodyOf<paths['/v1/keys']['post']>;
 export type KeyUpdate = BodyOf<paths['/v1/keys/{id}']['patch']>;
 export type KeyListQuery = QueryOf<paths['/v1/keys']['get']>;
 export type KeyRegenerate = BodyOf<paths['/v1/keys/{id}/regenerate']['post']>;
+/** Keys issued by another system, by the SHA-256 of their tokens (at most 1,000, all or nothing). */
+export type KeyImport = BodyOf<paths['/v1/keys/import']['post']>;
+export type KeyImportResult = Ok<paths['/v1/keys/import']['post']>;
+/** One key's verifications over time, per outcome and tag. */
+export type KeyUsage = Ok<paths['/v1/keys/{id}/usage']['get']>;
+export type KeyUsageQuery = QueryOf<paths['/v1/keys/{id}/usage']['get']>;
+/** Verifications of every key the caller sees, over time, with the top keys. */
+export type UsageOverview = Ok<paths['/v1/usage']['get']>;
+export type UsageOverviewQuery = QueryOf<paths['/v1/usage']['get']>;
 
 export type Project = Ok<paths['/v1/projects/{id}']['get']>;
 export type ProjectCreate = BodyOf<paths['/v1/projects']['post']>;
@@ -40,6 +49,8 @@ export type AuditListQuery = QueryOf<paths['/v1/audit']['get']>;
 
 /** The signed-in identity behind the client's credential (`GET /v1/auth/me`). */
 export type Me = Ok<paths['/v1/auth/me']['get']>;
+/** Whether Keyward has no user yet, and how to create the first admin then (`GET /v1/auth/setup`). */
+export type SetupStatus = Ok<paths['/v1/auth/setup']['get']>;
 
 /** What `verify()` sends: the token, and optionally the project, permissions and caller address. */
 export type VerifyRequest = BodyOf<paths['/v1/keys/verify']['post']>;

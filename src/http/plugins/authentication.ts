@@ -48,18 +48,24 @@ async function authenticate(app: App, request: FastifyRequest): Promise<Actor> {
   throw unauthenticated('Sign in, or send a management key as "Authorization: Bearer <token>".');
 }
 
-/** Guards every route by its `config.auth` and `config.permission`, before the body is read. */
+/**
+ * Guards every route by its `config.auth` and `config.permission`, before the body is read.
+ * The guard is attached only to the routes that need one, so public routes (and verification,
+ * unless KEYWARD_VERIFY_AUTH=required) pay nothing for it.
+ */
 export function installAuthentication(app: App): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
-  app.addHook('onRequest', async (request) => {
-    const { auth = 'public', permission } = request.routeOptions.config;
-    if (auth === 'public') return;
-    if (auth === 'verify' && app.config.verifyAuth === 'none') return;
-    const actor = await authenticate(app, request);
+  app.addHook('onRoute', (route) => {
+    const { auth = 'public', permission } = route.config ?? {};
+    if (auth === 'public' || (auth === 'verify' && app.config.verifyAuth === 'none')) return;
     const required = auth === 'verify' ? 'keys.verify' : permission;
-    if (required) requireGrants(actor, [required], `${request.method} ${request.routeOptions.url}`);
-    request.actor = actor;
+    const guard = async (request: FastifyRequest) => {
+      const actor = await authenticate(app, request);
+      if (required) requireGrants(actor, [required], `${request.method} ${request.routeOptions.url}`);
+      request.actor = actor;
+    };
+    route.onRequest = [guard, ...[route.onRequest ?? []].flat()];
   });
 }
 

@@ -1,18 +1,18 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installDashboard } from './dashboard.ts';
 import { installProblemHandler } from './problem-handler.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 
 const INDEX = '<!doctype html><title>Keyward</title><script type="module" src="/assets/app-1a2b.js"></script>';
 
 async function appServing(root: string): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   installProblemHandler(app);
-  await app.register(helmet, { global: true });
+  installSecurityHeaders(app, {});
   app.get('/v1/things', async () => ({ items: [] }));
   await installDashboard(app, { root });
   await app.ready();

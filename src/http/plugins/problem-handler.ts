@@ -79,8 +79,22 @@ const CLIENT_ERRORS: Record<string, [number, string, string]> = {
 };
 
 /** A problem as JSON text, for the answers written below Fastify (no reply object there). */
-function problemText(status: number, code: string, detail: string): string {
+export function problemText(status: number, code: string, detail: string): string {
   return JSON.stringify({ type: `https://keyward.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`, title: TITLES[status] ?? STATUS_CODES[status], status, detail, code });
+}
+
+/**
+ * RFC 9112 §6.3: a request whose Transfer-Encoding does not end in chunked has no knowable body
+ * length; the server must answer 400 and close the connection. Node passes such requests on,
+ * so this runs in front of everything (app.ts). True when it answered.
+ */
+export function refuseUnframedBody(request: IncomingMessage, response: ServerResponse): boolean {
+  const codings = request.headers['transfer-encoding'];
+  if (codings === undefined || codings.split(',').at(-1)!.trim().toLowerCase() === 'chunked') return false;
+  response
+    .writeHead(400, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff', connection: 'close' })
+    .end(problemText(400, 'BAD_REQUEST', 'The Transfer-Encoding header must end in chunked.'));
+  return true;
 }
 
 /**

@@ -47,8 +47,7 @@ const STATUS: Record<VerificationCode, number> = {
 export function registerAuthorize(app: App): void {
   const clientAddress = clientAddressResolver(app.config.trustedProxies);
   app.get('/v1/authorize', {
-    helmet: false,
-    config: { auth: 'verify' },
+    config: { auth: 'verify', securityHeaders: false },
     schema: {
       tags: ['verification'],
       summary: 'Forward-auth check for reverse proxies',

@@ -31,6 +31,14 @@ import { registerUsersDelete } from './users.delete.ts';
 import { registerUsersGet } from './users.get.ts';
 import { registerUsersList } from './users.list.ts';
 import { registerUsersUpdate } from './users.update.ts';
+import { registerWebhooksCreate } from './webhooks.create.ts';
+import { registerWebhooksDelete } from './webhooks.delete.ts';
+import { registerWebhooksDeliveries } from './webhooks.deliveries.ts';
+import { registerWebhooksGet } from './webhooks.get.ts';
+import { registerWebhooksList } from './webhooks.list.ts';
+import { registerWebhooksRotateSecret } from './webhooks.rotate-secret.ts';
+import { registerWebhooksSendTest } from './webhooks.send-test.ts';
+import { registerWebhooksUpdate } from './webhooks.update.ts';
 
 /** Every route of the v1 API. */
 export function registerApiRoutes(app: App): void {
@@ -42,6 +50,8 @@ export function registerApiRoutes(app: App): void {
     registerKeysList, registerKeysCreate, registerKeysGet, registerKeysUpdate, registerKeysDelete, registerKeysRegenerate, registerKeysImport,
     registerKeysVerify, registerAuthorize, registerKeysLeaked, registerKeysUsage, registerUsageOverview,
     registerAuditList,
+    registerWebhooksList, registerWebhooksCreate, registerWebhooksGet, registerWebhooksUpdate, registerWebhooksDelete,
+    registerWebhooksRotateSecret, registerWebhooksDeliveries, registerWebhooksSendTest,
   ]) {
     register(app);
   }

@@ -11,6 +11,11 @@ const Query = Type.Object(
     ownerId: Type.Optional(Id('usr')),
     owner: Type.Optional(Type.String({ maxLength: 64, description: 'Owner username' })),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('expired')])),
+    expiresBefore: Type.Optional(Type.String({
+      format: 'date-time',
+      examples: ['2026-03-22T14:30:00.000Z'],
+      description: 'Only keys whose expiry is before this instant and that have not expired yet (with status=expired: those that have); keys that never expire are left out',
+    })),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name, description or key start' })),
     ...PageQuery,
   },
@@ -24,7 +29,7 @@ export function registerKeysList(app: App): void {
     schema: {
       tags: ['keys'],
       summary: 'List keys',
-      description: 'Newest first. Members see only keys they own or created; admins see all.',
+      description: 'Newest first. Members see only keys they own or created; admins see all. expiresBefore=<ISO datetime> lists the keys that stop working before then (e.g. now + 7 days).',
       security: managementSecurity,
       querystring: Query,
       response: { 200: PageOf(Key), ...problemResponses },

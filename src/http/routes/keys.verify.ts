@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { isIpAddress } from '../../domain/ip-allowlist.ts';
 import { MAX_QUERY_LENGTH, parsePermissionRequirement, type PermissionRequirement } from '../../domain/permission-query.ts';
 import { problems } from '../../domain/problem-error.ts';
@@ -14,7 +14,7 @@ const PermissionQuery = Type.String({
   examples: ['orders.read', 'orders.read AND (refunds.create OR refunds.admin)'],
 });
 
-const Body = Type.Object(
+export const VerifyBody = Type.Object(
   {
     key: Type.String({ minLength: 1, maxLength: 512, description: 'The token to check' }),
     projectId: Type.Optional(Id('prj')),
@@ -25,6 +25,8 @@ const Body = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export type VerifyRequestBody = Static<typeof VerifyBody>;
 
 /**
  * The permissions a request asks for: a list is "all of these"; a string is one permission or
@@ -54,16 +56,19 @@ export const VerifyResult = Type.Object({
 /** POST /v1/keys/verify: always 200 with a code for a well-formed request. */
 export function registerKeysVerify(app: App): void {
   app.post('/v1/keys/verify', {
-    helmet: false,
-    config: { auth: 'verify' },
+    config: { auth: 'verify', securityHeaders: false },
     schema: {
       tags: ['verification'],
       summary: 'Verify a key',
       description: 'Answers 200 with valid and code for any well-formed request. Needs no credential unless KEYWARD_VERIFY_AUTH=required (then keys.verify).',
       security: [{}, ...managementSecurity],
-      body: Body,
+      body: VerifyBody,
       response: { 200: VerifyResult, ...problemResponses },
     },
+    // The answer is built field by field in verifyKey, so it already has the schema's shape;
+    // JSON.stringify writes it faster than the schema's compiled serializer (measured with the
+    // bench), and the schema still documents it.
+    serializerCompiler: () => JSON.stringify,
   }, async (request, reply) => {
     reply.headers(VERIFY_RESPONSE_HEADERS);
     const { key, projectId, permissions, ip, cost, tags } = request.body;

@@ -24,7 +24,13 @@ describe('operations routes', () => {
     expect(metrics.status).toBe(200);
     expect(metrics.text).toMatch(/keyward_verifications_total\{code="VALID"\} [1-9]/);
     expect(metrics.text).toMatch(/keyward_verifications_total\{code="NOT_FOUND"\} [1-9]/);
-    expect(metrics.text).toMatch(/keyward_http_requests_total\{method="POST",route="\/v1\/keys\/verify",status="200"\}/);
+    expect(metrics.text).toMatch(/keyward_http_requests_total\{method="POST",route="\/v1\/keys\/verify",status="200"\} 2\n/);
+    // Durations as a histogram: cumulative buckets ending in +Inf, which equals _count.
+    const bucket = (le: string) => Number(metrics.text.match(new RegExp(`keyward_http_request_duration_seconds_bucket\\{method="POST",route="/v1/keys/verify",le="${le.replace('+', '\\+')}"\\} (\\d+)`))?.[1]);
+    expect(bucket('0.0005')).toBeLessThanOrEqual(bucket('1'));
+    expect(bucket('+Inf')).toBe(2);
+    expect(metrics.text).toMatch(/keyward_http_request_duration_seconds_count\{method="POST",route="\/v1\/keys\/verify"\} 2\n/);
+    expect(metrics.text).toMatch(/# TYPE keyward_http_request_duration_seconds histogram/);
   });
 
   it('serves an OpenAPI document describing every contract route, and /docs', async () => {

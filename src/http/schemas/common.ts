@@ -18,8 +18,9 @@ export function Nullable<T extends TSchema>(schema: T) {
 }
 
 /**
- * Headers for the verification routes, which skip helmet's per-request work: a JSON answer
- * that must not be cached, sniffed or framed.
+ * Headers for the verification routes, which send this short set instead of helmet's full one
+ * (fewer bytes and header checks on the hottest path): a JSON answer that must not be cached,
+ * sniffed or framed.
  */
 export const VERIFY_RESPONSE_HEADERS = {
   'cache-control': 'no-store',

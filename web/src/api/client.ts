@@ -5,9 +5,12 @@ import type {
   CreateUserBody,
   Group,
   GroupBody,
+  ImportKeysBody,
+  ImportKeysResult,
   IssuedKey,
   Key,
   KeyListQuery,
+  KeyUsage,
   Me,
   Page,
   Project,
@@ -15,6 +18,8 @@ import type {
   SetupStatus,
   UpdateKeyBody,
   UpdateUserBody,
+  UsageOverview,
+  UsageQuery,
   User,
 } from './types.ts';
 
@@ -176,6 +181,12 @@ export const api = {
     delete: (id: string) => call<void>('DELETE', `/v1/keys/${encodeURIComponent(id)}`),
     regenerate: (id: string, graceSeconds: number) =>
       call<IssuedKey>('POST', `/v1/keys/${encodeURIComponent(id)}/regenerate`, { body: { graceSeconds } }),
+    /** Keys issued elsewhere, by the SHA-256 of their tokens: all of `body.keys` or none. */
+    import: (body: ImportKeysBody) => call<ImportKeysResult>('POST', '/v1/keys/import', { body }),
+    usage: (id: string, query: UsageQuery) => call<KeyUsage>('GET', `/v1/keys/${encodeURIComponent(id)}/usage`, { query }),
+  },
+  usage: {
+    overview: (query: UsageQuery & { top?: number }) => call<UsageOverview>('GET', '/v1/usage', { query }),
   },
   audit: {
     list: (query: AuditQuery) => call<Page<AuditEvent>>('GET', '/v1/audit', { query }),

@@ -1,15 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api } from './client.ts';
+import { importBatches, type ImportBatchOutcome } from '../model/key-import.ts';
+import { api, ApiError } from './client.ts';
 import type {
   AuditQuery,
   Page,
   CreateKeyBody,
   CreateUserBody,
   GroupBody,
+  ImportKeysBody,
   KeyListQuery,
   ProjectBody,
   UpdateKeyBody,
   UpdateUserBody,
+  UsageQuery,
 } from './types.ts';
 
 declare module '@tanstack/react-query' {
@@ -29,6 +32,7 @@ export const queryKeys = {
   groups: ['groups'] as const,
   keys: ['keys'] as const,
   audit: ['audit'] as const,
+  usage: ['usage'] as const,
 };
 
 /**
@@ -238,6 +242,61 @@ export function useDeleteKey() {
     mutationFn: (id: string) => api.keys.delete(id),
     meta: { failure: 'Could not delete the API key' },
     onSuccess: () => invalidate(client, queryKeys.keys),
+  });
+}
+
+/**
+ * Imports keys from another system in calls of at most 1,000 (each all or nothing), and
+ * answers every call's outcome: a refusal is a result to show row by row, not a failure.
+ */
+export function useImportKeys() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ projectId, keys }: ImportKeysBody): Promise<ImportBatchOutcome[]> => {
+      const outcomes: ImportBatchOutcome[] = [];
+      for (const batch of importBatches(keys)) {
+        const where = { first: batch.first, count: batch.rows.length };
+        try {
+          outcomes.push({ ...where, result: await api.keys.import({ projectId, keys: batch.rows }) });
+        } catch (error) {
+          // An ended session, or a network failure, ends the import: that is not a row's problem.
+          if (!(error instanceof ApiError) || error.endedSession) throw error;
+          outcomes.push({ ...where, error });
+        }
+      }
+      return outcomes;
+    },
+    meta: { failure: 'Could not import the keys' },
+    onSuccess: () => invalidate(client, queryKeys.keys, queryKeys.usage),
+  });
+}
+
+/** One key's verifications over time. */
+export function useKeyUsage(id: string, query: UsageQuery) {
+  return useQuery({
+    queryKey: [...queryKeys.usage, 'key', id, query],
+    queryFn: () => api.keys.usage(id, query),
+    placeholderData: keepPreviousData,
+    meta: { failure: 'Could not load the key’s usage' },
+  });
+}
+
+/** Verifications of every key the person sees, over time, with the busiest keys. */
+export function useUsageOverview(query: UsageQuery & { top?: number }) {
+  return useQuery({
+    queryKey: [...queryKeys.usage, 'overview', query],
+    queryFn: () => api.usage.overview(query),
+    placeholderData: keepPreviousData,
+    meta: { failure: 'Could not load usage' },
+  });
+}
+
+/** How many keys (that the person sees) expire before `expiresBefore` and have not yet. */
+export function useExpiringKeyCount(expiresBefore: string) {
+  return useQuery({
+    queryKey: [...queryKeys.keys, 'expiring', expiresBefore],
+    queryFn: () => api.keys.list({ expiresBefore, limit: 1 }).then((page) => page.total),
+    meta: { failure: 'Could not count the keys that expire soon' },
   });
 }
 

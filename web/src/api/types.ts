@@ -1,104 +1,51 @@
 /**
- * The resources of Keyward's HTTP API (shared/spec/API.md), as the dashboard reads them.
+ * The resources of Keyward's HTTP API as the dashboard reads them: the SDK's types, which are
+ * generated from the served OpenAPI document (`npm run generate:sdk`), so the dashboard cannot
+ * drift from the routes. Type-only imports: nothing of the SDK reaches the browser bundle.
  * Timestamps are ISO 8601 strings in UTC.
  */
+import type * as Api from '../../../packages/sdk/src/types.ts';
 
-export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
+export type { Page } from '../../../packages/sdk/src/types.ts';
 
-export type Role = 'admin' | 'member';
-export type KeyStatus = 'active' | 'inactive' | 'expired';
-
-export type NamedRef = { id: string; name: string };
-export type UserRef = { id: string; username: string };
-
-export type Project = { id: string; name: string; keyPrefix: string; createdAt: string; updatedAt: string };
-
-export type User = {
-  id: string;
-  username: string;
-  role: Role;
-  groups: NamedRef[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Group = {
-  id: string;
-  name: string;
-  description: string;
-  permissions: string[];
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Key = {
-  id: string;
-  projectId: string;
-  name: string;
-  description: string;
-  start: string;
-  end: string;
-  status: KeyStatus;
-  enabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: UserRef | null;
-  owner: UserRef | null;
-  groups: NamedRef[];
-  permissions: string[];
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  ipAllowlist: string[];
-  meta: Record<string, unknown>;
-};
-
+export type Project = Api.Project;
+export type User = Api.User;
+export type Group = Api.Group;
+export type Key = Api.Key;
 /** A new or regenerated key: the only time the token is ever returned. */
-export type IssuedKey = { key: Key; token: string };
-
-export type AuditEvent = {
-  id: string;
-  at: string;
-  actor: { type: string; id: string | null; name: string };
-  action: string;
-  target: { type: string; id: string | null };
-  detail: Record<string, unknown>;
-};
-
+export type IssuedKey = Api.IssuedKey;
+export type AuditEvent = Api.AuditEvent;
 /** Who is signed in (GET /v1/auth/me). `permissions` are the effective grants (`*` for admins). */
-export type Me = { user: User; csrfToken: string | null; permissions: string[] };
+export type Me = Api.Me;
+export type SetupStatus = Api.SetupStatus;
 
-export type SetupStatus = { firstRun: boolean; instruction: string | null };
+export type Role = User['role'];
+export type KeyStatus = Key['status'];
+export type NamedRef = Key['groups'][number];
+export type UserRef = NonNullable<Key['owner']>;
+/** At most `limit` verifications per `windowMs` milliseconds. */
+export type RateLimit = NonNullable<Key['ratelimit']>;
+/** `remaining` is set back to `amount` every day or month (UTC). */
+export type Refill = NonNullable<Key['refill']>;
 
-export type KeyListQuery = {
-  q?: string;
-  owner?: string;
-  status?: KeyStatus;
-  projectId?: string;
-  limit?: number;
-  cursor?: string;
-};
+/** The keys list's query; `expiresBefore` lists keys that expire before then and have not yet. */
+export type KeyListQuery = Api.KeyListQuery;
+export type CreateKeyBody = Api.KeyCreate;
+export type UpdateKeyBody = Api.KeyUpdate;
+export type CreateUserBody = Api.UserCreate;
+export type UpdateUserBody = Api.UserUpdate;
+export type GroupBody = Api.GroupCreate;
+export type ProjectBody = Api.ProjectCreate;
+export type AuditQuery = Api.AuditListQuery;
 
-export type CreateKeyBody = {
-  projectId: string;
-  name?: string;
-  description?: string;
-  owner?: string;
-  groupIds?: string[];
-  expiresAt?: string | null;
-  ipAllowlist?: string[];
-  enabled?: boolean;
-};
+/** Keys from another system for POST /v1/keys/import: the SHA-256 of each token, never the token. */
+export type ImportKeysBody = Api.KeyImport;
+export type ImportKeyBody = ImportKeysBody['keys'][number];
+export type ImportKeysResult = Api.KeyImportResult;
 
-export type UpdateKeyBody = Partial<Pick<Key, 'name' | 'description' | 'ipAllowlist' | 'enabled'>> & {
-  groupIds?: string[];
-  expiresAt?: string | null;
-};
-
-export type CreateUserBody = { username: string; password?: string; role: Role; groupIds?: string[] };
-export type UpdateUserBody = Partial<CreateUserBody> & { active?: boolean };
-
-export type GroupBody = { name: string; description?: string; permissions: string[] };
-export type ProjectBody = { name: string; keyPrefix?: string };
-
-export type AuditQuery = { actorId?: string; keyId?: string; action?: string; limit?: number; cursor?: string };
+export type UsageQuery = Api.KeyUsageQuery;
+export type UsageGranularity = NonNullable<UsageQuery['granularity']>;
+export type KeyUsage = Api.KeyUsage;
+export type UsageOverview = Api.UsageOverview;
+/** Verifications in one bucket: the total and the count per verification code. */
+export type UsageBucket = KeyUsage['buckets'][number];

@@ -21,6 +21,7 @@ export function groupFormErrors(values: GroupFormValues): GroupFormErrors {
 }
 
 export function toGroupBody(values: GroupFormValues): GroupBody {
-  const permissions = values.all ? [ALL_PERMISSIONS] : [...values.management, ...values.project];
+  // `*` typed among the project permissions means the same as "Everything".
+  const permissions = values.all || values.project.includes(ALL_PERMISSIONS) ? [ALL_PERMISSIONS] : [...values.management, ...values.project];
   return { name: values.name.trim(), description: values.description.trim(), permissions };
 }

@@ -1,8 +1,23 @@
 import type { KeyListQuery, KeyStatus } from '../api/types.ts';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from './paging.ts';
 
-/** The keys list's filters; they live in the URL so a filtered view can be bookmarked and shared. */
-export type KeyFilters = { q: string; owner: string; status: KeyStatus | ''; projectId: string; limit: number };
+/**
+ * The keys list's filters; they live in the URL so a filtered view can be bookmarked and shared.
+ * `expiring`: only keys that expire within EXPIRING_SOON_DAYS and have not yet.
+ */
+export type KeyFilters = { q: string; owner: string; status: KeyStatus | ''; projectId: string; expiring: boolean; limit: number };
+
+/** What "expiring soon" means on the keys page. */
+export const EXPIRING_SOON_DAYS = 7;
+
+/**
+ * The instant "expiring soon" ends: EXPIRING_SOON_DAYS from now, rounded up to the minute so
+ * that the query (and its cache key) stays the same between renders.
+ */
+export function expiringSoonBefore(now: number): string {
+  const minute = 60_000;
+  return new Date(Math.ceil((now + EXPIRING_SOON_DAYS * 86_400_000) / minute) * minute).toISOString();
+}
 
 const STATUSES: readonly string[] = ['active', 'inactive', 'expired'];
 
@@ -15,6 +30,7 @@ export function filtersFromSearch(search: URLSearchParams): KeyFilters {
     owner: search.get('owner') ?? '',
     status: STATUSES.includes(status) ? (status as KeyStatus) : '',
     projectId: search.get('projectId') ?? '',
+    expiring: search.get('expiring') === 'soon',
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_PAGE_SIZE,
   };
 }
@@ -26,21 +42,23 @@ export function filtersToSearch(filters: KeyFilters): URLSearchParams {
   if (filters.owner.trim()) search.set('owner', filters.owner.trim());
   if (filters.status) search.set('status', filters.status);
   if (filters.projectId) search.set('projectId', filters.projectId);
+  if (filters.expiring) search.set('expiring', 'soon');
   if (filters.limit !== DEFAULT_PAGE_SIZE) search.set('limit', String(filters.limit));
   return search;
 }
 
-/** The filters as the API's query (without paging). */
-export function filtersToQuery(filters: KeyFilters): Omit<KeyListQuery, 'limit' | 'cursor'> {
+/** The filters as the API's query (without paging); `expiringBefore` is expiringSoonBefore's answer. */
+export function filtersToQuery(filters: KeyFilters, expiringBefore: string): Omit<KeyListQuery, 'limit' | 'cursor'> {
   return {
     q: filters.q.trim() || undefined,
     owner: filters.owner.trim() || undefined,
     status: filters.status || undefined,
     projectId: filters.projectId || undefined,
+    expiresBefore: filters.expiring ? expiringBefore : undefined,
   };
 }
 
 /** Whether any filter narrows the list (the empty state then says "no match" rather than "no keys"). */
 export function isFiltered(filters: KeyFilters): boolean {
-  return Boolean(filters.q.trim() || filters.owner.trim() || filters.status || filters.projectId);
+  return Boolean(filters.q.trim() || filters.owner.trim() || filters.status || filters.projectId || filters.expiring);
 }

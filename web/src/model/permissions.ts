@@ -12,6 +12,8 @@ export const MANAGEMENT_PERMISSIONS = [
   { name: 'keys.write', label: 'Create, edit, regenerate and delete API keys' },
   { name: 'keys.verify', label: 'Verify keys (when verification needs a credential)' },
   { name: 'audit.read', label: 'Read the audit log' },
+  { name: 'webhooks.read', label: 'Read webhooks and their delivery logs' },
+  { name: 'webhooks.write', label: 'Create, edit and delete webhooks (they see every key)' },
 ] as const;
 
 /** Every permission, management and project alike. */
@@ -19,8 +21,11 @@ export const ALL_PERMISSIONS = '*';
 
 const MANAGEMENT_NAMES = new Set<string>(MANAGEMENT_PERMISSIONS.map((permission) => permission.name));
 
-/** A project's own permission string, as the server accepts it (e.g. `feedback.write`). */
-const PROJECT_PERMISSION = /^[a-z0-9][a-z0-9_.:-]{0,63}$/;
+/**
+ * A grant as the server accepts it (src/domain/permissions.ts PERMISSION_PATTERN): a name
+ * (`feedback.write`), a namespace wildcard (`orders.*`, a whole last segment only), or `*`.
+ */
+const GRANT = /^(\*|[a-z0-9][a-z0-9_.:-]{0,63}|[a-z0-9][a-z0-9_.:-]{0,61}\.\*)$/;
 
 /**
  * Whether grants cover a permission: `*` covers everything, a grant ending in `.*` its
@@ -47,11 +52,18 @@ export function splitPermissions(permissions: readonly string[]): { all: boolean
   };
 }
 
-/** Why a free project permission would be refused, or undefined when it is fine. */
+/** Whether a grant is a wildcard (`*` or `ns.*`), which covers more than its own name. */
+export function isWildcard(permission: string): boolean {
+  return permission === ALL_PERMISSIONS || permission.endsWith('.*');
+}
+
+/** Why a free project permission (or wildcard grant) would be refused, or undefined when it is fine. */
 export function projectPermissionError(permission: string): string | undefined {
-  return PROJECT_PERMISSION.test(permission)
-    ? undefined
-    : `"${permission}" must be lower-case letters, digits and _ . : - (up to 64), starting with a letter or digit`;
+  if (GRANT.test(permission)) return undefined;
+  if (permission.includes('*')) {
+    return `"${permission}": a wildcard is only a whole last segment (orders.*, orders.refunds.*) or * alone`;
+  }
+  return `"${permission}" must be lower-case letters, digits and _ . : - (up to 64), starting with a letter or digit`;
 }
 
 /**

@@ -1,9 +1,11 @@
 import { Button, Paper, Stack } from '@mantine/core';
-import { IconDownload, IconPlus } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
-import { useExportKeys, useKeysPage, useProjects } from '../api/queries.ts';
+import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useExpiringKeyCount, useExportKeys, useKeysPage, useProjects } from '../api/queries.ts';
 import type { IssuedKey, Key } from '../api/types.ts';
 import { CursorPagination } from '../components/CursorPagination.tsx';
+import { ExpiringSoonBanner } from '../components/keys/ExpiringSoonBanner.tsx';
+import { ImportKeysModal } from '../components/keys/ImportKeysModal.tsx';
 import { KeyCreateModal } from '../components/keys/KeyCreateModal.tsx';
 import { KeyEditModal } from '../components/keys/KeyEditModal.tsx';
 import { KeyFilterBar } from '../components/keys/KeyFilterBar.tsx';
@@ -16,9 +18,12 @@ import { useCursorPages } from '../hooks/useCursorPages.ts';
 import { useKeyFilters } from '../hooks/useKeyFilters.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { formatDateTime } from '../model/format.ts';
-import { filtersToQuery, isFiltered } from '../model/key-filters.ts';
+import { expiringSoonBefore, filtersToQuery, isFiltered } from '../model/key-filters.ts';
 import { emptyKeyForm, type KeyFormValues } from '../model/key-form.ts';
 import { keysToCsv } from '../model/keys-csv.ts';
+
+// The charts library is most of a megabyte: loaded when a key's usage is first opened.
+const KeyUsageModal = lazy(() => import('../components/keys/KeyUsageModal.tsx').then((module) => ({ default: module.KeyUsageModal })));
 
 /** What the shown-once dialog shows, and the create form to reopen afterwards ("create another"). */
 type Issued = { issued: IssuedKey; title: string; then?: KeyFormValues };
@@ -29,7 +34,10 @@ export function KeysPage() {
   const canWrite = session.can('keys.write');
   const [filters, setFilters] = useKeyFilters();
   const pages = useCursorPages(JSON.stringify(filters));
-  const keys = useKeysPage({ ...filtersToQuery(filters), limit: filters.limit, cursor: pages.cursor });
+  const expiringBefore = expiringSoonBefore(Date.now());
+  const query = filtersToQuery(filters, expiringBefore);
+  const keys = useKeysPage({ ...query, limit: filters.limit, cursor: pages.cursor });
+  const expiring = useExpiringKeyCount(expiringBefore);
   // While another page loads, the shown one keeps its own numbers.
   const shownPage = keys.data ? pages.indexOf(keys.data.cursor) : pages.pageIndex;
   const projects = useProjects(session.can('projects.read'));
@@ -39,6 +47,8 @@ export function KeysPage() {
   const [createForm, setCreateForm] = useState<{ values: KeyFormValues; serial: number } | null>(null);
   const [editing, setEditing] = useState<Key | null>(null);
   const [regenerating, setRegenerating] = useState<Key | null>(null);
+  const [usageOf, setUsageOf] = useState<Key | null>(null);
+  const [importing, setImporting] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
 
   // Deleting the last key of a page leaves it empty: show the page before.
@@ -53,7 +63,7 @@ export function KeysPage() {
     setCreateForm((current) => ({ values, serial: (current?.serial ?? 0) + 1 }));
 
   const exportCsv = () =>
-    exportKeys.mutate(filtersToQuery(filters), {
+    exportKeys.mutate(query, {
       onSuccess: (all) => {
         const stamp = formatDateTime(new Date().toISOString()).replace(/[ :]/g, '-');
         downloadText(`keyward-api-keys-${stamp}.csv`, keysToCsv(all, projectsById), 'text/csv;charset=utf-8');
@@ -77,6 +87,11 @@ export function KeysPage() {
               Export CSV
             </Button>
             {canWrite && (
+              <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setImporting(true)}>
+                Import keys
+              </Button>
+            )}
+            {canWrite && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => openCreate()}>
                 Create key
               </Button>
@@ -84,6 +99,7 @@ export function KeysPage() {
           </>
         }
       />
+      <ExpiringSoonBanner count={expiring.data} showing={filters.expiring} onShow={(show) => setFilters({ ...filters, expiring: show })} />
       <Paper withBorder p="md" radius="md">
         <KeyFilterBar filters={filters} onChange={setFilters} projects={projects.data ?? []} suggestOwners={session.can('users.read')} />
       </Paper>
@@ -97,8 +113,9 @@ export function KeysPage() {
           canWrite={canWrite}
           onEdit={setEditing}
           onRegenerate={setRegenerating}
+          onUsage={setUsageOf}
           onCreate={() => openCreate()}
-          onClearFilters={() => setFilters({ ...filters, q: '', owner: '', status: '', projectId: '' })}
+          onClearFilters={() => setFilters({ ...filters, q: '', owner: '', status: '', projectId: '', expiring: false })}
         />
       </Paper>
       <CursorPagination
@@ -127,6 +144,12 @@ export function KeysPage() {
           }}
         />
       )}
+      {usageOf && (
+        <Suspense>
+          <KeyUsageModal apiKey={usageOf} onClose={() => setUsageOf(null)} />
+        </Suspense>
+      )}
+      {importing && <ImportKeysModal projects={projects.data ?? []} initialProjectId={filters.projectId} onClose={() => setImporting(false)} />}
       {editing && <KeyEditModal apiKey={editing} onClose={() => setEditing(null)} />}
       {regenerating && (
         <RegenerateModal

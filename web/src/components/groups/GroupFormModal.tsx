@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, Modal, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Code, Fieldset, Group, Modal, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useSaveGroup } from '../../api/queries.ts';
 import type { Group as PermissionGroup } from '../../api/types.ts';
@@ -74,8 +74,8 @@ export function GroupFormModal({ group, onClose }: { group?: PermissionGroup; on
           </Fieldset>
           <TagsInput
             label="Project permissions"
-            description="The permissions your own APIs check, e.g. feedback.write. Press Enter after each."
-            placeholder={values.project.length === 0 ? 'feedback.read, feedback.write' : undefined}
+            description="The permissions your own APIs check, e.g. feedback.write, or a wildcard such as orders.* (see below). Press Enter after each."
+            placeholder={values.project.length === 0 ? 'feedback.read, feedback.write, orders.*' : undefined}
             value={values.project}
             onChange={(project) => change({ project })}
             disabled={values.all}
@@ -83,6 +83,11 @@ export function GroupFormModal({ group, onClose }: { group?: PermissionGroup; on
             splitChars={[',', ' ']}
             clearable
           />
+          <Text size="xs" c="dimmed">
+            Wildcards: a grant ending in <Code>.*</Code> covers its whole namespace, so <Code>orders.*</Code> covers{' '}
+            <Code>orders.read</Code> and <Code>orders.refunds.create</Code> (but not <Code>orders</Code> itself);{' '}
+            <Code>*</Code> alone covers everything, like “Everything” above. You can grant only what you hold.
+          </Text>
           <Group justify="flex-end" mt="md" gap="xs">
             <Button variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" loading={save.isPending}>{group ? 'Save' : 'Create group'}</Button>

@@ -10,12 +10,13 @@ import { groupChoices } from '../../model/permissions.ts';
 import { notifySuccess } from '../../notify.ts';
 import { KeySettingsFields } from './KeySettingsFields.tsx';
 
-/** The edit dialog: name, description, groups, IP allowlist, expiry and status. */
+/** The edit dialog: name, description, groups, IP allowlist, expiry, status and usage limits. */
 export function KeyEditModal({ apiKey, onClose }: { apiKey: Key; onClose: () => void }) {
   const session = useSession();
   const groups = useGroups(session.can('groups.read'));
   const update = useUpdateKey();
-  const [values, setValues] = useState(() => keyFormFromKey(apiKey));
+  const [initial] = useState(() => keyFormFromKey(apiKey));
+  const [values, setValues] = useState(initial);
   const [serverErrors, setServerErrors] = useState<KeyFormErrors>({});
   const clientErrors = keyFormErrors(values, 'edit');
   const errors = { ...serverErrors, ...clientErrors };
@@ -29,7 +30,7 @@ export function KeyEditModal({ apiKey, onClose }: { apiKey: Key; onClose: () => 
     event.preventDefault();
     if (Object.keys(clientErrors).length > 0) return;
     update.mutate(
-      { id: apiKey.id, body: toUpdateBody(values) },
+      { id: apiKey.id, body: toUpdateBody(values, initial) },
       {
         onSuccess: (key) => {
           notifySuccess(`Saved ${key.name || keyDisplay(key)}.`);

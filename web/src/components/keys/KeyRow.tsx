@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Code, Group, Switch, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconChartBar, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useDeleteKey, useUpdateKey } from '../../api/queries.ts';
 import type { Key } from '../../api/types.ts';
 import { confirmDestructive } from '../../confirm.tsx';
@@ -17,10 +17,11 @@ type Props = {
   canWrite: boolean;
   onEdit: (key: Key) => void;
   onRegenerate: (key: Key) => void;
+  onUsage: (key: Key) => void;
 };
 
 /** One key in the table, with its status toggle (acts at once) and its actions. */
-export function KeyRow({ apiKey: key, serial, projectName, canWrite, onEdit, onRegenerate }: Props) {
+export function KeyRow({ apiKey: key, serial, projectName, canWrite, onEdit, onRegenerate, onUsage }: Props) {
   const update = useUpdateKey();
   const remove = useDeleteKey();
   const name = key.name || 'Unnamed key';
@@ -95,34 +96,41 @@ export function KeyRow({ apiKey: key, serial, projectName, canWrite, onEdit, onR
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeOrNever(key.lastUsedAt)}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeOrNever(key.expiresAt)}</Table.Td>
       <Table.Td style={stickyActionsCell}>
-        {canWrite && (
-          <Group gap={4} wrap="nowrap">
-            <Tooltip label="Edit">
-              <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${name}`} onClick={() => onEdit(key)}>
-                <IconPencil size={18} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Regenerate">
-              <ActionIcon variant="subtle" color="indigo" aria-label={`Regenerate ${name}`} onClick={() => onRegenerate(key)}>
-                <IconRefresh size={18} />
-              </ActionIcon>
-            </Tooltip>
-            {key.enabled ? (
-              <Button size="compact-xs" variant="outline" color="red" onClick={() => setEnabled(false)} loading={update.isPending} aria-label={`Deactivate ${name}`}>
-                Deactivate
-              </Button>
-            ) : (
-              <Button size="compact-xs" variant="outline" color="teal" onClick={() => setEnabled(true)} loading={update.isPending} aria-label={`Activate ${name}`}>
-                Activate
-              </Button>
-            )}
-            <Tooltip label="Delete">
-              <ActionIcon variant="subtle" color="red" aria-label={`Delete ${name}`} onClick={askDelete} loading={remove.isPending}>
-                <IconTrash size={18} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
-        )}
+        <Group gap={4} wrap="nowrap">
+          <Tooltip label="Usage">
+            <ActionIcon variant="subtle" color="gray" aria-label={`Usage of ${name}`} onClick={() => onUsage(key)}>
+              <IconChartBar size={18} />
+            </ActionIcon>
+          </Tooltip>
+          {canWrite && (
+            <>
+              <Tooltip label="Edit">
+                <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${name}`} onClick={() => onEdit(key)}>
+                  <IconPencil size={18} />
+                </ActionIcon>
+              </Tooltip>
+              <Tooltip label="Regenerate">
+                <ActionIcon variant="subtle" color="indigo" aria-label={`Regenerate ${name}`} onClick={() => onRegenerate(key)}>
+                  <IconRefresh size={18} />
+                </ActionIcon>
+              </Tooltip>
+              {key.enabled ? (
+                <Button size="compact-xs" variant="outline" color="red" onClick={() => setEnabled(false)} loading={update.isPending} aria-label={`Deactivate ${name}`}>
+                  Deactivate
+                </Button>
+              ) : (
+                <Button size="compact-xs" variant="outline" color="teal" onClick={() => setEnabled(true)} loading={update.isPending} aria-label={`Activate ${name}`}>
+                  Activate
+                </Button>
+              )}
+              <Tooltip label="Delete">
+                <ActionIcon variant="subtle" color="red" aria-label={`Delete ${name}`} onClick={askDelete} loading={remove.isPending}>
+                  <IconTrash size={18} />
+                </ActionIcon>
+              </Tooltip>
+            </>
+          )}
+        </Group>
       </Table.Td>
     </Table.Tr>
   );

@@ -1,6 +1,7 @@
 import { MultiSelect, Switch, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import type { KeyFormErrors, KeyFormValues } from '../../model/key-form.ts';
+import { UsageLimitFields } from './UsageLimitFields.tsx';
 
 type Props = {
   values: KeyFormValues;
@@ -11,7 +12,7 @@ type Props = {
   groupsUnavailable?: string;
 };
 
-/** The settings shared by the create and edit dialogs: groups, expiry, IP allowlist, status. */
+/** The settings shared by the create and edit dialogs: groups, expiry, IP allowlist, status, usage limits. */
 export function KeySettingsFields({ values, errors, onChange, groupChoices, groupsUnavailable }: Props) {
   return (
     <>
@@ -60,6 +61,7 @@ export function KeySettingsFields({ values, errors, onChange, groupChoices, grou
         checked={values.enabled}
         onChange={(event) => onChange({ enabled: event.currentTarget.checked })}
       />
+      <UsageLimitFields values={values} errors={errors} onChange={onChange} />
     </>
   );
 }

@@ -18,6 +18,7 @@ type Props = {
   canWrite: boolean;
   onEdit: (key: Key) => void;
   onRegenerate: (key: Key) => void;
+  onUsage: (key: Key) => void;
   onCreate: () => void;
   onClearFilters: () => void;
 };
@@ -75,6 +76,7 @@ export function KeysTable(props: Props) {
               canWrite={props.canWrite}
               onEdit={props.onEdit}
               onRegenerate={props.onRegenerate}
+              onUsage={props.onUsage}
             />
           ))}
         </Table.Tbody>

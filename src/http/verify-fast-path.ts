@@ -1,0 +1,116 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import injectRequest from 'light-my-request';
+import secureJson from 'secure-json-parse';
+import type { ValidateFunction } from 'ajv';
+import { isIpAddress } from '../domain/ip-allowlist.ts';
+import { isStoreUnavailable } from '../store/store-unavailable.ts';
+import { verifyKey, type VerifyInput } from '../services/verification.ts';
+import type { App } from './app-types.ts';
+import { problemText } from './plugins/problem-handler.ts';
+import { requirementOf, type VerifyRequestBody } from './routes/keys.verify.ts';
+import { VERIFY_RESPONSE_HEADERS } from './schemas/common.ts';
+
+// Bodies larger than this (a long permission list, many tags) take the framework's way.
+const MAX_FAST_BODY_BYTES = 4096;
+// Exactly what the framework's JSON parser takes; anything else (and its 415) is the framework's.
+const FAST_CONTENT_TYPES = new Set(['application/json', 'application/json; charset=utf-8', 'application/json;charset=utf-8']);
+const JSON_HEADERS = { ...VERIFY_RESPONSE_HEADERS, 'content-type': 'application/json; charset=utf-8' };
+
+/**
+ * `POST /v1/keys/verify` answered without the framework, for the requests that need nothing of
+ * it: a JSON body of known length that the route's own schema accepts. Verification sits on
+ * every call of every API behind Keyward, and Fastify's routing, hooks and reply machinery
+ * cost more than the verification itself (profiled; see README "Speed"). Everything else
+ * takes the framework's way: a request the fast path declines before reading it goes to
+ * Fastify as it came; one it has read but cannot answer (malformed JSON, a body the schema
+ * refuses, a bad permission query) is replayed into Fastify with its body, so every error
+ * answer, log line and metric is the framework's own.
+ *
+ * The same schema (compiled by the same Ajv set-up), the same `verifyKey`, the same
+ * response headers: the contract cannot tell the two ways apart.
+ */
+export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHandler: RequestListener): RequestListener {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  // Fastify logs each request at info; so does the fast path, in the same words.
+  const logRequests = ['trace', 'debug', 'info'].includes(app.log.level);
+
+  /** Hands a request whose body was already read to Fastify, and writes its answer. */
+  const replay = (request: IncomingMessage, response: ServerResponse, body: Buffer) => {
+    app.metrics.fastPath.inc({ outcome: 'replayed' });
+    injectRequest(frameworkHandler as never, {
+      method: 'POST',
+      url: request.url!,
+      headers: request.headers,
+      payload: body,
+      remoteAddress: request.socket.remoteAddress,
+    }).then(
+      (answer) => {
+        const headers = { ...answer.headers };
+        for (const hopByHop of ['connection', 'keep-alive', 'transfer-encoding', 'date']) delete headers[hopByHop];
+        response.writeHead(answer.statusCode, headers as never).end(answer.rawPayload);
+      },
+      (error: unknown) => fail(response, error),
+    );
+  };
+
+  const fail = (response: ServerResponse, error: unknown) => {
+    if (isStoreUnavailable(error)) {
+      app.log.warn({ err: error }, 'database unavailable');
+      response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '2', ...VERIFY_RESPONSE_HEADERS })
+        .end(problemText(503, 'STORE_UNAVAILABLE', 'The database cannot be reached; try again shortly.'));
+      return;
+    }
+    app.log.error({ err: error }, 'unhandled error');
+    response.writeHead(500, { 'content-type': 'application/problem+json', ...VERIFY_RESPONSE_HEADERS })
+      .end(problemText(500, 'INTERNAL', 'Something went wrong on our side; it has been logged.'));
+  };
+
+  const answer = async (request: IncomingMessage, response: ServerResponse, body: Buffer, started: number) => {
+    let input: VerifyInput;
+    try {
+      const parsed = secureJson.parse(body.toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' }) as unknown;
+      if (!validate(parsed)) return replay(request, response, body);
+      const { key, projectId, permissions, ip, cost, tags } = parsed as VerifyRequestBody;
+      if (ip !== undefined && !isIpAddress(ip)) return replay(request, response, body);
+      const required = requirementOf(permissions, '/permissions');
+      input = { key, projectId, permissions: required.all, query: required.query, ip, cost, tags };
+    } catch {
+      return replay(request, response, body);
+    }
+    try {
+      const result = await verifyKey(app.services, input);
+      app.metrics.verifications.inc({ code: result.code });
+      app.metrics.fastPath.inc({ outcome: 'answered' });
+      response.writeHead(200, JSON_HEADERS).end(JSON.stringify(result));
+      const seconds = (performance.now() - started) / 1000;
+      app.metrics.recordRequest('POST', '/v1/keys/verify', 200, seconds);
+      if (logRequests) app.log.info({ req: { method: 'POST', url: '/v1/keys/verify' }, res: { statusCode: 200 }, responseTime: seconds * 1000 }, 'request completed');
+    } catch (error) {
+      fail(response, error);
+    }
+  };
+
+  return (request, response) => {
+    const length = Number(request.headers['content-length']);
+    if (
+      closing ||
+      request.method !== 'POST' ||
+      request.url !== '/v1/keys/verify' ||
+      !(length > 0 && length <= MAX_FAST_BODY_BYTES) ||
+      !FAST_CONTENT_TYPES.has(request.headers['content-type']?.toLowerCase() ?? '') ||
+      request.headers['transfer-encoding'] !== undefined
+    ) {
+      frameworkHandler(request, response);
+      return;
+    }
+    const started = performance.now();
+    const chunks: Buffer[] = [];
+    // A connection reset mid-body: nobody is left to answer, and the error must not go unheard.
+    request.on('error', () => {});
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => void answer(request, response, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), started));
+  };
+}

@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { WebhookEventType } from '../domain/webhook-events.ts';
+import type { Db, WebhookTable } from './database.ts';
+import { decodeCursor, toPage, type Page } from './cursor.ts';
+
+/** A webhook as the API returns it: never its secret, nor what derives it. */
+export type WebhookView = {
+  id: string;
+  url: string;
+  projectId: string | null;
+  events: string[];
+  enabled: boolean;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: { id: string; username: string } | null;
+};
+
+export type WebhookRowWithCreator = WebhookTable & { creator_username: string | null };
+
+/** The API shape of a webhook row. */
+export function toWebhookView(row: WebhookRowWithCreator): WebhookView {
+  return {
+    id: row.id,
+    url: row.url,
+    projectId: row.project_id,
+    events: JSON.parse(row.events) as string[],
+    enabled: row.enabled === 1,
+    description: row.description,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by && row.creator_username ? { id: row.created_by, username: row.creator_username } : null,
+  };
+}
+
+function webhooksWithCreator(db: Db) {
+  return db.selectFrom('webhooks').leftJoin('users as creator', 'creator.id', 'webhooks.created_by').selectAll('webhooks').select('creator.username as creator_username');
+}
+
+export async function findWebhookRow(db: Db, id: string): Promise<WebhookRowWithCreator | undefined> {
+  return webhooksWithCreator(db).where('webhooks.id', '=', id).executeTakeFirst();
+}
+
+export type WebhookFilters = { projectId?: string; limit: number; cursor?: string };
+
+/** A page of webhooks, newest first; `projectId` keeps those of that project and the global ones. */
+export async function listWebhooks(db: Db, filters: WebhookFilters): Promise<Page<WebhookView>> {
+  let base = db.selectFrom('webhooks');
+  if (filters.projectId) {
+    const projectId = filters.projectId;
+    base = base.where((eb) => eb.or([eb('project_id', '=', projectId), eb('project_id', 'is', null)]));
+  }
+  const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  let query = webhooksWithCreator(db);
+  if (filters.projectId) {
+    const projectId = filters.projectId;
+    query = query.where((eb) => eb.or([eb('webhooks.project_id', '=', projectId), eb('webhooks.project_id', 'is', null)]));
+  }
+  if (filters.cursor) query = query.where('webhooks.id', '<', decodeCursor('whk', filters.cursor));
+  const rows = await query.orderBy('webhooks.id', 'desc').limit(filters.limit + 1).execute();
+  return toPage(rows, filters.limit, Number(total.n), toWebhookView);
+}
+
+/** An enabled webhook that wants an event: where to queue it. */
+export type Subscriber = { id: string; projectId: string | null };
+
+/**
+ * The enabled webhooks subscribed to `type`. Read inside the transaction that makes the event,
+ * so a webhook created or disabled at the same moment is either wholly in or wholly out.
+ */
+export async function subscribersOf(db: Db, type: WebhookEventType): Promise<Subscriber[]> {
+  const rows = await db.selectFrom('webhooks').select(['id', 'project_id', 'events']).where('enabled', '=', 1).execute();
+  return rows
+    .filter((row) => (JSON.parse(row.events) as string[]).includes(type))
+    .map((row) => ({ id: row.id, projectId: row.project_id }));
+}

@@ -1,0 +1,111 @@
+import { Alert, Button, Code, FileInput, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useGroups, useImportKeys } from '../../api/queries.ts';
+import type { Project } from '../../api/types.ts';
+import { useSession } from '../../hooks/useSession.ts';
+import { IMPORT_CSV_COLUMNS, MAX_IMPORT_ROWS, parseImportFile, rowResults, type ParsedImport } from '../../model/key-import.ts';
+import { notifySuccess } from '../../notify.ts';
+import { ImportPreviewTable } from './ImportPreviewTable.tsx';
+
+type Props = { projects: Project[]; initialProjectId: string; onClose: () => void };
+
+/**
+ * Import keys issued by another system from a CSV or JSON file of their tokens' SHA-256: pick
+ * the project and the file, check the preview, import, then read each row's result.
+ */
+export function ImportKeysModal({ projects, initialProjectId, onClose }: Props) {
+  const session = useSession();
+  const groups = useGroups(session.can('groups.read'));
+  const importKeys = useImportKeys();
+  const [projectId, setProjectId] = useState(initialProjectId);
+  const [file, setFile] = useState<File | null>(null);
+  const [parsed, setParsed] = useState<ParsedImport | null>(null);
+
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    importKeys.reset();
+    setParsed(chosen ? parseImportFile(chosen.name, await chosen.text(), groups.data ?? []) : null);
+  };
+
+  const rows = parsed?.rows ?? [];
+  const withProblems = rows.filter((row) => row.problem).length;
+  const results = importKeys.data ? rowResults(importKeys.data) : undefined;
+  const imported = results?.filter((result) => result.imported).length ?? 0;
+  const canImport = Boolean(projectId) && rows.length > 0 && withProblems === 0 && !results;
+
+  const submit = () =>
+    importKeys.mutate(
+      { projectId, keys: rows.map((row) => row.key) },
+      {
+        onSuccess: (outcomes) => {
+          const count = rowResults(outcomes).filter((result) => result.imported).length;
+          if (count > 0) notifySuccess(`Imported ${count} ${count === 1 ? 'key' : 'keys'}.`);
+        },
+      },
+    );
+
+  return (
+    <Modal opened onClose={onClose} title="Import keys" size="xl">
+      <Stack gap="sm">
+        <Text size="sm">
+          Bring keys issued by another system: they keep working with their original tokens. The file holds the SHA-256 of each token
+          (64 hex or 44 base64 characters), never the token. CSV with a header row (columns <Code>{IMPORT_CSV_COLUMNS.join(', ')}</Code>;
+          only <Code>sha256</Code> is required, <Code>groups</Code> are names separated by <Code>;</Code>), or JSON: an array of the
+          API’s import rows. Up to {MAX_IMPORT_ROWS.toLocaleString('en')} keys go in one call, all or nothing; larger files are sent in
+          several calls.
+        </Text>
+        <Select
+          label="Project"
+          placeholder="Choose a project"
+          data={projects.map((project) => ({ value: project.id, label: `${project.name} (${project.keyPrefix}_…)` }))}
+          value={projectId || null}
+          onChange={(value) => setProjectId(value ?? '')}
+          disabled={Boolean(results)}
+          searchable
+          required
+          comboboxProps={{ withinPortal: true }}
+        />
+        <FileInput
+          label="File"
+          description="A .csv or .json file"
+          placeholder="Choose a file"
+          accept=".csv,.json,text/csv,application/json"
+          value={file}
+          onChange={(chosen) => void choose(chosen)}
+          leftSection={<IconFileImport size={16} aria-hidden />}
+          clearable
+          clearButtonProps={{ 'aria-label': 'Clear the file' }}
+          error={parsed?.error}
+        />
+        {rows.length > 0 && !results && (
+          <Alert color={withProblems > 0 ? 'red' : 'blue'} title={withProblems > 0 ? 'Fix the file first' : 'Preview'} role="status">
+            {withProblems > 0
+              ? `${withProblems} of ${rows.length} rows cannot be imported as they are (see the Result column); nothing is sent until every row is right.`
+              : `${rows.length} ${rows.length === 1 ? 'key' : 'keys'} to import${projectId ? '' : ': choose the project'}.`}
+          </Alert>
+        )}
+        {results && (
+          <Alert color={imported === rows.length ? 'teal' : 'red'} title={imported === rows.length ? 'Imported' : 'Not everything was imported'} role="status">
+            {imported === rows.length
+              ? `All ${imported} ${imported === 1 ? 'key was' : 'keys were'} imported. They verify with their original tokens.`
+              : `${imported} of ${rows.length} keys were imported. A call is all or nothing: fix the rows named below and import the rows that were not imported again.`}
+          </Alert>
+        )}
+        {rows.length > 0 && <ImportPreviewTable rows={rows} results={results} />}
+        <Group justify="flex-end" mt="md" gap="xs">
+          {results ? (
+            <Button onClick={onClose}>Done</Button>
+          ) : (
+            <>
+              <Button variant="default" onClick={onClose}>Cancel</Button>
+              <Button onClick={submit} disabled={!canImport} loading={importKeys.isPending}>
+                {rows.length > 0 ? `Import ${rows.length} ${rows.length === 1 ? 'key' : 'keys'}` : 'Import'}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
