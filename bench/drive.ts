@@ -15,6 +15,8 @@ type Job = {
   /** How a token is sent: in the verify body, or as X-API-Key. */
   mode: 'verify-body' | 'api-key-header' | 'none';
   projectId?: string;
+  /** Sent as the verify body's `permissions`. */
+  permissions?: string[];
 };
 
 const job = JSON.parse(process.argv[2]!) as Job;
@@ -30,7 +32,7 @@ const result = await autocannon({
       setupRequest: (request) => {
         const token = job.tokens[next++ % Math.max(1, job.tokens.length)] ?? '';
         if (job.mode === 'verify-body') {
-          return { ...request, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: token, projectId: job.projectId }) };
+          return { ...request, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: token, projectId: job.projectId, permissions: job.permissions }) };
         }
         if (job.mode === 'api-key-header') return { ...request, headers: { 'x-api-key': token } };
         return { ...request, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: token }) };

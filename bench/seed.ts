@@ -14,9 +14,14 @@ export type Seeded = {
   validTokens: string[];
   /** Well-formed tokens (right checksum) that match no key, for verify-unknown. */
   unknownTokens: string[];
+  /** Tokens of 2,000 more keys with a rate limit and a quota (never reached), for verify-limited. */
+  limitedTokens: string[];
 };
 
 type Row = unknown[];
+
+/** What every seeded key but the management key holds. */
+export const BENCH_GRANTS = ['orders.read', 'orders.write', 'refunds.create'];
 /** Writes rows of one table in bulk; each store does it its fastest way. */
 type BulkWriter = { insert: (table: string, columns: string[], rows: Row[]) => Promise<void>; close: () => Promise<void> };
 
@@ -73,12 +78,18 @@ export async function seed(databaseUrl: string, secret: Buffer, count: number): 
   const start = Date.now() - count;
   const adminId = newId('usr');
   const projectId = newId('prj');
+  // Key 0 is the benchmark's management key (`*`); every other key holds plain grants, no
+  // wildcard, so the verify-permission scenario measures the evaluator on ordinary keys.
+  const adminGroupId = newId('grp');
   const groupId = newId('grp');
   await writer.insert('users', ['id', 'username', 'password_hash', 'role', 'active', 'created_at', 'updated_at'], [
     [adminId, 'admin', await hashPassword('bench-admin-password', 1024), 'admin', 1, at, at],
   ]);
   await writer.insert('projects', ['id', 'name', 'key_prefix', 'created_at', 'updated_at'], [[projectId, 'Bench', 'bn', at, at]]);
-  await writer.insert('groups', ['id', 'name', 'description', 'permissions', 'created_at', 'updated_at'], [[groupId, 'bench', '', JSON.stringify(['*']), at, at]]);
+  await writer.insert('groups', ['id', 'name', 'description', 'permissions', 'created_at', 'updated_at'], [
+    [adminGroupId, 'bench admin', '', JSON.stringify(['*']), at, at],
+    [groupId, 'bench', '', JSON.stringify(BENCH_GRANTS), at, at],
+  ]);
 
   const validTokens: string[] = [];
   const sampleEvery = Math.max(1, Math.floor(count / 2000));
@@ -95,7 +106,7 @@ export async function seed(databaseUrl: string, secret: Buffer, count: number): 
       const created = new Date(start + i).toISOString();
       keys.push([id, projectId, `service ${i}`, `bench key number ${i}`, display.start, display.end, 1, adminId, '[]', '{}', created, created]);
       secrets.push([hashToken(secret, token), id, 'hmac-sha256', created]);
-      groups.push([id, groupId]);
+      groups.push([id, i === 0 ? adminGroupId : groupId]);
       if (i === 0) adminToken = token;
       else if (i % sampleEvery === 0) validTokens.push(token);
     }
@@ -103,8 +114,25 @@ export async function seed(databaseUrl: string, secret: Buffer, count: number): 
     await writer.insert('key_secrets', ['hash', 'key_id', 'algorithm', 'created_at'], secrets);
     await writer.insert('key_groups', ['key_id', 'group_id'], groups);
   }
+  // Keys with both limits set: a rate limit and a quota far above what the run can spend, so
+  // every answer is VALID and each one pays the limit checks.
+  const limitedTokens: string[] = [];
+  const limited = { keys: [] as Row[], secrets: [] as Row[], groups: [] as Row[] };
+  for (let i = 0; i < 2000; i++) {
+    const id = newId('key');
+    const token = generateToken('bn');
+    const display = tokenDisplay(token);
+    limited.keys.push([id, projectId, `limited ${i}`, `bench key with limits ${i}`, display.start, display.end, 1, adminId, '[]', '{}', at, at,
+      JSON.stringify({ limit: 1_000_000_000, windowMs: 60_000 }), 1_000_000_000_000]);
+    limited.secrets.push([hashToken(secret, token), id, 'hmac-sha256', at]);
+    limited.groups.push([id, groupId]);
+    limitedTokens.push(token);
+  }
+  await writer.insert('keys', ['id', 'project_id', 'name', 'description', 'token_start', 'token_end', 'enabled', 'created_by', 'ip_allowlist', 'meta', 'created_at', 'updated_at', 'ratelimit', 'remaining'], limited.keys);
+  await writer.insert('key_secrets', ['hash', 'key_id', 'algorithm', 'created_at'], limited.secrets);
+  await writer.insert('key_groups', ['key_id', 'group_id'], limited.groups);
   await writer.close();
 
   const unknownTokens = Array.from({ length: 2000 }, () => generateToken('bn'));
-  return { projectId, adminToken, validTokens, unknownTokens };
+  return { projectId, adminToken, validTokens, unknownTokens, limitedTokens };
 }

@@ -7,11 +7,12 @@ import type { UsageLimiter } from '../../services/usage-limits.ts';
 /** The Prometheus metrics of one app (a registry per app, so tests can build many). */
 export type Metrics = {
   registry: Registry;
-  verifications: Counter<'code'>;
+  /** Counts one verification answer by code (read out when scraped). */
+  countVerification: (code: VerificationCode) => void;
   /** Counts a request answered outside Fastify's hooks (the verify fast path). */
   recordRequest: (method: string, route: string, status: number, seconds: number) => void;
-  /** Verify requests the fast path answered, or read and then handed to the framework. */
-  fastPath: Counter<'outcome'>;
+  /** Counts a verify request the fast path answered, or read and then handed to the framework. */
+  countFastPath: (outcome: 'answered' | 'replayed') => void;
 };
 
 /** Request counts and latencies by route, and verification results by code, at /metrics. */
@@ -32,8 +33,18 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: Us
     },
   });
   registry.registerMetric(routeDurations(routes) as never);
-  const verifications = new Counter({ name: 'keyward_verifications_total', help: 'Key verifications by result code', labelNames: ['code'], registers: [registry] });
-  for (const code of VERIFICATION_CODES) verifications.inc({ code: code as VerificationCode }, 0);
+  // Plain numbers on the hot path, turned into Prometheus counters when scraped.
+  const verificationCounts = new Map<VerificationCode, number>(VERIFICATION_CODES.map((code) => [code as VerificationCode, 0]));
+  new Counter({
+    name: 'keyward_verifications_total',
+    help: 'Key verifications by result code',
+    labelNames: ['code'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [code, count] of verificationCounts) this.inc({ code }, count);
+    },
+  });
   // Counters read when scraped, so the hot path pays nothing for them.
   new Counter({
     name: 'keyward_key_cache_lookups_total',
@@ -70,13 +81,23 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: Us
       this.set(cache.trusted ? 1 : 0);
     },
   });
-  const fastPath = new Counter({
+  const fastPathCounts = { answered: 0, replayed: 0 };
+  new Counter({
     name: 'keyward_verify_fast_path_total',
     help: 'POST /v1/keys/verify requests answered by the fast path (answered), or read by it and replayed into the framework (replayed: refused bodies)',
     labelNames: ['outcome'],
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const [outcome, count] of Object.entries(fastPathCounts)) this.inc({ outcome }, count);
+    },
   });
-  return { registry, verifications, fastPath, recordRequest: (method, route, status, seconds) => routes.recordNamed(method, route, status, seconds) };
+  return {
+    registry,
+    countVerification: (code) => verificationCounts.set(code, (verificationCounts.get(code) ?? 0) + 1),
+    countFastPath: (outcome) => fastPathCounts[outcome]++,
+    recordRequest: (method, route, status, seconds) => routes.recordNamed(method, route, status, seconds),
+  };
 }
 
 const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];

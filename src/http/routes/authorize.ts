@@ -73,7 +73,7 @@ export function registerAuthorize(app: App): void {
       query: required?.query,
       ip: clientAddress(request),
     });
-    app.metrics.verifications.inc({ code: result.code });
+    app.metrics.countVerification(result.code);
     reply.header('x-keyward-code', result.code);
     const status = STATUS[result.code];
     if (status === 200) {

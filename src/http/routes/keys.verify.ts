@@ -77,7 +77,7 @@ export function registerKeysVerify(app: App): void {
     }
     const required = requirementOf(permissions, '/permissions');
     const result = await verifyKey(app.services, { key, projectId, permissions: required.all, query: required.query, ip, cost, tags });
-    app.metrics.verifications.inc({ code: result.code });
+    app.metrics.countVerification(result.code);
     return result;
   });
 }
