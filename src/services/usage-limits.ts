@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { refillPeriodStart, spendQuota, type QuotaState, type Refill } from '../domain/quota.ts';
 import type { Db } from '../store/database.ts';
+import { writeQuotaCounters } from '../store/keys.ts';
 
 /** What the limits need to know of a key (kept in the key cache beside the rest). */
 export type LimitedKey = {
@@ -31,6 +32,9 @@ type QuotaStore = {
   changed: (keyId: string, reset: boolean) => Promise<void>;
   flush: () => Promise<void>;
 };
+
+// Keys per statement when counters are written behind (node:sqlite runs a statement synchronously).
+const FLUSH_CHUNK = 1000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -82,28 +86,32 @@ function memoryQuotas(db: Db): QuotaStore {
       return { allowed: result.allowed, remaining: result.state.remaining };
     },
     changed: async (keyId, reset) => {
-      if (!reset) await writeOne(keyId);
+      if (!reset) await write([keyId]);
       entries.delete(keyId);
       dirty.delete(keyId);
     },
     flush: async () => {
-      for (const keyId of [...dirty]) await writeOne(keyId);
+      const keyIds = [...dirty];
+      for (let i = 0; i < keyIds.length; i += FLUSH_CHUNK) await write(keyIds.slice(i, i + FLUSH_CHUNK));
     },
   };
 
-  async function writeOne(keyId: string): Promise<void> {
-    const entry = entries.get(keyId);
-    dirty.delete(keyId);
-    if (!entry || entry.state === entry.persisted) return;
-    const written = entry.state;
-    const result = await db
-      .updateTable('keys')
-      .set({ remaining: written.remaining, last_refill_at: iso(written.lastRefillAt) })
-      .where('id', '=', keyId)
-      .where('remaining', '=', entry.persisted.remaining)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1) entry.persisted = written;
-    else entries.delete(keyId);
+  /** Writes the keys' counters in one statement; a key edited meanwhile is dropped, not written. */
+  async function write(keyIds: readonly string[]): Promise<void> {
+    const writes: { keyId: string; entry: Entry; written: QuotaState }[] = [];
+    for (const keyId of keyIds) {
+      const entry = entries.get(keyId);
+      dirty.delete(keyId);
+      if (entry && entry.state !== entry.persisted) writes.push({ keyId, entry, written: entry.state });
+    }
+    if (writes.length === 0) return;
+    const written = await writeQuotaCounters(db, writes.map(({ keyId, entry, written: state }) => ({
+      keyId, remaining: state.remaining, lastRefillAt: iso(state.lastRefillAt), expected: entry.persisted.remaining,
+    })));
+    for (const { keyId, entry, written: state } of writes) {
+      if (written.has(keyId)) entry.persisted = state;
+      else entries.delete(keyId);
+    }
   }
 }
 

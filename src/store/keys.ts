@@ -230,3 +230,20 @@ export async function writeLastUsed(db: Db, uses: ReadonlyMap<string, string>): 
       WHERE keys.id = v.id AND (keys.last_used_at IS NULL OR keys.last_used_at < v.at)`.execute(db);
   }
 }
+
+/** A quota counter as one node last knew it, to write if the database still holds `expected`. */
+export type QuotaCounterWrite = { keyId: string; remaining: number; lastRefillAt: string | null; expected: number };
+
+/**
+ * Writes many keys' quota counters in one statement, each only where the stored value is still
+ * the one its node last wrote (compare-and-set): an edit made meanwhile wins. Returns the ids
+ * written.
+ */
+export async function writeQuotaCounters(db: Db, writes: readonly QuotaCounterWrite[]): Promise<Set<string>> {
+  const rows = jsonRows(db, writes.map((write) => [write.keyId, write.remaining, write.lastRefillAt ?? '', write.expected]), [
+    { name: 'id' }, { name: 'remaining', integer: true }, { name: 'refilled' }, { name: 'expected', integer: true },
+  ]);
+  const { rows: landed } = await sql<{ id: string }>`UPDATE keys SET remaining = v.remaining, last_refill_at = NULLIF(v.refilled, '')
+    FROM ${rows} AS v WHERE keys.id = v.id AND keys.remaining = v.expected RETURNING keys.id`.execute(db);
+  return new Set(landed.map((row) => row.id));
+}
