@@ -221,6 +221,10 @@ try {
   console.log(`verify-valid / hello-world: ${(results['verify-valid'].requestsPerSecond / helloRps).toFixed(2)} (CPU per request: ${(helloCpu / results['verify-valid'].cpuMicros!).toFixed(2)})`);
   console.log(`verify-permission / verify-valid: ${(results['verify-permission'].requestsPerSecond / results['verify-valid'].requestsPerSecond).toFixed(2)} (CPU per request: ${(results['verify-valid'].cpuMicros! / results['verify-permission'].cpuMicros!).toFixed(2)})`);
   console.log(`verify-limited / hello-world: ${(results['verify-limited'].requestsPerSecond / helloRps).toFixed(2)} (CPU per request: ${(helloCpu / results['verify-limited'].cpuMicros!).toFixed(2)})`);
+  // Verification without HTTP, the evaluator's share in particular (after the servers stop).
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await new Promise((resolve) => spawn(process.execPath, [join(import.meta.dirname, 'verify-core.ts')], { stdio: 'inherit' }).on('exit', resolve));
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
