@@ -230,6 +230,20 @@ export class UsageLimiter {
     this.#timer.unref();
   }
 
+  // Calls in one window name (nearly always) the same end instant: its text is made once.
+  readonly #resetTexts = new Map<number, string>();
+  readonly #limiterBySettings = new WeakMap<object, RateLimiterAbstract>();
+
+  #resetAt(ms: number): string {
+    let text = this.#resetTexts.get(ms);
+    if (text === undefined) {
+      if (this.#resetTexts.size >= 4096) this.#resetTexts.clear();
+      text = new Date(ms).toISOString();
+      this.#resetTexts.set(ms, text);
+    }
+    return text;
+  }
+
   #rateLimiter(limit: number, windowMs: number): RateLimiterAbstract {
     const name = `${limit}/${windowMs}`;
     let limiter = this.#rateLimiters.get(name);
@@ -244,17 +258,30 @@ export class UsageLimiter {
     return limiter;
   }
 
+  /**
+   * The limiter of a key's rate limit, remembered on the key's (cached) settings object, so a
+   * verification does not build a name to find it.
+   */
+  #limiterOf(ratelimit: NonNullable<LimitedKey['ratelimit']>): RateLimiterAbstract {
+    let limiter = this.#limiterBySettings.get(ratelimit);
+    if (!limiter) {
+      limiter = this.#rateLimiter(ratelimit.limit, ratelimit.windowMs);
+      this.#limiterBySettings.set(ratelimit, limiter);
+    }
+    return limiter;
+  }
+
   /** Applies the key's rate limit (one point per verification), then spends `cost` of its quota. */
   async consume(key: LimitedKey, cost: number, now: number): Promise<LimitOutcome> {
     const outcome: LimitOutcome = {};
     if (key.ratelimit) {
-      const { limit, windowMs } = key.ratelimit;
+      const { limit } = key.ratelimit;
       try {
-        const result = await this.#rateLimiter(limit, windowMs).consume(key.id, 1);
-        outcome.ratelimit = { limit, remaining: result.remainingPoints, resetAt: iso(now + result.msBeforeNext)! };
+        const result = await this.#limiterOf(key.ratelimit).consume(key.id, 1);
+        outcome.ratelimit = { limit, remaining: result.remainingPoints, resetAt: this.#resetAt(now + result.msBeforeNext) };
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return { code: 'RATE_LIMITED', ratelimit: { limit, remaining: 0, resetAt: iso(now + rejection.msBeforeNext)! } };
+        return { code: 'RATE_LIMITED', ratelimit: { limit, remaining: 0, resetAt: this.#resetAt(now + rejection.msBeforeNext) } };
       }
     }
     if (key.remaining !== null) {
