@@ -21,6 +21,11 @@ export function openPostgresStore(databaseUrl: string, onPoolError: (error: Erro
   });
   // An idle connection that dies (a PostgreSQL restart) must not take the process with it.
   pool.on('error', onPoolError);
+  // Nor one that dies while checked out between two queries of a transaction: the pool listens
+  // to idle connections only, and an 'error' nobody listens to ends the process. The work that
+  // holds the connection still fails on its next query (and is answered 503); the pool drops
+  // the broken connection when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
