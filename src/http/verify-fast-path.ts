@@ -1,12 +1,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import injectRequest from 'light-my-request';
 import type { ValidateFunction } from 'ajv';
-import { isIpAddress } from '../domain/ip-allowlist.ts';
-import { isStoreUnavailable } from '../store/store-unavailable.ts';
 import { verifyKey, type VerifyInput } from '../services/verification.ts';
 import type { App } from './app-types.ts';
-import { problemText } from './plugins/problem-handler.ts';
-import { requirementOf, type VerifyRequestBody } from './routes/keys.verify.ts';
+import { problemText, serverFailure } from './plugins/problem-handler.ts';
+import { verifyInputOf, type VerifyRequestBody } from './routes/keys.verify.ts';
 import { VERIFY_RESPONSE_HEADERS } from './schemas/common.ts';
 
 // Bodies larger than this (a long permission list, many tags) take the framework's way.
@@ -56,15 +54,9 @@ export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHa
   };
 
   const fail = (response: ServerResponse, error: unknown) => {
-    if (isStoreUnavailable(error)) {
-      app.log.warn({ err: error }, 'database unavailable');
-      response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '2', ...VERIFY_RESPONSE_HEADERS })
-        .end(problemText(503, 'STORE_UNAVAILABLE', 'The database cannot be reached; try again shortly.'));
-      return;
-    }
-    app.log.error({ err: error }, 'unhandled error');
-    response.writeHead(500, { 'content-type': 'application/problem+json', ...VERIFY_RESPONSE_HEADERS })
-      .end(problemText(500, 'INTERNAL', 'Something went wrong on our side; it has been logged.'));
+    const failure = serverFailure(error, app.log);
+    response.writeHead(failure.status, { 'content-type': 'application/problem+json', ...failure.headers, ...VERIFY_RESPONSE_HEADERS })
+      .end(problemText(failure.status, failure.code, failure.detail));
   };
 
   const answer = async (request: IncomingMessage, response: ServerResponse, body: Buffer, started: number) => {
@@ -75,10 +67,8 @@ export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHa
       // Fastify's parser refuses it as poisoning). JSON.parse never sets a prototype itself.
       const parsed = JSON.parse(body.toString('utf8')) as unknown;
       if (!validate(parsed)) return replay(request, response, body);
-      const { key, projectId, permissions, ip, cost, tags } = parsed as VerifyRequestBody;
-      if (ip !== undefined && !isIpAddress(ip)) return replay(request, response, body);
-      const required = requirementOf(permissions, '/permissions');
-      input = { key, projectId, permissions: required.all, query: required.query, ip, cost, tags };
+      // Throws on a bad address or permission query: replayed, for the framework's 400.
+      input = verifyInputOf(parsed as VerifyRequestBody);
     } catch {
       return replay(request, response, body);
     }

@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ProblemError, type ProblemFieldError } from '../../domain/problem-error.ts';
 import { isStoreUnavailable } from '../../store/store-unavailable.ts';
 
@@ -115,6 +115,19 @@ export function sendClientErrorProblem(this: FastifyInstance, error: NodeJS.Errn
   socket.destroy(error);
 }
 
+/**
+ * An error no route expected, logged and described: the database out of reach is a 503 to
+ * retry, anything else a 500. Shared by the error handler and the verify fast path.
+ */
+export function serverFailure(error: unknown, log: FastifyBaseLogger): { status: 500 | 503; code: string; detail: string; headers: Record<string, string> } {
+  if (isStoreUnavailable(error)) {
+    log.warn({ err: error }, 'database unavailable');
+    return { status: 503, code: 'STORE_UNAVAILABLE', detail: 'The database cannot be reached; try again shortly.', headers: { 'retry-after': '2' } };
+  }
+  log.error({ err: error }, 'unhandled error');
+  return { status: 500, code: 'INTERNAL', detail: 'Something went wrong on our side; it has been logged.', headers: {} };
+}
+
 /** Turns every error into a problem response; nothing else in Keyward renders errors. */
 export function installProblemHandler(app: FastifyInstance): void {
   // Node answers an Expect other than 100-continue itself, with a bare 417; answer a problem.
@@ -139,13 +152,9 @@ export function installProblemHandler(app: FastifyInstance): void {
       const detail = error instanceof SyntaxError ? 'The body is not valid JSON.' : error.message;
       return sendProblem(reply, error.statusCode, error instanceof SyntaxError ? 'MALFORMED_JSON' : 'BAD_REQUEST', detail);
     }
-    if (isStoreUnavailable(error)) {
-      request.log.warn({ err: error }, 'database unavailable');
-      reply.header('retry-after', '2');
-      return sendProblem(reply, 503, 'STORE_UNAVAILABLE', 'The database cannot be reached; try again shortly.');
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, 500, 'INTERNAL', 'Something went wrong on our side; it has been logged.');
+    const failure = serverFailure(error, request.log);
+    reply.headers(failure.headers);
+    return sendProblem(reply, failure.status, failure.code, failure.detail);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`),

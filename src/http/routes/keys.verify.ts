@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { isIpAddress } from '../../domain/ip-allowlist.ts';
 import { MAX_QUERY_LENGTH, parsePermissionRequirement, type PermissionRequirement } from '../../domain/permission-query.ts';
 import { problems } from '../../domain/problem-error.ts';
-import { verifyKey } from '../../services/verification.ts';
+import { verifyKey, type VerifyInput } from '../../services/verification.ts';
 import type { App } from '../app-types.ts';
 import { Id, managementSecurity, Nullable, problemResponses, VERIFY_RESPONSE_HEADERS } from '../schemas/common.ts';
 import { Meta, Permission, VerificationCode } from '../schemas/resources.ts';
@@ -53,6 +53,19 @@ export const VerifyResult = Type.Object({
   remaining: Type.Optional(Type.Integer({ description: "What is left of the key's quota after this call" })),
 });
 
+/**
+ * What a verify body (already checked by its schema) asks of `verifyKey`. An address that is
+ * not one, or a malformed permission query, is a 400 (thrown), as the schema cannot say so.
+ */
+export function verifyInputOf(body: VerifyRequestBody): VerifyInput {
+  const { key, projectId, permissions, ip, cost, tags } = body;
+  if (ip !== undefined && !isIpAddress(ip)) {
+    throw problems.validation('The body is not valid.', [{ path: '/ip', message: 'must be an IPv4 or IPv6 address' }]);
+  }
+  const required = requirementOf(permissions, '/permissions');
+  return { key, projectId, permissions: required.all, query: required.query, ip, cost, tags };
+}
+
 /** POST /v1/keys/verify: always 200 with a code for a well-formed request. */
 export function registerKeysVerify(app: App): void {
   app.post('/v1/keys/verify', {
@@ -71,12 +84,7 @@ export function registerKeysVerify(app: App): void {
     serializerCompiler: () => JSON.stringify,
   }, async (request, reply) => {
     reply.headers(VERIFY_RESPONSE_HEADERS);
-    const { key, projectId, permissions, ip, cost, tags } = request.body;
-    if (ip !== undefined && !isIpAddress(ip)) {
-      throw problems.validation('The body is not valid.', [{ path: '/ip', message: 'must be an IPv4 or IPv6 address' }]);
-    }
-    const required = requirementOf(permissions, '/permissions');
-    const result = await verifyKey(app.services, { key, projectId, permissions: required.all, query: required.query, ip, cost, tags });
+    const result = await verifyKey(app.services, verifyInputOf(request.body));
     app.metrics.countVerification(result.code);
     return result;
   });
