@@ -13,7 +13,8 @@ import { seed } from './seed.ts';
 const { values: args } = parseArgs({
   options: {
     keys: { type: 'string', default: '100000' },
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     creates: { type: 'string', default: '3000' },
@@ -23,12 +24,13 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log('npm run bench -- [--keys N=100000] [--duration s=10] [--warmup s=3] [--connections n=50] [--creates n=3000]\n' +
+  console.log('npm run bench -- [--keys N=100000] [--rounds n=3] [--duration s=3 per scenario and round] [--warmup s=3] [--connections n=50] [--creates n=3000]\n' +
     '                     [--store sqlite|postgres] [--postgres-url URL of a database to create the bench database from]');
   process.exit(0);
 }
 const keyCount = Number(args.keys);
 const duration = Number(args.duration);
+const rounds = Number(args.rounds);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
 const root = join(import.meta.dirname, '..');
@@ -102,11 +104,12 @@ function drive(job: Record<string, unknown>): Promise<Load> {
 }
 
 /**
- * A warm-up, then the measured run. Also the server's CPU time per request: on a machine busy
+ * A short warm-up, then the measured run. Also the server's CPU time per request: on a machine busy
  * with other work, throughput swings with what else runs, CPU time per request much less.
  */
 async function measure(job: Record<string, unknown>, serverPid: number): Promise<Load> {
-  await drive({ ...job, duration: warmup });
+  // Every path was warmed at the start; this second is for the connections and the switch.
+  await drive({ ...job, duration: 1 });
   const before = cpuMs(serverPid);
   const load = await drive({ ...job, duration });
   return { ...load, cpuMicros: ((cpuMs(serverPid) - before) * 1000) / Math.max(1, load.total) };
@@ -147,29 +150,64 @@ try {
   await expectCode({ key: seeded.limitedTokens[0] }, 'VALID');
 
   const base = { connections, method: 'POST', path: '/v1/keys/verify', mode: 'verify-body', projectId: seeded.projectId };
-  const results: Record<string, Load> = {};
   const helloJob = { ...base, url: helloUrl, tokens: seeded.validTokens, mode: 'none' };
+  const scenarios: Record<string, Record<string, unknown>> = {
+    'verify-valid': { ...base, url: keywardUrl, tokens: seeded.validTokens },
+    // Asks for two plain permissions the keys hold: the wildcard- and query-aware evaluator on
+    // keys that use neither (the richer-authorization issue asks that this stay within 5%).
+    'verify-permission': { ...base, url: keywardUrl, tokens: seeded.validTokens, permissions: ['orders.read', 'refunds.create'] },
+    'verify-limited': { ...base, url: keywardUrl, tokens: seeded.limitedTokens },
+    'verify-unknown': { ...base, url: keywardUrl, tokens: seeded.unknownTokens },
+    'forward-auth': { ...base, url: keywardUrl, method: 'GET', path: `/v1/authorize?projectId=${seeded.projectId}`, mode: 'api-key-header', tokens: seeded.validTokens },
+  };
   // A fresh process runs its first scenario markedly slower than the same scenario later (JIT,
   // heap sizing, first cache fills): warm every path once before anything is measured.
-  for (const tokens of [seeded.validTokens, seeded.limitedTokens, seeded.unknownTokens]) {
-    await drive({ ...base, url: keywardUrl, tokens, duration: warmup });
+  for (const job of [...Object.values(scenarios), helloJob]) await drive({ ...job, duration: warmup });
+  // This machine's speed drifts by a third within a minute (hello-world alone measured from
+  // 16,000 to 31,000 req/s in five runs back to back), so one long run of each scenario says
+  // more about the minute it ran in than about Keyward. Instead every scenario run has a
+  // hello-world run on either side of it, its ratio is against their mean, and the figures are
+  // medians over the rounds.
+  type Measured = { load: Load; before: Load; after: Load };
+  let previousHello = await measure(helloJob, hello.pid!);
+  const helloRuns: Load[] = [previousHello];
+  const runs: Record<string, Measured[]> = Object.fromEntries(Object.keys(scenarios).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, job] of Object.entries(scenarios)) {
+      const load = await measure(job, keyward.pid!);
+      const after = await measure(helloJob, hello.pid!);
+      runs[name]!.push({ load, before: previousHello, after });
+      helloRuns.push(after);
+      previousHello = after;
+    }
   }
-  await drive({ ...helloJob, duration: warmup });
-  results['hello-world'] = await measure(helloJob, hello.pid!);
-  // The scenarios compared with each other run next to each other, so a machine whose speed
-  // drifts during the run tilts their ratios least.
-  results['verify-valid'] = await measure({ ...base, url: keywardUrl, tokens: seeded.validTokens }, keyward.pid!);
-  // Asks for two plain permissions the keys hold: the wildcard- and query-aware evaluator on
-  // keys that use neither (the richer-authorization issue asks that this stay within 5%).
-  results['verify-permission'] = await measure({ ...base, url: keywardUrl, tokens: seeded.validTokens, permissions: ['orders.read', 'refunds.create'] }, keyward.pid!);
-  results['verify-limited'] = await measure({ ...base, url: keywardUrl, tokens: seeded.limitedTokens }, keyward.pid!);
-  results['verify-unknown'] = await measure({ ...base, url: keywardUrl, tokens: seeded.unknownTokens }, keyward.pid!);
-  results['forward-auth'] = await measure({ ...base, url: keywardUrl, method: 'GET', path: `/v1/authorize?projectId=${seeded.projectId}`, mode: 'api-key-header', tokens: seeded.validTokens }, keyward.pid!);
-  // Hello-world again at the end, averaged with the first run, so a machine that got busier or
-  // quieter during the run does not tilt the ratios.
-  const helloAgain = await measure(helloJob, hello.pid!);
-  const first = results['hello-world'];
-  results['hello-world'] = { ...helloAgain, requestsPerSecond: (first.requestsPerSecond + helloAgain.requestsPerSecond) / 2, cpuMicros: (first.cpuMicros! + helloAgain.cpuMicros!) / 2 };
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  };
+  const aroundHello = (run: Measured, of: (load: Load) => number) => (of(run.before) + of(run.after)) / 2;
+  const ratioOf = (run: Measured) => run.load.requestsPerSecond / aroundHello(run, (hello) => hello.requestsPerSecond);
+  type Summary = { requestsPerSecond: number; p50: number; p99: number; failed: number; cpuMicros: number; ratio: number; cpuRatio: number };
+  const summarise = (loads: Load[], ratios: number[], cpuRatios: number[]): Summary => ({
+    requestsPerSecond: median(loads.map((load) => load.requestsPerSecond)),
+    p50: median(loads.map((load) => load.p50)),
+    p99: median(loads.map((load) => load.p99)),
+    failed: loads.reduce((sum, load) => sum + load.non2xx + load.errors, 0),
+    cpuMicros: median(loads.map((load) => load.cpuMicros!)),
+    ratio: median(ratios),
+    cpuRatio: median(cpuRatios),
+  });
+  const results: Record<string, Summary> = {
+    'hello-world': summarise(helloRuns, [1], [1]),
+    ...Object.fromEntries(Object.entries(runs).map(([name, measured]) => [name, summarise(
+      measured.map((run) => run.load),
+      measured.map(ratioOf),
+      measured.map((run) => aroundHello(run, (hello) => hello.cpuMicros!) / run.load.cpuMicros!),
+    )])),
+  };
+  // Two scenarios compared by their ratios to hello-world, round by round.
+  const pairRatio = (name: string, other: string) => median(runs[name]!.map((run, round) => ratioOf(run) / ratioOf(runs[other]![round]!)));
+  const perRound = (name: string) => runs[name]!.map((run) => ratioOf(run).toFixed(2)).join(', ');
 
   // Key creation through the API, 20 at a time.
   const auth = { authorization: `Bearer ${seeded.adminToken}`, 'content-type': 'application/json' };
@@ -205,22 +243,21 @@ try {
 
   const keywardRss = peakRssMb(keyward.pid!);
   const helloRss = peakRssMb(hello.pid!);
-  const helloRps = results['hello-world'].requestsPerSecond;
-  console.log(`\nKeyward benchmark: ${keyCount.toLocaleString('en')} keys, ${connections} connections, ${duration} s per run after ${warmup} s warm-up (${args.store === 'postgres' ? 'PostgreSQL' : 'SQLite'})\n`);
-  const helloCpu = results['hello-world'].cpuMicros!;
+  console.log(`\nKeyward benchmark: ${keyCount.toLocaleString('en')} keys, ${connections} connections, ${rounds} rounds of ${duration} s per scenario after ${warmup} s warm-up (${args.store === 'postgres' ? 'PostgreSQL' : 'SQLite'})\n`);
+  console.log('Medians over the rounds. "vs hello-world" compares each run with the hello-world runs just before and after it.\n');
   console.log('| scenario | requests/s | p50 ms | p99 ms | non-2xx | vs hello-world | server CPU µs/request | hello-world CPU / this |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const [name, load] of Object.entries(results)) {
-    const ratio = (load.requestsPerSecond / helloRps).toFixed(2);
-    const cpuRatio = (helloCpu / load.cpuMicros!).toFixed(2);
-    console.log(`| ${name} | ${Math.round(load.requestsPerSecond)} | ${load.p50} | ${load.p99} | ${load.non2xx + load.errors} | ${ratio} | ${load.cpuMicros!.toFixed(1)} | ${cpuRatio} |`);
+  for (const [name, result] of Object.entries(results)) {
+    console.log(`| ${name} | ${Math.round(result.requestsPerSecond)} | ${result.p50} | ${result.p99} | ${result.failed} | ${result.ratio.toFixed(2)} | ${result.cpuMicros.toFixed(1)} | ${result.cpuRatio.toFixed(2)} |`);
   }
   console.log(`\npeak RSS: Keyward ${keywardRss} MB, hello-world ${helloRss} MB`);
   console.log(`key creation through the API: ${Math.round(createsPerSecond)} keys/s (${made} created, ${failedCreates} failed)`);
   console.log(`filtered, searched list page of 50 keys: p95 ${listP95.toFixed(1)} ms over ${listTimes.length} requests`);
-  console.log(`verify-valid / hello-world: ${(results['verify-valid'].requestsPerSecond / helloRps).toFixed(2)} (CPU per request: ${(helloCpu / results['verify-valid'].cpuMicros!).toFixed(2)})`);
-  console.log(`verify-permission / verify-valid: ${(results['verify-permission'].requestsPerSecond / results['verify-valid'].requestsPerSecond).toFixed(2)} (CPU per request: ${(results['verify-valid'].cpuMicros! / results['verify-permission'].cpuMicros!).toFixed(2)})`);
-  console.log(`verify-limited / hello-world: ${(results['verify-limited'].requestsPerSecond / helloRps).toFixed(2)} (CPU per request: ${(helloCpu / results['verify-limited'].cpuMicros!).toFixed(2)})`);
+  const valid = results['verify-valid']!;
+  const limited = results['verify-limited']!;
+  console.log(`verify-valid / hello-world: ${valid.ratio.toFixed(2)} (CPU per request: ${valid.cpuRatio.toFixed(2)}); per round: ${perRound('verify-valid')}`);
+  console.log(`verify-permission / verify-valid: ${pairRatio('verify-permission', 'verify-valid').toFixed(2)}`);
+  console.log(`verify-limited / hello-world: ${limited.ratio.toFixed(2)} (CPU per request: ${limited.cpuRatio.toFixed(2)}); per round: ${perRound('verify-limited')}`);
   // Verification without HTTP, the evaluator's share in particular (after the servers stop).
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));

@@ -42,6 +42,9 @@ describe('verify fast path', () => {
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.text)).toMatchObject({ valid: true, code: 'VALID', keyId, permissions: ['orders.read'] });
     expect(answer.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    // Framed by its length, as the framework frames its answers, not chunked.
+    expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(answer.text)));
+    expect(answer.headers['transfer-encoding']).toBeUndefined();
     expect(await fastPathCount(server, 'answered')).toBe(before + 1);
     // Counted like any other request, and logged in Fastify's words (the test server logs at info).
     expect((await apiClient(server.url).get('/metrics')).text).toMatch(/keyward_http_requests_total\{method="POST",route="\/v1\/keys\/verify",status="200"\} [1-9]/);

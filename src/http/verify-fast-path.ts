@@ -55,8 +55,9 @@ export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHa
 
   const fail = (response: ServerResponse, error: unknown) => {
     const failure = serverFailure(error, app.log);
-    response.writeHead(failure.status, { 'content-type': 'application/problem+json', ...failure.headers, ...VERIFY_RESPONSE_HEADERS })
-      .end(problemText(failure.status, failure.code, failure.detail));
+    const text = problemText(failure.status, failure.code, failure.detail);
+    response.writeHead(failure.status, { 'content-type': 'application/problem+json', ...failure.headers, ...VERIFY_RESPONSE_HEADERS, 'content-length': Buffer.byteLength(text) })
+      .end(text);
   };
 
   const answer = async (request: IncomingMessage, response: ServerResponse, body: Buffer, started: number) => {
@@ -76,7 +77,10 @@ export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHa
       const result = await verifyKey(app.services, input);
       app.metrics.countVerification(result.code);
       app.metrics.countFastPath('answered');
-      response.writeHead(200, JSON_HEADERS).end(JSON.stringify(result));
+      // A Content-Length, as Fastify sends: without it Node frames the answer as chunked, three
+      // more buffers in every write (profiled: the write was most of the request's time).
+      const text = JSON.stringify(result);
+      response.writeHead(200, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text) }).end(text);
       const seconds = (performance.now() - started) / 1000;
       app.metrics.recordRequest('POST', '/v1/keys/verify', 200, seconds);
       if (logRequests) app.log.info({ req: { method: 'POST', url: '/v1/keys/verify' }, res: { statusCode: 200 }, responseTime: seconds * 1000 }, 'request completed');

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,5 +44,24 @@ describe('batched writes (SQLite group commit)', () => {
     await Promise.all(writes);
     const count = await store.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(52);
+  });
+
+  it('gives the writes asked for in one turn of the event loop one transaction, so one commit', async () => {
+    // A second connection sees only what is committed: when the second write runs, the first
+    // is in the database but not yet visible to it, because both are in one open transaction.
+    const reader = new DatabaseSync(join(dir, 'k.db'), { readOnly: true });
+    const committedIds = () => (reader.prepare("SELECT id FROM projects WHERE id LIKE 'prj_turn%' ORDER BY id").all() as { id: string }[]).map((row) => row.id);
+    const seenBySecond: { inTransaction: string[]; committed: string[] }[] = [];
+    await Promise.all([
+      store.write((trx) => trx.insertInto('projects').values(project('prj_turn1')).execute()),
+      store.write(async (trx) => {
+        const inTransaction = (await trx.selectFrom('projects').select('id').where('id', 'like', 'prj_turn%').execute()).map((row) => row.id);
+        seenBySecond.push({ inTransaction, committed: committedIds() });
+        await trx.insertInto('projects').values(project('prj_turn2')).execute();
+      }),
+    ]);
+    expect(seenBySecond).toEqual([{ inTransaction: ['prj_turn1'], committed: [] }]);
+    expect(committedIds()).toEqual(['prj_turn1', 'prj_turn2']);
+    reader.close();
   });
 });

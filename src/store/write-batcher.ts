@@ -55,6 +55,12 @@ export function batchedWrites(db: Db): WriteTransaction {
   return <T>(work: (trx: Db) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!draining) void drain();
+      if (draining) return;
+      draining = true;
+      // The store answers synchronously, so a transaction started now would run to COMMIT
+      // without yielding, and every write would pay a commit of its own (measured: 265 µs of a
+      // key creation's 1 ms). Starting after this turn of the event loop lets the requests
+      // already read in it join the batch.
+      setImmediate(() => void drain());
     });
 }
