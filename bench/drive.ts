@@ -12,8 +12,10 @@ type Job = {
   duration: number;
   /** Tokens to rotate through; each request takes the next one. */
   tokens: string[];
-  /** How a token is sent: in the verify body, or as X-API-Key. */
-  mode: 'verify-body' | 'api-key-header' | 'none';
+  /** How a token is sent: in the verify body, or as X-API-Key; `fixed` sends `headers` and `body` as given. */
+  mode: 'verify-body' | 'api-key-header' | 'none' | 'fixed';
+  headers?: Record<string, string>;
+  body?: string;
   projectId?: string;
   /** Sent as the verify body's `permissions`. */
   permissions?: string[];
@@ -30,6 +32,7 @@ const result = await autocannon({
       method: job.method,
       path: job.path,
       setupRequest: (request) => {
+        if (job.mode === 'fixed') return { ...request, headers: job.headers, body: job.body };
         const token = job.tokens[next++ % Math.max(1, job.tokens.length)] ?? '';
         if (job.mode === 'verify-body') {
           return { ...request, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: token, projectId: job.projectId, permissions: job.permissions }) };

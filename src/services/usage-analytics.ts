@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { problems } from '../domain/problem-error.ts';
 import type { VerificationCode } from '../domain/verification.ts';
 import type { Db, UsageCountTable } from '../store/database.ts';
@@ -6,6 +5,7 @@ import { addTagCounts, addUsageCounts, deleteExpiredUsage, tagCounts, topKeys, u
 import { seesAllKeys, type Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { getKey } from './keys.ts';
+import { writeInTurns } from './write-behind.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -84,14 +84,16 @@ export class UsageAnalytics {
           hours.set(hourName, hour);
         }
       }
-      await addUsageCounts(this.#db, [...minutes, ...hours.values()]);
-      await nextTurn();
+      const { error } = await writeInTurns([...minutes, ...hours.values()], (rows) => addUsageCounts(this.#db, rows));
+      if (error) throw error;
     }
     if (tags.size > 0) {
-      await addTagCounts(this.#db, [...tags].map(([name, count]) => {
+      const rows = [...tags].map(([name, count]) => {
         const [keyId, hour, tag] = name.split('|') as [string, string, string];
         return { key_id: keyId, bucket_start: bucket(Number(hour) * HOUR, HOUR), tag, count };
-      }));
+      });
+      const { error } = await writeInTurns(rows, (chunk) => addTagCounts(this.#db, chunk));
+      if (error) throw error;
     }
     const now = this.#clock();
     if (now - this.#lastCleanup > HOUR) {

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { refillPeriodStart, spendQuota, type QuotaState, type Refill } from '../domain/quota.ts';
 import type { Db } from '../store/database.ts';
 import { writeQuotaCounters } from '../store/keys.ts';
+import { writeInTurns } from './write-behind.ts';
 
 /** What the limits need to know of a key (kept in the key cache beside the rest). */
 export type LimitedKey = {
@@ -32,9 +33,6 @@ type QuotaStore = {
   changed: (keyId: string, reset: boolean) => Promise<void>;
   flush: () => Promise<void>;
 };
-
-// Keys per statement when counters are written behind (node:sqlite runs a statement synchronously).
-const FLUSH_CHUNK = 1000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -91,8 +89,8 @@ function memoryQuotas(db: Db): QuotaStore {
       dirty.delete(keyId);
     },
     flush: async () => {
-      const keyIds = [...dirty];
-      for (let i = 0; i < keyIds.length; i += FLUSH_CHUNK) await write(keyIds.slice(i, i + FLUSH_CHUNK));
+      const { error } = await writeInTurns([...dirty], write);
+      if (error) throw error;
     },
   };
 
@@ -105,9 +103,16 @@ function memoryQuotas(db: Db): QuotaStore {
       if (entry && entry.state !== entry.persisted) writes.push({ keyId, entry, written: entry.state });
     }
     if (writes.length === 0) return;
-    const written = await writeQuotaCounters(db, writes.map(({ keyId, entry, written: state }) => ({
-      keyId, remaining: state.remaining, lastRefillAt: iso(state.lastRefillAt), expected: entry.persisted.remaining,
-    })));
+    let written: Set<string>;
+    try {
+      written = await writeQuotaCounters(db, writes.map(({ keyId, entry, written: state }) => ({
+        keyId, remaining: state.remaining, lastRefillAt: iso(state.lastRefillAt), expected: entry.persisted.remaining,
+      })));
+    } catch (error) {
+      // Still to be written: the next flush tries again, even if the keys are not spent meanwhile.
+      for (const { keyId } of writes) dirty.add(keyId);
+      throw error;
+    }
     for (const { keyId, entry, written: state } of writes) {
       if (written.has(keyId)) entry.persisted = state;
       else entries.delete(keyId);

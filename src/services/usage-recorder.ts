@@ -1,10 +1,6 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../store/database.ts';
 import { writeLastUsed } from '../store/keys.ts';
-
-// Small chunks with a turn of the event loop between them: the embedded store writes
-// synchronously, and one large batch would hold up every request behind it.
-const CHUNK = 200;
+import { writeInTurns } from './write-behind.ts';
 
 /**
  * Collects `lastUsedAt` in memory and writes it in batches once a second, so verification does
@@ -35,16 +31,12 @@ export class UsageRecorder {
       if (this.#pending.size === 0) return;
       const batch = [...this.#pending];
       this.#pending = new Map();
-      for (let i = 0; i < batch.length; i += CHUNK) {
-        const chunk = batch.slice(i, i + CHUNK);
-        try {
-          await writeLastUsed(this.#db, new Map(chunk.map(([keyId, at]) => [keyId, new Date(at).toISOString()])));
-        } catch (error) {
-          // Keep the uses for the next try rather than lose them; newer ones win.
-          for (const [keyId, at] of chunk) if (!this.#pending.has(keyId)) this.#pending.set(keyId, at);
-          this.#onError(error);
-        }
-        if (i + CHUNK < batch.length) await nextTurn();
+      const { unwritten, error } = await writeInTurns(batch, (chunk) =>
+        writeLastUsed(this.#db, new Map(chunk.map(([keyId, at]) => [keyId, new Date(at).toISOString()]))));
+      if (unwritten.length > 0) {
+        // Keep the uses for the next try rather than lose them; newer ones win.
+        for (const [keyId, at] of unwritten) if (!this.#pending.has(keyId)) this.#pending.set(keyId, at);
+        this.#onError(error);
       }
     });
     return this.#flushing;
