@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn, type ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -50,6 +51,25 @@ describe('rate limits and quotas', () => {
     expect(stored).toBe(1);
     expect((await admin.patch(`/v1/keys/${keyId}`, { remaining: 10 })).body.remaining).toBe(10);
     expect((await verify(token)).body).toMatchObject({ code: 'VALID', remaining: 9 });
+  });
+
+  it('tries a quota write that failed again at the next flush, though the key is not used again', async (context) => {
+    // Counted in memory and written behind only on the embedded store (PostgreSQL without Redis
+    // spends in the database itself).
+    if (server.store !== 'sqlite') return context.skip();
+    const { token, keyId } = await createKeyWith(admin, { key: { remaining: 5 } });
+    const { db, limits } = server.app.services;
+    await sql`CREATE TRIGGER refuse_quota_writes BEFORE UPDATE OF remaining ON keys BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`.execute(db);
+    try {
+      expect((await verify(token)).body).toMatchObject({ code: 'VALID', remaining: 4 });
+      await expect(limits.flush()).rejects.toThrow(/refused by the test/);
+      const stored = await db.selectFrom('keys').select('remaining').where('id', '=', keyId).executeTakeFirstOrThrow();
+      expect(stored.remaining).toBe(5);
+    } finally {
+      await sql`DROP TRIGGER refuse_quota_writes`.execute(db);
+    }
+    await limits.flush();
+    expect((await admin.get(`/v1/keys/${keyId}`)).body.remaining).toBe(4);
   });
 
   it('refills a daily quota at the UTC day boundary (the server clock is moved, no sleeping)', async () => {
