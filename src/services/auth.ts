@@ -130,7 +130,7 @@ export async function actorForKey(ctx: ServiceContext, token: string, ip: string
   const userId = key.ownerId ?? key.createdBy;
   const user = userId ? await findUser(ctx.db, userId) : undefined;
   if (!user || user.active !== 1) return undefined;
-  ctx.usage.touch(key.id, ctx.clock());
+  ctx.usage.touch(key, ctx.clock());
   await upgradeIfImported(ctx, key, token);
   const grants = intersectGrants(key.permissions, await grantsOfUser(ctx.db, user));
   return { type: 'key', userId: user.id, username: user.username, role: user.role, keyId: key.id, grants };

@@ -4,7 +4,12 @@ import type { LimitedKey } from './usage-limits.ts';
 import type { Invalidation, InvalidationBus } from '../store/invalidation-bus.ts';
 
 /** A key as verification needs it, plus what the management API needs to act for it. */
-export type CachedKey = VerifiableKey & LimitedKey & { createdBy: string | null; expiresAtIso: string | null };
+export type CachedKey = VerifiableKey & LimitedKey & {
+  createdBy: string | null;
+  expiresAtIso: string | null;
+  /** When the usage recorder last noted a use of this key (see UsageRecorder.touch). */
+  lastUsedNotedAt?: number;
+};
 
 type Entry = { key: CachedKey | null };
 

@@ -2,6 +2,12 @@ import type { Db } from '../store/database.ts';
 import { writeLastUsed } from '../store/keys.ts';
 import { writeInTurns } from './write-behind.ts';
 
+/** How stale a stored `lastUsedAt` may be while its key is in use (plus the flush interval). */
+export const LAST_USED_PRECISION_MS = 5_000;
+
+/** A key as the recorder sees it: its id, and when its use was last noted (kept on the key). */
+export type UsageNotable = { readonly id: string; lastUsedNotedAt?: number };
+
 /**
  * Collects `lastUsedAt` in memory and writes it in batches once a second, so verification does
  * no database write. `flush()` runs on shutdown, so a clean stop loses nothing.
@@ -20,9 +26,18 @@ export class UsageRecorder {
     this.#timer.unref();
   }
 
-  /** Notes that a key was used at this time (ms since the epoch). */
-  touch(keyId: string, at: number): void {
-    this.#pending.set(keyId, at);
+  /**
+   * Notes that a key was used at this time (ms since the epoch). A key in steady use is noted
+   * once per LAST_USED_PRECISION_MS, not on every call: the contract lets `lastUsedAt` lag by a
+   * few seconds, and rewriting a busy key's row every second was a measurable share of a
+   * verification's cost (a random page of the keys table per key and flush). The time of the
+   * last note lives on the key's cached record, so this costs no memory of its own.
+   */
+  touch(key: UsageNotable, at: number): void {
+    const noted = key.lastUsedNotedAt;
+    if (noted !== undefined && at >= noted && at - noted < LAST_USED_PRECISION_MS) return;
+    key.lastUsedNotedAt = at;
+    this.#pending.set(key.id, at);
   }
 
   /** Writes what is pending; concurrent calls wait for one another. */

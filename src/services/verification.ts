@@ -122,7 +122,7 @@ export async function verifyKey(ctx: ServiceContext, input: VerifyInput): Promis
   if (!key || code === 'NOT_FOUND') return { valid: false, code: 'NOT_FOUND' };
   ctx.analytics.record(key.id, code, now, input.tags ?? []);
   if (code === 'VALID') {
-    ctx.usage.touch(key.id, now);
+    ctx.usage.touch(key, now);
     // Once per imported key; our own keys pass with one property check.
     if ((key as AwaitingUpgrade).importedSha256 !== undefined) await upgradeIfImported(ctx, key, input.key);
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
+import { LAST_USED_PRECISION_MS } from '../../services/usage-recorder.ts';
 
 describe('POST /v1/keys/verify', () => {
   let server: TestServer;
@@ -242,6 +243,24 @@ describe('POST /v1/keys/verify', () => {
       return at !== first ? at : undefined;
     });
     expect(Date.parse(second) - Date.parse(first)).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('lastUsedAt is kept to five seconds: a key in steady use is not rewritten on every flush', async () => {
+    const { token, keyId } = await createKeyWith(admin);
+    const lastUsed = async () => {
+      await server.app.services.usage.flush();
+      return (await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt as string | null;
+    };
+    await verify({ key: token });
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    // The server's clock runs on from real time; a second of slack covers the test's own pace.
+    server.advance(LAST_USED_PRECISION_MS - 1_000);
+    await verify({ key: token });
+    expect(await lastUsed()).toBe(first);
+    server.advance(1_000);
+    await verify({ key: token });
+    expect(Date.parse((await lastUsed())!) - Date.parse(first!)).toBeGreaterThanOrEqual(LAST_USED_PRECISION_MS);
   });
 
   it("edits to a permission group reach the key's next verification", async () => {
