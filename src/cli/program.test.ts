@@ -2,24 +2,13 @@ import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../test/support/api-client.ts';
 import { managementKey } from '../../test/support/people.ts';
+import { runKeyward } from '../../test/support/cli.ts';
 import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
 import { EXIT } from './exit-codes.ts';
-import type { CliIo } from './io.ts';
-import { buildProgram, runCli } from './program.ts';
+import { buildProgram } from './program.ts';
 
-/** Runs `keyward` in this process with captured output (the child-process runs are in keyward.test.ts). */
-async function run(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    env: options.env ?? {},
-    stdout: { write: (text) => (stdout += text) },
-    stderr: { write: (text) => (stderr += text) },
-    stdin: options.input === undefined ? [] : [options.input],
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
+// The child-process runs are in keyward.test.ts.
+const run = runKeyward;
 
 /** Every command path of the tree: ['keys'], ['keys', 'list'], … */
 function commandPaths(command: Command, prefix: string[] = []): string[][] {

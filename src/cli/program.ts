@@ -12,6 +12,7 @@ import { registerProjects } from './commands/projects.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerVerify } from './commands/verify.ts';
+import { registerWebhooks } from './commands/webhooks.ts';
 import { EXIT, ExitWith, exitCodeOf, MissingTokenError, UsageError } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 
@@ -39,7 +40,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const register of [registerServe, registerMigrate, registerAdmin, registerKeys, registerUsers, registerGroups, registerProjects, registerAudit, registerVerify]) {
+  for (const register of [registerServe, registerMigrate, registerAdmin, registerKeys, registerUsers, registerGroups, registerProjects, registerWebhooks, registerAudit, registerVerify]) {
     register(program, io);
   }
   return program;

@@ -1,4 +1,4 @@
-import type { AuditEvent, Group, Key, Page, Project, User } from '@keyward/sdk';
+import type { AuditEvent, Group, Key, Page, paths, Project, User } from '@keyward/sdk';
 import { formatDetails, formatTable, type Column } from './table.ts';
 
 // How each resource looks in a terminal; `--json` prints the API's own shapes instead.
@@ -33,6 +33,7 @@ export function keyDetails(key: Key): string {
     ['IP allowlist', key.ipAllowlist.length === 0 ? 'any address' : key.ipAllowlist.join(', ')],
     ['Rate limit', key.ratelimit ? `${key.ratelimit.limit} per ${key.ratelimit.windowMs} ms` : 'none'],
     ['Remaining', key.remaining === null ? 'unlimited' : String(key.remaining)],
+    ['Refill', key.refill ? `${key.refill.amount} ${key.refill.interval}` : 'none'],
     ['Meta', JSON.stringify(key.meta)],
   ]);
 }
@@ -85,6 +86,53 @@ export const auditColumns: Column<AuditEvent>[] = [
   ['ACTOR', (event) => event.actor.name],
   ['ACTION', (event) => event.action],
   ['TARGET', (event) => event.target.id ?? event.target.type],
+];
+
+// The SDK names no webhook shapes yet: read them from the generated paths.
+type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
+export type Webhook = JsonOf<paths['/v1/webhooks/{id}']['get']['responses'][200]>;
+export type IssuedWebhook = JsonOf<paths['/v1/webhooks']['post']['responses'][201]>;
+export type WebhookDelivery = JsonOf<paths['/v1/webhooks/{id}/test']['post']['responses'][202]>;
+
+export const webhookColumns: Column<Webhook>[] = [
+  ['ID', (webhook) => webhook.id],
+  ['URL', (webhook) => webhook.url],
+  ['PROJECT', (webhook) => webhook.projectId ?? 'every project'],
+  ['ENABLED', (webhook) => (webhook.enabled ? 'yes' : 'no')],
+  ['EVENTS', (webhook) => list(webhook.events)],
+];
+
+export const webhookDetails = (webhook: Webhook) =>
+  formatDetails([
+    ['ID', webhook.id],
+    ['URL', webhook.url],
+    ['Project', webhook.projectId ?? 'every project'],
+    ['Events', list(webhook.events)],
+    ['Enabled', webhook.enabled ? 'yes' : 'no'],
+    ['Description', webhook.description || '-'],
+    ['Created', `${when(webhook.createdAt)} by ${webhook.createdBy?.username ?? '-'}`],
+    ['Updated', when(webhook.updatedAt)],
+  ]);
+
+/** A new webhook or a rotated secret: the secret is printed once, last, as a key's token is. */
+export function issuedWebhookDetails(issued: IssuedWebhook): string {
+  return `${webhookDetails(issued.webhook)}\n\nSigning secret (shown this once; store it now):\n${issued.secret}`;
+}
+
+/** The last attempt's answer: the receiver's status, else why no answer came. */
+function lastResult(delivery: WebhookDelivery): string {
+  const last = delivery.attempts.reduce<WebhookDelivery['attempts'][number] | undefined>((latest, attempt) => (latest && latest.attempt > attempt.attempt ? latest : attempt), undefined);
+  if (!last) return '-';
+  return last.responseStatus !== null ? `HTTP ${last.responseStatus}` : (last.error ?? '-');
+}
+
+export const deliveryColumns: Column<WebhookDelivery>[] = [
+  ['ID', (delivery) => delivery.id],
+  ['EVENT', (delivery) => delivery.eventType],
+  ['STATUS', (delivery) => delivery.status],
+  ['CREATED', (delivery) => when(delivery.createdAt)],
+  ['ATTEMPTS', (delivery) => String(delivery.attempts.length)],
+  ['LAST RESULT', lastResult],
 ];
 
 /** A page as a table, with how many there are and how to get the next page. */

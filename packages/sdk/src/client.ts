@@ -128,6 +128,21 @@ export function createKeywardClient(options: KeywardClientOptions) {
     audit: {
       list: (query: T.AuditListQuery = {}) => unwrap(api.GET('/v1/audit', { params: { query } })),
     },
+
+    webhooks: {
+      list: (query: T.WebhookListQuery = {}) => unwrap(api.GET('/v1/webhooks', { params: { query } })),
+      get: (id: string) => unwrap(api.GET('/v1/webhooks/{id}', byId(id))),
+      /** Answers the webhook with its signing secret, shown this once. */
+      create: (body: T.WebhookCreate) => unwrap(api.POST('/v1/webhooks', { body })),
+      update: (id: string, body: T.WebhookUpdate) => unwrap(api.PATCH('/v1/webhooks/{id}', { ...byId(id), body })),
+      delete: async (id: string): Promise<void> => void (await unwrap(api.DELETE('/v1/webhooks/{id}', byId(id)))),
+      /** A new signing secret, shown this once; the old one stops at once. */
+      rotateSecret: (id: string) => unwrap(api.POST('/v1/webhooks/{id}/rotate-secret', byId(id))),
+      /** The delivery log, newest first, with every attempt. */
+      deliveries: (id: string, query: T.WebhookDeliveryListQuery = {}) => unwrap(api.GET('/v1/webhooks/{id}/deliveries', { params: { path: { id }, query } })),
+      /** Sends a test event now and answers the delivery. */
+      test: (id: string) => unwrap(api.POST('/v1/webhooks/{id}/test', byId(id))),
+    },
   };
 }
 

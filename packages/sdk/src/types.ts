@@ -61,3 +61,12 @@ export type VerificationCode = VerifyResult['code'];
 
 /** An RFC 9457 problem as Keyward answers errors. */
 export type Problem = { type: string; title: string; status: number; detail: string; code: string; errors?: { path: string; message: string }[] };
+
+/** A webhook as the API returns it (never with its signing secret). */
+export type Webhook = Ok<paths['/v1/webhooks/{id}']['get']>;
+/** A new webhook, or one whose secret was rotated, with the signing secret: the only time it is seen. */
+export type IssuedWebhook = Ok<paths['/v1/webhooks']['post']>;
+export type WebhookCreate = BodyOf<paths['/v1/webhooks']['post']>;
+export type WebhookUpdate = BodyOf<paths['/v1/webhooks/{id}']['patch']>;
+export type WebhookListQuery = QueryOf<paths['/v1/webhooks']['get']>;
+export type WebhookDeliveryListQuery = QueryOf<paths['/v1/webhooks/{id}/deliveries']['get']>;

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { KeyCreate } from '@keyward/sdk';
+import type { KeyCreate, KeyUpdate } from '@keyward/sdk';
+import { UsageError } from '../exit-codes.ts';
 import { emit, type CliIo } from '../io.ts';
 import { addPaging, clientFor, collect, pageOf, remoteCommand, type RemoteOptions } from '../remote.ts';
 import { issuedKeyDetails, keyColumns, keyDetails, pageTable } from '../views.ts';
@@ -14,6 +15,27 @@ type CreateOptions = RemoteOptions & {
   ip?: string[];
   disabled?: boolean;
   meta?: Record<string, unknown>;
+} & LimitOptions;
+
+type Ratelimit = { limit: number; windowMs: number };
+type Refill = { amount: number; interval: 'daily' | 'monthly' };
+type LimitOptions = { ratelimit?: Ratelimit; remaining?: number; refill?: Refill };
+
+// Commander sets a `--no-…` option's value to false when it is given, and to true otherwise (or
+// leaves it unset when the positive option exists too: --ratelimit / --no-ratelimit).
+type UpdateOptions = RemoteOptions & {
+  name?: string;
+  description?: string;
+  group?: string[];
+  expires?: string;
+  expiry: boolean;
+  ip?: string[];
+  ipAllowlist: boolean;
+  meta?: Record<string, unknown>;
+  ratelimit?: Ratelimit | false;
+  remaining?: number;
+  quota: boolean;
+  refill?: Refill;
 };
 
 function parseMeta(text: string): Record<string, unknown> {
@@ -33,7 +55,51 @@ function parseWhole(text: string): number {
   return value;
 }
 
-/** `keyward keys …`: list, show, create, enable, disable, regenerate and delete API keys. */
+function parseCount(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('must be a whole number, 0 or more');
+  return value;
+}
+
+const WINDOW_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `100/60s` → {limit: 100, windowMs: 60000}; the server checks the range (a window of 1s to 31d). */
+function parseRatelimit(text: string): Ratelimit {
+  const match = /^(\d+)\/(\d+)(ms|s|m|h|d)$/.exec(text);
+  const limit = Number(match?.[1]);
+  const windowMs = Number(match?.[2]) * (WINDOW_MS[match?.[3] ?? ''] ?? Number.NaN);
+  if (!Number.isSafeInteger(limit) || limit < 1 || !Number.isSafeInteger(windowMs) || windowMs < 1) {
+    throw new InvalidArgumentError('must be <limit>/<window>: verifications (1 or more) per window with its unit (ms, s, m, h or d), e.g. 100/60s or 1000/1m');
+  }
+  return { limit, windowMs };
+}
+
+/** `1000/monthly` → {amount: 1000, interval: 'monthly'}. */
+function parseRefill(text: string): Refill {
+  const match = /^(\d+)\/(daily|monthly)$/.exec(text);
+  const amount = Number(match?.[1]);
+  if (!match || !Number.isSafeInteger(amount) || amount < 1) throw new InvalidArgumentError('must be <amount>/daily or <amount>/monthly (amount 1 or more), e.g. 1000/monthly');
+  return { amount, interval: match[2] as Refill['interval'] };
+}
+
+/** --ratelimit, --remaining and --refill, as `keys create` and `keys update` take them. */
+function addLimits(command: Command): Command {
+  return command
+    .option('--ratelimit <limit>/<window>', 'at most <limit> verifications per <window> (in ms, s, m, h or d; 1s to 31d), e.g. 100/60s; beyond that, verification answers RATE_LIMITED', parseRatelimit)
+    .option('--remaining <n>', 'a quota: verifications left before it answers USAGE_EXCEEDED', parseCount)
+    .option('--refill <amount>/<interval>', 'reset the quota to <amount> daily or monthly, e.g. 1000/monthly (needs a quota)', parseRefill);
+}
+
+/** The limits given on the command line, as the API takes them. */
+function limitsOf(options: LimitOptions): Pick<KeyCreate, 'ratelimit' | 'remaining' | 'refill'> {
+  return {
+    ...(options.ratelimit ? { ratelimit: options.ratelimit } : {}),
+    ...(options.remaining !== undefined ? { remaining: options.remaining } : {}),
+    ...(options.refill ? { refill: options.refill } : {}),
+  };
+}
+
+/** `keyward keys …`: list, show, create, update, enable, disable, regenerate and delete API keys. */
 export function registerKeys(program: Command, io: CliIo): void {
   const keys = program.command('keys').description('manage API keys on a running Keyward');
 
@@ -42,13 +108,15 @@ export function registerKeys(program: Command, io: CliIo): void {
     .option('--owner <username>', 'only keys this person owns')
     .addOption(new Option('--status <status>', 'only keys in this state').choices(['active', 'inactive', 'expired']))
     .option('--search <text>', 'part of the name, description or key start')
-    .action(async (options: RemoteOptions & { project?: string; owner?: string; status?: 'active' | 'inactive' | 'expired'; search?: string; limit?: number; cursor?: string; all?: boolean }) => {
+    .option('--expires-before <time>', 'only keys that expire before this time, ISO 8601, and have not yet (with --status expired: that have)')
+    .action(async (options: RemoteOptions & { project?: string; owner?: string; status?: 'active' | 'inactive' | 'expired'; search?: string; expiresBefore?: string; limit?: number; cursor?: string; all?: boolean }) => {
       const keyward = clientFor(io, options);
       const query = {
         ...(options.project ? { projectId: options.project } : {}),
         ...(options.owner ? { owner: options.owner } : {}),
         ...(options.status ? { status: options.status } : {}),
         ...(options.search ? { q: options.search } : {}),
+        ...(options.expiresBefore ? { expiresBefore: options.expiresBefore } : {}),
       };
       const page = await pageOf(options, query, (q) => keyward.keys.list(q));
       emit(io, options.json, page, () => pageTable(page, keyColumns, 'keys', 'keyward keys list'));
@@ -61,7 +129,7 @@ export function registerKeys(program: Command, io: CliIo): void {
       emit(io, options.json, key, () => keyDetails(key));
     });
 
-  remoteCommand(keys, 'create', 'create a key and print its token (shown this once)')
+  const create = remoteCommand(keys, 'create', 'create a key and print its token (shown this once)')
     .requiredOption('--project <id>', 'the project the key belongs to (its prefix starts the token)')
     .option('--name <name>', 'a name people will recognise')
     .option('--description <text>', 'what the key is for')
@@ -70,7 +138,8 @@ export function registerKeys(program: Command, io: CliIo): void {
     .option('--expires <time>', 'when it stops working, ISO 8601 (2026-12-31T23:59:59Z)')
     .option('--ip <address>', 'an address or CIDR it may be used from (repeatable)', collect)
     .option('--disabled', 'create it switched off')
-    .option('--meta <json>', 'a JSON object returned on every verification', parseMeta)
+    .option('--meta <json>', 'a JSON object returned on every verification', parseMeta);
+  addLimits(create)
     .addHelpText('after', '\nWith --json the answer is {key, token}; e.g. TOKEN=$(keyward keys create --project prj_… --json | jq -r .token)')
     .action(async (options: CreateOptions) => {
       const body: KeyCreate = {
@@ -83,9 +152,45 @@ export function registerKeys(program: Command, io: CliIo): void {
         ...(options.ip ? { ipAllowlist: options.ip } : {}),
         ...(options.disabled ? { enabled: false } : {}),
         ...(options.meta ? { meta: options.meta } : {}),
+        ...limitsOf(options),
       };
       const issued = await clientFor(io, options).keys.create(body);
       emit(io, options.json, issued, () => issuedKeyDetails(issued));
+    });
+
+  const update = remoteCommand(keys, 'update', "change a key's settings: only the options given, in force at the very next verification")
+    .argument('<id>', 'the key id (key_…)')
+    .option('--name <name>', 'a name people will recognise')
+    .option('--description <text>', 'what the key is for')
+    .option('--group <id>', "a permission group to give the key (repeatable; replaces the key's groups)", collect)
+    .option('--expires <time>', 'when it stops working, ISO 8601 (2026-12-31T23:59:59Z)')
+    .addOption(new Option('--no-expiry', 'it never expires (clears the expiry)').conflicts('expires'))
+    .option('--ip <address>', 'an address or CIDR it may be used from (repeatable; replaces the allowlist)', collect)
+    .addOption(new Option('--no-ip-allowlist', 'usable from any address (clears the allowlist)').conflicts('ip'))
+    .option('--meta <json>', 'a JSON object returned on every verification (replaces the meta)', parseMeta);
+  addLimits(update)
+    .option('--no-ratelimit', 'no rate limit')
+    .addOption(new Option('--no-quota', 'no quota: clears remaining and the refill').conflicts(['remaining', 'refill']))
+    .addHelpText('after', '\nExample: keyward keys update key_… --ratelimit 100/60s --remaining 5000 --refill 5000/monthly')
+    .action(async (id: string, options: UpdateOptions, command: Command) => {
+      const body: KeyUpdate = {
+        ...(options.name !== undefined ? { name: options.name } : {}),
+        ...(options.description !== undefined ? { description: options.description } : {}),
+        ...(options.group ? { groupIds: options.group } : {}),
+        ...(options.expires !== undefined ? { expiresAt: options.expires } : options.expiry === false ? { expiresAt: null } : {}),
+        ...(options.ip ? { ipAllowlist: options.ip } : options.ipAllowlist === false ? { ipAllowlist: [] } : {}),
+        ...(options.meta ? { meta: options.meta } : {}),
+        ...(options.ratelimit !== undefined ? { ratelimit: options.ratelimit || null } : {}),
+        ...(options.quota === false ? { remaining: null, refill: null } : {}),
+        ...(options.remaining !== undefined ? { remaining: options.remaining } : {}),
+        ...(options.refill ? { refill: options.refill } : {}),
+      };
+      if (Object.keys(body).length === 0) {
+        const settings = command.options.filter((option) => !['url', 'token', 'json'].includes(option.attributeName())).map((option) => option.long);
+        throw new UsageError(`nothing to change: give at least one of ${settings.join(', ')}`);
+      }
+      const key = await clientFor(io, options).keys.update(id, body);
+      emit(io, options.json, key, () => keyDetails(key));
     });
 
   for (const [name, description] of [['enable', 'switch a key on'], ['disable', 'switch a key off (verification answers DISABLED at once)']] as const) {
