@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { signIn } from '../../test/support/api-client.ts';
 import { managementKey } from '../../test/support/people.ts';
 import { startTestServer, TEST_SECRET, type TestServer } from '../../test/support/test-server.ts';
 import { EXIT } from './exit-codes.ts';
+import { freePort } from '../../test/support/keyward-process.ts';
 
 const ENTRY = new URL('./keyward.ts', import.meta.url).pathname;
 // The child finds this Node first, as `npx keyward` would find the project's pinned one.
@@ -29,14 +29,6 @@ function keyward(args: string[], options: { env?: Record<string, string>; input?
   });
 }
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 // Every step starts a Node process, which takes a second or more on a busy two-core machine.
 const SLOW = { timeout: 180_000 };
@@ -119,7 +111,7 @@ describe('keyward CLI as a child process against a running server', SLOW, () => 
     expect(JSON.parse(conflict.stderr)).toMatchObject({ error: { status: 409, code: 'CONFLICT' } });
     expect(conflict.stdout).toBe('');
 
-    const unreachable = await keyward(['keys', 'list', '--json'], { env: { ...env, KEYWARD_URL: `http://127.0.0.1:${await closedPort()}` } });
+    const unreachable = await keyward(['keys', 'list', '--json'], { env: { ...env, KEYWARD_URL: `http://127.0.0.1:${await freePort()}` } });
     expect(unreachable.code).toBe(EXIT.UNREACHABLE);
     expect(JSON.parse(unreachable.stderr)).toMatchObject({ error: { code: 'UNREACHABLE' } });
 
@@ -162,7 +154,7 @@ describe('keyward CLI as a child process on the server side', SLOW, () => {
   it('serves until SIGTERM, then exits 0', async () => {
     const server = await startTestServer({ withAdmin: false });
     await server.close();
-    const port = await closedPort();
+    const port = await freePort();
     const child = spawn(process.execPath, ['--conditions=@keyward/source', ENTRY, 'serve', '--port', String(port)], {
       env: { PATH, DATABASE_URL: `file:${join(server.dir, 'serve.db')}`, KEYWARD_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' },
       stdio: 'ignore',

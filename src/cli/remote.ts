@@ -8,6 +8,7 @@ export const DEFAULT_URL = 'http://127.0.0.1:8080';
 
 /** The options every command that talks to a running Keyward takes. */
 export type RemoteOptions = { url?: string; token?: string; json?: boolean };
+const REMOTE_OPTION_NAMES = ['url', 'token', 'json'];
 
 /**
  * A remote command: `--url`, `--token` and `--json` on top of its own options. The flags win
@@ -21,6 +22,16 @@ export function remoteCommand(parent: Command, name: string, description: string
     .addOption(new Option('--url <url>', `Keyward's address (default: KEYWARD_URL, else ${DEFAULT_URL})`))
     .addOption(new Option('--token <token>', 'management key (default: KEYWARD_TOKEN)'))
     .option('--json', 'print JSON for scripts instead of a table');
+}
+
+/**
+ * Refuses an update command given none of its own settings (the remote options change
+ * nothing), naming the settings it takes.
+ */
+export function requireChanges(body: object, command: Command): void {
+  if (Object.keys(body).length > 0) return;
+  const settings = command.options.filter((option) => !REMOTE_OPTION_NAMES.includes(option.attributeName())).map((option) => option.long);
+  throw new UsageError(`nothing to change: give at least one of ${settings.join(', ')}`);
 }
 
 /**

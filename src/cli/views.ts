@@ -1,4 +1,4 @@
-import type { AuditEvent, Group, Key, Page, paths, Project, User } from '@keyward/sdk';
+import type { AuditEvent, Group, IssuedWebhook, Key, Page, Project, User, Webhook, WebhookDelivery } from '@keyward/sdk';
 import { formatDetails, formatTable, type Column } from './table.ts';
 
 // How each resource looks in a terminal; `--json` prints the API's own shapes instead.
@@ -87,12 +87,6 @@ export const auditColumns: Column<AuditEvent>[] = [
   ['ACTION', (event) => event.action],
   ['TARGET', (event) => event.target.id ?? event.target.type],
 ];
-
-// The SDK names no webhook shapes yet: read them from the generated paths.
-type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
-export type Webhook = JsonOf<paths['/v1/webhooks/{id}']['get']['responses'][200]>;
-export type IssuedWebhook = JsonOf<paths['/v1/webhooks']['post']['responses'][201]>;
-export type WebhookDelivery = JsonOf<paths['/v1/webhooks/{id}/test']['post']['responses'][202]>;
 
 export const webhookColumns: Column<Webhook>[] = [
   ['ID', (webhook) => webhook.id],

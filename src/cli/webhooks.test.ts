@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type ApiClient } from '../../test/support/api-client.ts';
 import { runKeyward as run } from '../../test/support/cli.ts';
@@ -6,17 +5,10 @@ import { managementKey } from '../../test/support/people.ts';
 import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver.ts';
 import { EXIT } from './exit-codes.ts';
+import { freePort } from '../../test/support/keyward-process.ts';
 
 const ALL_EVENTS = ['key.created', 'key.updated', 'key.expiring', 'key.expired', 'key.disabled', 'key.deleted', 'key.leaked'];
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('keyward webhooks: refusals on the command line', () => {
   const env = { KEYWARD_TOKEN: 't' };
@@ -210,7 +202,7 @@ describe('keyward webhooks against a running server', () => {
 
     expect((await run(['webhooks', 'list'], { env: { KEYWARD_URL: server.url } })).code).toBe(EXIT.UNAUTHENTICATED);
     expect((await run(['webhooks', 'list'], { env: { ...env, KEYWARD_TOKEN: 'tk_000000000000000000000000000000' } })).code).toBe(EXIT.UNAUTHENTICATED);
-    const unreachable = await run(['webhooks', 'list', '--json'], { env: { ...env, KEYWARD_URL: `http://127.0.0.1:${await closedPort()}` } });
+    const unreachable = await run(['webhooks', 'list', '--json'], { env: { ...env, KEYWARD_URL: `http://127.0.0.1:${await freePort()}` } });
     expect(unreachable.code).toBe(EXIT.UNREACHABLE);
     expect(JSON.parse(unreachable.stderr)).toMatchObject({ error: { code: 'UNREACHABLE', detail: expect.stringMatching(/^could not reach Keyward at http:\/\/127\.0\.0\.1:\d+: /) } });
   });

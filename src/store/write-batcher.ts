@@ -20,8 +20,8 @@ export function batchedWrites(db: Db): WriteTransaction {
   const queue: Job[] = [];
   let draining = false;
 
+  /** Runs the queue to empty; the caller has set `draining`. */
   async function drain(): Promise<void> {
-    draining = true;
     while (queue.length > 0) {
       const batch = queue.splice(0, MAX_BATCH);
       const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];

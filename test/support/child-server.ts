@@ -1,24 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { apiClient, type ApiClient } from './api-client.ts';
+import { freePort } from './keyward-process.ts';
 import { TEST_SECRET } from './test-server.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** A free loopback port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Keyward as `npm start` runs it (`src/server.ts`), in a child process on a SQLite file. */
 export type ChildServer = {

@@ -70,3 +70,5 @@ export type WebhookCreate = BodyOf<paths['/v1/webhooks']['post']>;
 export type WebhookUpdate = BodyOf<paths['/v1/webhooks/{id}']['patch']>;
 export type WebhookListQuery = QueryOf<paths['/v1/webhooks']['get']>;
 export type WebhookDeliveryListQuery = QueryOf<paths['/v1/webhooks/{id}/deliveries']['get']>;
+/** One delivery of an event to a webhook, with every attempt (as the delivery log and a test send answer it). */
+export type WebhookDelivery = Json<paths['/v1/webhooks/{id}/test']['post']['responses'][202]>;

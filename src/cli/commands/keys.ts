@@ -1,8 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { KeyCreate, KeyUpdate } from '@keyward/sdk';
-import { UsageError } from '../exit-codes.ts';
 import { emit, type CliIo } from '../io.ts';
-import { addPaging, clientFor, collect, pageOf, remoteCommand, type RemoteOptions } from '../remote.ts';
+import { addPaging, clientFor, collect, pageOf, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
 import { issuedKeyDetails, keyColumns, keyDetails, pageTable } from '../views.ts';
 
 type CreateOptions = RemoteOptions & {
@@ -185,10 +184,7 @@ export function registerKeys(program: Command, io: CliIo): void {
         ...(options.remaining !== undefined ? { remaining: options.remaining } : {}),
         ...(options.refill ? { refill: options.refill } : {}),
       };
-      if (Object.keys(body).length === 0) {
-        const settings = command.options.filter((option) => !['url', 'token', 'json'].includes(option.attributeName())).map((option) => option.long);
-        throw new UsageError(`nothing to change: give at least one of ${settings.join(', ')}`);
-      }
+      requireChanges(body, command);
       const key = await clientFor(io, options).keys.update(id, body);
       emit(io, options.json, key, () => keyDetails(key));
     });

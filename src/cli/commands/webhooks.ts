@@ -1,9 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { WebhookCreate, WebhookDeliveryListQuery, WebhookUpdate } from '@keyward/sdk';
 import { KEY_EVENT_TYPES } from '../../domain/webhook-events.ts';
-import { UsageError } from '../exit-codes.ts';
 import { emit, type CliIo } from '../io.ts';
-import { addPaging, clientFor, collect, pageOf, remoteCommand, type RemoteOptions } from '../remote.ts';
+import { addPaging, clientFor, collect, pageOf, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
 import { deliveryColumns, issuedWebhookDetails, pageTable, webhookColumns, webhookDetails } from '../views.ts';
 
 type PagingOptions = { limit?: number; cursor?: string; all?: boolean };
@@ -75,10 +74,7 @@ export function registerWebhooks(program: Command, io: CliIo): void {
         ...(options.description !== undefined ? { description: options.description } : {}),
         ...(options.enable ? { enabled: true } : options.disable ? { enabled: false } : {}),
       };
-      if (Object.keys(body).length === 0) {
-        const settings = command.options.filter((option) => !['url', 'token', 'json'].includes(option.attributeName())).map((option) => option.long);
-        throw new UsageError(`nothing to change: give at least one of ${settings.join(', ')}`);
-      }
+      requireChanges(body, command);
       const webhook = await webhooksOf(io, options).update(id, body);
       emit(io, options.json, webhook, () => webhookDetails(webhook));
     });
