@@ -16,7 +16,7 @@ describe('keyward keys update, the limit options and --expires-before: refusals 
     expect(result.code).toBe(EXIT.USAGE);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'keyward: nothing to change: give at least one of --name, --description, --group, --expires, --no-expiry, --ip, --no-ip-allowlist, --meta, --ratelimit, --remaining, --refill, --no-ratelimit, --no-quota\n',
+      'keyward: nothing to change: give at least one of --name, --description, --group, --no-groups, --expires, --no-expiry, --ip, --no-ip-allowlist, --meta, --ratelimit, --remaining, --refill, --no-ratelimit, --no-quota\n',
     );
     expect((await run(['keys', 'update', 'key_x', '--json'], { env })).stderr).toBe(`${JSON.stringify({ error: { code: 'USAGE', detail: result.stderr.slice('keyward: '.length, -1) } })}\n`);
   });
@@ -25,6 +25,7 @@ describe('keyward keys update, the limit options and --expires-before: refusals 
     for (const [args, message] of [
       [['--expires', '2030-01-01T00:00:00Z', '--no-expiry'], "option '--no-expiry' cannot be used with option '--expires <time>'"],
       [['--no-expiry', '--expires', '2030-01-01T00:00:00Z'], "option '--no-expiry' cannot be used with option '--expires <time>'"],
+      [['--group', 'grp_x', '--no-groups'], "option '--no-groups' cannot be used with option '--group <id>'"],
       [['--ip', '10.0.0.1', '--no-ip-allowlist'], "option '--no-ip-allowlist' cannot be used with option '--ip <address>'"],
       [['--remaining', '5', '--no-quota'], "option '--no-quota' cannot be used with option '--remaining <n>'"],
       [['--refill', '5/daily', '--no-quota'], "option '--no-quota' cannot be used with option '--refill <amount>/<interval>'"],
@@ -147,10 +148,10 @@ describe('keyward keys update, the limit options and --expires-before against a 
     expect(regrouped.permissions).toEqual(['upd.write']);
 
     // The clearing options.
-    const cleared = await run(['keys', 'update', key.id, '--no-expiry', '--no-ip-allowlist', '--no-ratelimit', '--no-quota', '--json'], { env });
+    const cleared = await run(['keys', 'update', key.id, '--no-groups', '--no-expiry', '--no-ip-allowlist', '--no-ratelimit', '--no-quota', '--json'], { env });
     expect(cleared.code, cleared.stderr).toBe(EXIT.OK);
-    expect(cleared.json()).toMatchObject({ name: 'renamed', expiresAt: null, ipAllowlist: [], ratelimit: null, remaining: null, refill: null, meta: { plan: 'pro' } });
-    expect((await admin.get(`/v1/keys/${key.id}`)).body).toMatchObject({ expiresAt: null, ipAllowlist: [], ratelimit: null, remaining: null, refill: null });
+    expect(cleared.json()).toMatchObject({ name: 'renamed', groups: [], permissions: [], expiresAt: null, ipAllowlist: [], ratelimit: null, remaining: null, refill: null, meta: { plan: 'pro' } });
+    expect((await admin.get(`/v1/keys/${key.id}`)).body).toMatchObject({ groups: [], permissions: [], expiresAt: null, ipAllowlist: [], ratelimit: null, remaining: null, refill: null });
   });
 
   it('prints the updated key as keys show does', async () => {

@@ -26,6 +26,8 @@ type UpdateOptions = RemoteOptions & {
   name?: string;
   description?: string;
   group?: string[];
+  /** false with --no-groups. */
+  groups: boolean;
   expires?: string;
   expiry: boolean;
   ip?: string[];
@@ -162,6 +164,7 @@ export function registerKeys(program: Command, io: CliIo): void {
     .option('--name <name>', 'a name people will recognise')
     .option('--description <text>', 'what the key is for')
     .option('--group <id>', "a permission group to give the key (repeatable; replaces the key's groups)", collect)
+    .addOption(new Option('--no-groups', 'takes every permission group away from the key').conflicts('group'))
     .option('--expires <time>', 'when it stops working, ISO 8601 (2026-12-31T23:59:59Z)')
     .addOption(new Option('--no-expiry', 'it never expires (clears the expiry)').conflicts('expires'))
     .option('--ip <address>', 'an address or CIDR it may be used from (repeatable; replaces the allowlist)', collect)
@@ -175,7 +178,7 @@ export function registerKeys(program: Command, io: CliIo): void {
       const body: KeyUpdate = {
         ...(options.name !== undefined ? { name: options.name } : {}),
         ...(options.description !== undefined ? { description: options.description } : {}),
-        ...(options.group ? { groupIds: options.group } : {}),
+        ...(options.group ? { groupIds: options.group } : options.groups === false ? { groupIds: [] } : {}),
         ...(options.expires !== undefined ? { expiresAt: options.expires } : options.expiry === false ? { expiresAt: null } : {}),
         ...(options.ip ? { ipAllowlist: options.ip } : options.ipAllowlist === false ? { ipAllowlist: [] } : {}),
         ...(options.meta ? { meta: options.meta } : {}),
