@@ -24,7 +24,7 @@ import { VerifyBody } from './http/routes/keys.verify.ts';
 import { installSecurityHeaders } from './http/plugins/security-headers.ts';
 import { installMetrics } from './http/plugins/metrics.ts';
 import { installOpenApi } from './http/plugins/openapi.ts';
-import { installProblemHandler, refuseUnframedBody, sendClientErrorProblem, sendFrameworkProblem } from './http/plugins/problem-handler.ts';
+import { installProblemHandler, refuseMissingHost, refuseUnframedBody, sendClientErrorProblem, sendFrameworkProblem } from './http/plugins/problem-handler.ts';
 import { installValidators } from './http/plugins/validation.ts';
 import { registerApiRoutes } from './http/routes/index.ts';
 import { registerOperations } from './http/routes/operations.ts';
@@ -101,15 +101,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Fastify's own server, with a listener in front: requests without a knowable body length
     // are refused there, and the verify fast path (see verify-fast-path.ts), set once the
     // routes exist, answers what it can; everything else is Fastify's.
+    requestTimeout: config.requestTimeoutMs,
     serverFactory: (handler, options) => {
       frameworkHandler = handler;
       // Fastify's defaults, which it applies itself only to servers it creates.
       const { keepAliveTimeout = 72_000, requestTimeout = 0, connectionTimeout = 0 } = options as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
-      const server = createServer((request, response) => {
-        if (!refuseUnframedBody(request, response)) (fastPath ?? handler)(request, response);
+      const server = createServer({
+        requestTimeout,
+        // Node's 60 s for the headers, within the whole request's time.
+        headersTimeout: Math.min(60_000, requestTimeout),
+        // How often Node looks for requests past their time (its default is 30 s).
+        connectionsCheckingInterval: Math.min(30_000, Math.max(250, requestTimeout / 4)),
+        // Refused in the listener instead, with a problem body like every other refusal.
+        requireHostHeader: false,
+      }, (request, response) => {
+        if (!refuseMissingHost(request, response) && !refuseUnframedBody(request, response)) (fastPath ?? handler)(request, response);
       });
       server.keepAliveTimeout = keepAliveTimeout;
-      server.requestTimeout = requestTimeout;
       server.setTimeout(connectionTimeout);
       return server;
     },

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(config.secret).toBeUndefined();
     expect(config.redisUrl).toBeUndefined();
     expect(config.webhookAllowPrivate).toBe(false);
+    expect(config.requestTimeoutMs).toBe(30_000);
   });
 
   it('reads KEYWARD_WEBHOOK_ALLOW_PRIVATE', () => {
@@ -26,9 +27,10 @@ describe('loadConfig', () => {
       KEYWARD_ADMIN_PASSWORD: 'long-enough-password',
       KEYWARD_VERIFY_AUTH: 'required',
       KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8, ::1',
+      KEYWARD_REQUEST_TIMEOUT_MS: '120000',
       LOG_LEVEL: 'debug',
     });
-    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', verifyAuth: 'required', trustedProxies: ['10.0.0.0/8', '::1'], logLevel: 'debug', adminUsername: 'root' });
+    expect(config).toMatchObject({ requestTimeoutMs: 120_000, port: 9000, host: '0.0.0.0', verifyAuth: 'required', trustedProxies: ['10.0.0.0/8', '::1'], logLevel: 'debug', adminUsername: 'root' });
   });
 
   it.each([
@@ -43,6 +45,10 @@ describe('loadConfig', () => {
     [{ KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8,nope' }, /KEYWARD_TRUSTED_PROXIES.*nope/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'yes' }, /KEYWARD_WEBHOOK_ALLOW_PRIVATE/],
+    [{ KEYWARD_REQUEST_TIMEOUT_MS: '0' }, /KEYWARD_REQUEST_TIMEOUT_MS/],
+    [{ KEYWARD_REQUEST_TIMEOUT_MS: '999' }, /KEYWARD_REQUEST_TIMEOUT_MS/],
+    [{ KEYWARD_REQUEST_TIMEOUT_MS: '30s' }, /KEYWARD_REQUEST_TIMEOUT_MS/],
+    [{ KEYWARD_REQUEST_TIMEOUT_MS: '3600001' }, /KEYWARD_REQUEST_TIMEOUT_MS/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -21,6 +21,8 @@ export type Config = {
   trustedProxies: string[];
   /** KEYWARD_WEBHOOK_ALLOW_PRIVATE: webhooks may call loopback, private and link-local addresses. */
   webhookAllowPrivate: boolean;
+  /** KEYWARD_REQUEST_TIMEOUT_MS: how long a client may take to send a whole request (headers and body). */
+  requestTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -104,6 +106,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`KEYWARD_WEBHOOK_ALLOW_PRIVATE must be "true" or "false", got "${webhookAllowPrivate.slice(0, 40)}"`);
   }
 
+  // Without a limit a client could hold a connection and its buffers for ever by sending a body
+  // shorter than its Content-Length (Node's own limit is off in servers made for Fastify).
+  const requestTimeoutText = nonEmpty(env.KEYWARD_REQUEST_TIMEOUT_MS) ?? '30000';
+  const requestTimeoutMs = Number(requestTimeoutText);
+  if (!/^\d+$/.test(requestTimeoutText) || requestTimeoutMs < 1000 || requestTimeoutMs > 3_600_000) {
+    throw new ConfigError(`KEYWARD_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 3600000, got "${requestTimeoutText.slice(0, 40)}"`);
+  }
+
   const logLevel = nonEmpty(env.LOG_LEVEL) ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -126,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     verifyAuth,
     trustedProxies,
     webhookAllowPrivate: webhookAllowPrivate === 'true',
+    requestTimeoutMs,
     logLevel: logLevel as Config['logLevel'],
   };
 }

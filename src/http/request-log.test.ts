@@ -26,4 +26,14 @@ describe('loggableUrl', () => {
     expect(loggableUrl(`/v1/keys/${token}`)).toBe('/v1/keys/[redacted]');
     expect(loggableUrl(`/v1/keys?keyId=${token}`)).toBe('/v1/keys?keyId=[redacted]');
   });
+
+  it('masks a token written percent-encoded, in the path and in a harmless parameter', () => {
+    const encoded = token.replace('_', '%5F').replace(/^(.)/, (first) => `%${first.charCodeAt(0).toString(16)}`);
+    expect(decodeURIComponent(encoded)).toBe(token);
+    expect(loggableUrl(`/v1/projects/${encoded}`)).toBe('/v1/projects/[redacted]');
+    expect(loggableUrl(`/v1/keys?limit=${encoded}&status=active`)).toBe('/v1/keys?limit=[redacted]&status=active');
+    expect(loggableUrl(`/v1/keys/${encoded}/usage?x=${encoded}`)).toBe('/v1/keys/[redacted]/usage?x=[redacted]');
+    // Percent-encoding that holds no token, or that does not decode, is logged as sent.
+    expect(loggableUrl('/v1/keys?limit=5%25&status=%E0%A4%A')).toBe('/v1/keys?limit=5%25&status=%E0%A4%A');
+  });
 });

@@ -10,6 +10,23 @@ const TOKEN_ANYWHERE = new RegExp(TOKEN_PATTERN, 'g');
 const MASK = '[redacted]';
 
 /**
+ * A part of a URL with its tokens masked, also those written percent-encoded (`fb%5F3kP9…`):
+ * a part that holds a token only once decoded is logged decoded, with the token masked.
+ */
+function maskTokens(part: string): string {
+  const masked = part.replace(TOKEN_ANYWHERE, MASK);
+  if (!part.includes('%')) return masked;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(part);
+  } catch {
+    return masked; // not valid percent-encoding: nothing it could decode to
+  }
+  const decodedMasked = decoded.replace(TOKEN_ANYWHERE, MASK);
+  return decodedMasked === decoded ? masked : decodedMasked;
+}
+
+/**
  * The URL as it may be logged: tokens in the path masked, and in the query string only the
  * values of known, harmless parameters kept.
  *
@@ -17,7 +34,7 @@ const MASK = '[redacted]';
  */
 export function loggableUrl(url: string): string {
   const mark = url.indexOf('?');
-  const path = (mark < 0 ? url : url.slice(0, mark)).replace(TOKEN_ANYWHERE, MASK);
+  const path = maskTokens(mark < 0 ? url : url.slice(0, mark));
   if (mark < 0) return path;
   const query = url
     .slice(mark + 1)
@@ -26,8 +43,8 @@ export function loggableUrl(url: string): string {
       const equals = pair.indexOf('=');
       const name = equals < 0 ? pair : pair.slice(0, equals);
       // An unknown name is masked whole: `?fb_3kP9…` puts the secret in the name.
-      if (!HARMLESS_QUERY_PARAMETERS.has(name)) return equals < 0 ? MASK : `${name.replace(TOKEN_ANYWHERE, MASK)}=${MASK}`;
-      return pair.replace(TOKEN_ANYWHERE, MASK);
+      if (!HARMLESS_QUERY_PARAMETERS.has(name)) return equals < 0 ? MASK : `${maskTokens(name)}=${MASK}`;
+      return maskTokens(pair);
     })
     .join('&');
   return `${path}?${query}`;

@@ -36,6 +36,12 @@ const AWKWARD_STRINGS = [
   'x'.repeat(257), 'ä'.repeat(300), '\\', '"', '\u0007\u001b[31m',
 ];
 
+/** Date-times at the edges of RFC 3339 and of what `Date` can hold (a leap second among them). */
+const AWKWARD_DATE_TIMES = [
+  '2026-06-30T23:59:60Z', '2016-12-31T23:59:60+00:00', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999Z', '1969-12-31T23:59:59Z',
+  '2026-02-29T00:00:00Z', '2024-02-29T12:00:00-23:59', '2026-01-01t00:00:00z', '2026-01-01 00:00:00Z', '+275760-09-13T00:00:00Z',
+];
+
 /** Property names that reach for prototypes, internals or operators. */
 const AWKWARD_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', '\u0000', '$ref', '$where', 'id', 'role', 'isAdmin'];
 
@@ -161,7 +167,10 @@ function stringFor(schema: JsonSchema): fc.Arbitrary<string | RowRef> {
   }
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length <= (schema.maxLength ?? Infinity));
   if (schema.format === 'date-time') {
-    return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+    return fc.oneof(
+      { arbitrary: fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()), weight: 4 },
+      { arbitrary: fc.constantFrom(...AWKWARD_DATE_TIMES), weight: 1 },
+    );
   }
   if (schema.format === 'ipv4' || schema.format === 'ipv6') return schema.format === 'ipv4' ? fc.ipV4() : fc.ipV6();
   const minLength = schema.minLength ?? 0;

@@ -83,6 +83,15 @@ export function problemText(status: number, code: string, detail: string): strin
   return JSON.stringify({ type: `https://keyward.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`, title: TITLES[status] ?? STATUS_CODES[status], status, detail, code });
 }
 
+/** A 400 problem written before any framework sees the request, and the connection closed. */
+function refuseAndClose(response: ServerResponse, detail: string): true {
+  const body = problemText(400, 'BAD_REQUEST', detail);
+  response
+    .writeHead(400, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff', 'content-length': Buffer.byteLength(body), connection: 'close' })
+    .end(body);
+  return true;
+}
+
 /**
  * RFC 9112 §6.3: a request whose Transfer-Encoding does not end in chunked has no knowable body
  * length; the server must answer 400 and close the connection. Node passes such requests on,
@@ -91,10 +100,17 @@ export function problemText(status: number, code: string, detail: string): strin
 export function refuseUnframedBody(request: IncomingMessage, response: ServerResponse): boolean {
   const codings = request.headers['transfer-encoding'];
   if (codings === undefined || codings.split(',').at(-1)!.trim().toLowerCase() === 'chunked') return false;
-  response
-    .writeHead(400, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff', connection: 'close' })
-    .end(problemText(400, 'BAD_REQUEST', 'The Transfer-Encoding header must end in chunked.'));
-  return true;
+  return refuseAndClose(response, 'The Transfer-Encoding header must end in chunked.');
+}
+
+/**
+ * HTTP/1.1 requires a Host header (RFC 9112, 3.2). Node's own check answers a bare 400 without a
+ * body, so the server is made without it and refuses here, with a problem like every other
+ * refusal. HTTP/1.0 requests may leave it out.
+ */
+export function refuseMissingHost(request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.headers.host !== undefined || request.httpVersionMinor === 0) return false;
+  return refuseAndClose(response, 'An HTTP/1.1 request needs a Host header.');
 }
 
 /**

@@ -21,7 +21,7 @@ export const VerifyBody = Type.Object(
     permissions: Type.Optional(Type.Union([PermissionQuery, Type.Array(Permission, { maxItems: 100 })], { description: 'A permission or permission query, or a list of permissions all of which are required' })),
     ip: Type.Optional(Type.String({ maxLength: 64, description: "The caller's address, checked against the key's allowlist" })),
     cost: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 1, description: 'How much of the key\'s remaining quota this verification spends (0: none)' })),
-    tags: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20, description: 'Labels kept with the usage counts (for usage analytics)', examples: [['GET /orders', 'region:eu']] })),
+    tags: Type.Optional(Type.Array(Type.String({ maxLength: 64, pattern: '^[^\\u0000]*$' }), { maxItems: 20, description: 'Labels kept with the usage counts (for usage analytics)', examples: [['GET /orders', 'region:eu']] })),
   },
   { additionalProperties: false },
 );
