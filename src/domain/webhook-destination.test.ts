@@ -29,6 +29,17 @@ describe('webhookUrlError', () => {
       expect(webhookUrlError('/relative', { allowPrivate })).toMatch(/absolute URL/);
     }
   });
+  it('refuses what no delivery could reach: port 0, empty or over-long labels', () => {
+    for (const allowPrivate of [false, true]) {
+      expect(webhookUrlError('https://example.com:0/', { allowPrivate })).toMatch(/port 0/);
+      for (const url of ['https://a..b/', `https://${'a'.repeat(64)}.example.com/`, `https://${'abcdefghi.'.repeat(26)}com/`]) {
+        expect(webhookUrlError(url, { allowPrivate }), url).toMatch(/host that can exist/);
+      }
+    }
+    // A fully qualified name's trailing dot and the longest allowed label are fine.
+    expect(webhookUrlError(`https://${'a'.repeat(63)}.example.com./hook`, strict)).toBeUndefined();
+    expect(webhookUrlError('https://[2606:2800:220:1:248:1893:25c8:1946]:8443/', strict)).toBeUndefined();
+  });
   it('refuses local names and non-public literal addresses unless private destinations are allowed', () => {
     for (const url of ['http://localhost/', 'http://LOCALHOST./', 'http://x.localhost/', 'http://127.0.0.1/', 'http://[::1]/', 'http://2130706433/', 'http://[::ffff:a00:1]/']) {
       expect(webhookUrlError(url, strict), url).toMatch(/KEYWARD_WEBHOOK_ALLOW_PRIVATE/);

@@ -15,6 +15,10 @@ export function destinationAddressError(address: string): string | undefined {
   return range === 'unicast' ? undefined : range;
 }
 
+function isResolvableName(host: string): boolean {
+  return host.length <= 253 && host.split('.').every((label) => label.length >= 1 && label.length <= 63);
+}
+
 // Names that resolve to this machine without asking DNS (RFC 6761).
 const LOCAL_NAMES = /^(localhost|localhost\.localdomain)$|\.localhost$/i;
 
@@ -37,6 +41,10 @@ export function webhookUrlError(text: string, options: { allowPrivate: boolean }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `must use http or https, not ${url.protocol.slice(0, -1).slice(0, 20)}`;
   if (url.username !== '' || url.password !== '') return 'must not carry a user name or password; receivers check the Keyward-Signature header instead';
+  // Accepted, these would fail every delivery: port 0 cannot be connected to, and a name with an
+  // empty or over-long label cannot be resolved (RFC 1035: labels of 1-63, names up to 253).
+  if (url.port === '0') return 'must not use port 0';
+  if (!url.hostname.startsWith('[') && !isResolvableName(url.hostname.replace(/\.$/, ''))) return 'must name a host that can exist (labels of 1 to 63 characters, 253 in all)';
   if (options.allowPrivate) return undefined;
   // The WHATWG parser has already turned every IPv4 spelling (2130706433, 0x7f.1) into dotted
   // quads; IPv6 literals keep their brackets.
