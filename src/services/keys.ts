@@ -217,7 +217,10 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
   });
   // Counters held outside the database learn of the change; a new `remaining` wins over them.
   if (settings.remaining !== undefined || settings.refill !== undefined || settings.ratelimit !== undefined) {
-    await ctx.limits.keyChanged(id, settings.remaining !== undefined || settings.refill !== undefined);
+    await ctx.limits.keyChanged(id, {
+      remainingSet: settings.remaining !== undefined,
+      ...(settings.refill !== undefined ? { lastRefillAt: settings.refill ? new Date(now).toISOString() : null } : {}),
+    });
   }
   ctx.cache.invalidateKey(id);
   return viewOf(ctx, id);

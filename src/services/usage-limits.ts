@@ -26,11 +26,18 @@ export type LimitOutcome = {
 
 type Spent = { allowed: boolean; remaining: number };
 
+/**
+ * What an edit did to a key's quota: `remainingSet` when it set `remaining` anew (which wins over
+ * any count held outside the database); `lastRefillAt` when it set a refill, which restarts the
+ * refill clock at that time (null when it removed the refill).
+ */
+export type QuotaChange = { remainingSet: boolean; lastRefillAt?: string | null };
+
 /** Where quota counters live: memory (one node), Redis (several), or the database itself. */
 type QuotaStore = {
   spend: (key: LimitedKey, cost: number, now: number) => Promise<Spent>;
-  /** A key's quota settings changed (`reset`: its remaining was set anew, which wins). */
-  changed: (keyId: string, reset: boolean) => Promise<void>;
+  /** A key's quota settings changed (after the edit's commit). */
+  changed: (keyId: string, change: QuotaChange) => Promise<void>;
   flush: () => Promise<void>;
 };
 
@@ -83,8 +90,11 @@ function memoryQuotas(db: Db): QuotaStore {
       entry.state = result.state;
       return { allowed: result.allowed, remaining: result.state.remaining };
     },
-    changed: async (keyId, reset) => {
-      if (!reset) await write([keyId]);
+    changed: async (keyId, change) => {
+      // Spends counted here since the last write stay spent (an edit of the refill or the rate
+      // limit must not give them back), with the refill clock the edit set; a remaining set
+      // anew wins over them.
+      if (!change.remainingSet) await write([keyId], change.lastRefillAt);
       entries.delete(keyId);
       dirty.delete(keyId);
     },
@@ -94,8 +104,11 @@ function memoryQuotas(db: Db): QuotaStore {
     },
   };
 
-  /** Writes the keys' counters in one statement; a key edited meanwhile is dropped, not written. */
-  async function write(keyIds: readonly string[]): Promise<void> {
+  /**
+   * Writes the keys' counters in one statement; a key edited meanwhile is dropped, not written.
+   * `lastRefillAt`, when given, is written instead of the counters' own refill time.
+   */
+  async function write(keyIds: readonly string[], lastRefillAt?: string | null): Promise<void> {
     const writes: { keyId: string; entry: Entry; written: QuotaState }[] = [];
     for (const keyId of keyIds) {
       const entry = entries.get(keyId);
@@ -106,7 +119,7 @@ function memoryQuotas(db: Db): QuotaStore {
     let written: Set<string>;
     try {
       written = await writeQuotaCounters(db, writes.map(({ keyId, entry, written: state }) => ({
-        keyId, remaining: state.remaining, lastRefillAt: iso(state.lastRefillAt), expected: entry.persisted.remaining,
+        keyId, remaining: state.remaining, lastRefillAt: lastRefillAt !== undefined ? lastRefillAt : iso(state.lastRefillAt), expected: entry.persisted.remaining,
       })));
     } catch (error) {
       // Still to be written: the next flush tries again, even if the keys are not spent meanwhile.
@@ -119,6 +132,10 @@ function memoryQuotas(db: Db): QuotaStore {
     }
   }
 }
+
+// A counter's refill time, changed only where the counter exists (a hash without `remaining`
+// would break the spend script).
+const SET_REFILLED_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'refilled', ARGV[1]) end`;
 
 // Atomic spend in Redis: initialise from the database's value if the counter is new, refill at
 // a period boundary, then spend or refuse, in one step no other node can interleave with.
@@ -182,9 +199,11 @@ function redisQuotas(db: Db, redis: Redis, prefix: string, onFallback: (error: u
         return fallback.spend(key, cost, now);
       }
     },
-    changed: async (keyId, reset) => {
+    changed: async (keyId, change) => {
       // A remaining set anew must win over the counter: the next spend starts from the database.
-      if (reset) await redis.del(counterKey(keyId)).catch(onFallback);
+      if (change.remainingSet) await redis.del(counterKey(keyId)).catch(onFallback);
+      // Else the count stands (spends stay spent), on the refill clock the edit set.
+      else if (change.lastRefillAt !== undefined) await redis.eval(SET_REFILLED_SCRIPT, 1, counterKey(keyId), change.lastRefillAt ?? '').catch(onFallback);
     },
     flush: async () => {
       for (const keyId of [...dirty]) {
@@ -297,9 +316,9 @@ export class UsageLimiter {
     return outcome;
   }
 
-  /** Call after a key's quota settings change; `reset` when `remaining` itself was set. */
-  keyChanged(keyId: string, reset: boolean): Promise<void> {
-    return this.#quotas.changed(keyId, reset);
+  /** Call after an edit of a key's limits has committed. */
+  keyChanged(keyId: string, change: QuotaChange): Promise<void> {
+    return this.#quotas.changed(keyId, change);
   }
 
   flush(): Promise<void> {

@@ -112,3 +112,35 @@ describe('rate limits and quotas', () => {
     expect(codes.filter((code) => code === 'USAGE_EXCEEDED')).toHaveLength(35);
   });
 });
+
+describe('an edit of a key with a quota, while spends are still counted in memory', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  beforeAll(async () => {
+    // Nothing is written behind by itself during the test: only the edit can write the count.
+    server = await startTestServer({ usageFlushMs: 3_600_000 });
+    admin = (await signIn(server)).client;
+  });
+  afterAll(async () => server.close());
+
+  const verify = (key: string) => apiClient(server.url).post('/v1/keys/verify', { key });
+
+  it('keeps the spends when the edit changes the refill or the rate limit, not remaining', async () => {
+    const { token, keyId } = await createKeyWith(admin, { key: { remaining: 100, refill: { amount: 100, interval: 'daily' }, ratelimit: { limit: 50, windowMs: 60_000 } } });
+    for (let i = 0; i < 3; i++) expect((await verify(token)).body).toMatchObject({ code: 'VALID', remaining: 99 - i });
+    const edited = await admin.patch(`/v1/keys/${keyId}`, { refill: { amount: 100, interval: 'monthly' }, ratelimit: null });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.body).toMatchObject({ remaining: 97, refill: { interval: 'monthly' }, ratelimit: null });
+    expect((await verify(token)).body).toMatchObject({ code: 'VALID', remaining: 96 });
+    // And a rate-limit edit alone.
+    expect((await admin.patch(`/v1/keys/${keyId}`, { ratelimit: { limit: 10, windowMs: 1000 } })).body.remaining).toBe(96);
+    expect((await verify(token)).body).toMatchObject({ code: 'VALID', remaining: 95 });
+  });
+
+  it('lets a remaining set anew win over the spends', async () => {
+    const { token, keyId } = await createKeyWith(admin, { key: { remaining: 100 } });
+    await verify(token);
+    expect((await admin.patch(`/v1/keys/${keyId}`, { remaining: 500, refill: { amount: 500, interval: 'monthly' } })).body.remaining).toBe(500);
+    expect((await verify(token)).body).toMatchObject({ code: 'VALID', remaining: 499 });
+  });
+});

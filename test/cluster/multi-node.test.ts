@@ -112,6 +112,17 @@ for (const mode of ['redis', 'postgres-notify'] as const) {
       expect(stored).toBe(0);
     });
 
+    it('keeps the spends of every node when the refill is edited before they are written behind', async () => {
+      const session = await signIn({ url: nodes[0]!.url } as TestServer);
+      const editor = (await signIn({ url: nodes[1]!.url } as TestServer)).client;
+      const { token, keyId } = await createKeyWith(session.client, { key: { remaining: 100, refill: { amount: 100, interval: 'daily' } } });
+      for (let i = 0; i < 3; i++) expect((await apiClient(nodes[i]!.url).post('/v1/keys/verify', { key: token })).body).toMatchObject({ code: 'VALID', remaining: 99 - i });
+      // Within the nodes' one-second write-behind: the database may still say 100.
+      const edited = await editor.patch(`/v1/keys/${keyId}`, { refill: { amount: 100, interval: 'monthly' } });
+      expect(edited.status, edited.text).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await apiClient(nodes[i]!.url).post('/v1/keys/verify', { key: token })).body).toMatchObject({ code: 'VALID', remaining: 96 - i });
+    });
+
     it('made exactly one first admin although all nodes started at once', async () => {
       const session = await signIn({ url: nodes[1]!.url } as TestServer);
       const users = await session.client.get('/v1/users');
