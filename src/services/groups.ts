@@ -3,6 +3,7 @@ import { unionGrants } from '../domain/permissions.ts';
 import { ProblemError, problems } from '../domain/problem-error.ts';
 import type { Db } from '../store/database.ts';
 import { findGroup, findGroupByName, findGroups, listGroups, toGroupView, type GroupView } from '../store/groups.ts';
+import { lockRow } from '../store/row-locks.ts';
 import { whenUnique } from '../store/unique-violation.ts';
 import { requireGrants, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -46,15 +47,15 @@ function nameTaken(name: string) {
   return problems.conflict(`A permission group named "${name}" already exists.`);
 }
 
-async function ensureNameFree(ctx: ServiceContext, name: string, exceptId?: string) {
-  const existing = await findGroupByName(ctx.db, name);
+async function ensureNameFree(db: Db, name: string, exceptId?: string) {
+  const existing = await findGroupByName(db, name);
   if (existing && existing.id !== exceptId) throw nameTaken(name);
 }
 
 /** Creates a group; nobody defines a group with permissions they do not hold. */
 export async function createGroup(ctx: ServiceContext, actor: Actor, input: GroupInput): Promise<GroupView> {
   requireGrants(actor, input.permissions, 'Creating this group');
-  await ensureNameFree(ctx, input.name);
+  await ensureNameFree(ctx.db, input.name);
   const now = ctx.clock();
   const at = new Date(now).toISOString();
   const row = {
@@ -74,24 +75,28 @@ export async function createGroup(ctx: ServiceContext, actor: Actor, input: Grou
 
 /** Edits a group. Its keys see the new permissions on their next verification. */
 export async function updateGroup(ctx: ServiceContext, actor: Actor, id: string, input: Partial<GroupInput>): Promise<GroupView> {
-  const before = await findGroup(ctx.db, id);
-  if (!before) throw problems.notFound(`No permission group with id ${id}.`);
-  if (input.permissions) {
-    const old = new Set(JSON.parse(before.permissions) as string[]);
-    requireGrants(actor, input.permissions.filter((p) => !old.has(p)), 'Adding these permissions');
-  }
-  if (input.name !== undefined) await ensureNameFree(ctx, input.name, id);
   const now = ctx.clock();
-  const after = { ...before, updated_at: new Date(now).toISOString() };
-  if (input.name !== undefined) after.name = input.name;
-  if (input.description !== undefined) after.description = input.description;
-  if (input.permissions !== undefined) after.permissions = JSON.stringify([...new Set(input.permissions)].sort());
-  await ctx.write(async (trx) => {
+  // Read and written in one transaction, the row locked on PostgreSQL: two edits at once (one
+  // of the description, one removing a permission) must not write back each other's old values.
+  const after = await ctx.write(async (trx) => {
+    await lockRow(trx, ctx.dialect, 'groups', id);
+    const before = await findGroup(trx, id);
+    if (!before) throw problems.notFound(`No permission group with id ${id}.`);
+    if (input.permissions) {
+      const old = new Set(JSON.parse(before.permissions) as string[]);
+      requireGrants(actor, input.permissions.filter((p) => !old.has(p)), 'Adding these permissions');
+    }
+    if (input.name !== undefined) await ensureNameFree(trx, input.name, id);
+    const after = { ...before, updated_at: new Date(now).toISOString() };
+    if (input.name !== undefined) after.name = input.name;
+    if (input.description !== undefined) after.description = input.description;
+    if (input.permissions !== undefined) after.permissions = JSON.stringify([...new Set(input.permissions)].sort());
     await whenUnique(
       trx.updateTable('groups').set({ name: after.name, description: after.description, permissions: after.permissions, updated_at: after.updated_at }).where('id', '=', id).execute(),
       () => nameTaken(after.name),
     );
     await recordAudit(trx, actor, { action: 'group.updated', targetType: 'group', targetId: id, detail: { before: toGroupView(before), after: toGroupView(after) } }, now);
+    return after;
   });
   ctx.cache.clear();
   return toGroupView(after);
@@ -99,10 +104,11 @@ export async function updateGroup(ctx: ServiceContext, actor: Actor, id: string,
 
 /** Deletes a group; its users and keys lose its permissions at once. */
 export async function deleteGroup(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
-  const before = await findGroup(ctx.db, id);
-  if (!before) throw problems.notFound(`No permission group with id ${id}.`);
   const now = ctx.clock();
   await ctx.write(async (trx) => {
+    await lockRow(trx, ctx.dialect, 'groups', id);
+    const before = await findGroup(trx, id);
+    if (!before) throw problems.notFound(`No permission group with id ${id}.`);
     await trx.deleteFrom('groups').where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'group.deleted', targetType: 'group', targetId: id, detail: { before: toGroupView(before) } }, now);
   });

@@ -16,6 +16,7 @@ import {
   type RefillSetting,
 } from '../store/keys.ts';
 import { findProject } from '../store/projects.ts';
+import { lockRow } from '../store/row-locks.ts';
 import { findUser, findUserByUsername } from '../store/users.ts';
 import { seesAllKeys, type Actor } from './actor.ts';
 import { resolveGrantableGroups } from './groups.ts';
@@ -88,7 +89,12 @@ async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string })
 }
 
 /** A key the actor may see, or 404: members are not told that others' keys exist. */
-async function visibleKey(db: Db, actor: Actor, id: string): Promise<KeyRowWithPeople> {
+/**
+ * The key if the actor may see it, else 404. Inside a write (`lock`), its row is locked first on
+ * PostgreSQL, so writes of one key run one after the other (see row-locks.ts).
+ */
+async function visibleKey(db: Db, actor: Actor, id: string, lock?: ServiceContext['dialect']): Promise<KeyRowWithPeople> {
+  if (lock) await lockRow(db, lock, 'keys', id);
   const row = await findKeyRow(db, id);
   if (!row || (!seesAllKeys(actor) && row.owner_id !== actor.userId && row.created_by !== actor.userId)) {
     throw problems.notFound(`No key with id ${id}.`);
@@ -130,6 +136,9 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
   const nowIso = new Date(now).toISOString();
   const id = newId('key', now);
   const issued = await ctx.write(async (trx) => {
+    // The project and the owner may not be deleted while the key is written (a forced deletion
+    // waits, then deletes this key too; one that came first leaves nothing to find here).
+    await lockRow(trx, ctx.dialect, 'projects', input.projectId, 'share');
     const project = await findProject(trx, input.projectId);
     if (!project) {
       throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${input.projectId}.`, [
@@ -137,6 +146,9 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
       ]);
     }
     const owner = await resolveOwner(trx, input);
+    if (owner && !(await lockRow(trx, ctx.dialect, 'users', owner.id, 'share'))) {
+      throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user with id ${owner.id}; create the user first or pick an existing one.`);
+    }
     // A management key acts as its owner, so a key given to someone else could do what they may
     // and see what they see; only an actor who already sees every key may hand keys to others.
     if (owner !== null && owner.id !== actor.userId && !seesAllKeys(actor)) {
@@ -185,8 +197,8 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
 export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, settings: KeySettings): Promise<KeyView> {
   checkSettings(settings);
   const now = ctx.clock();
-  await ctx.write(async (trx) => {
-    const row = await visibleKey(trx, actor, id);
+  const edited = await ctx.write(async (trx) => {
+    const row = await visibleKey(trx, actor, id, ctx.dialect);
     const before = (await toKeyViews(trx, [row], now))[0]!;
     const remaining = settings.remaining !== undefined ? settings.remaining : before.remaining;
     const refill = settings.refill !== undefined ? settings.refill : before.refill;
@@ -214,6 +226,7 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     const action = settings.enabled === false && before.enabled ? 'key.disabled' : settings.enabled === true && !before.enabled ? 'key.enabled' : 'key.updated';
     await recordAudit(trx, actor, { action, targetType: 'key', targetId: id, detail: { before: auditable(before), after: auditable(after) } }, now);
     await publishKeyEvents(trx, action === 'key.disabled' ? 'key.disabled' : 'key.updated', [after], now);
+    return after;
   });
   // Counters held outside the database learn of the change; a new `remaining` wins over them.
   if (settings.remaining !== undefined || settings.refill !== undefined || settings.ratelimit !== undefined) {
@@ -223,7 +236,9 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     });
   }
   ctx.cache.invalidateKey(id);
-  return viewOf(ctx, id);
+  // Read again for counts held outside the database; a key deleted since the commit is answered
+  // as this edit left it (the edit did happen).
+  return viewOf(ctx, id).catch(() => edited);
 }
 
 /**
@@ -233,8 +248,8 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
 export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: string, graceSeconds: number): Promise<IssuedKey> {
   const now = ctx.clock();
   const nowIso = new Date(now).toISOString();
-  const { token } = await ctx.write(async (trx) => {
-    const row = await visibleKey(trx, actor, id);
+  const { token, view } = await ctx.write(async (trx) => {
+    const row = await visibleKey(trx, actor, id, ctx.dialect);
     const project = await findProject(trx, row.project_id);
     const token = generateToken(project!.key_prefix);
     const hash = hashToken(ctx.secret, token);
@@ -251,19 +266,20 @@ export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: strin
     await trx.insertInto('key_secrets').values({ hash, key_id: id, algorithm: 'hmac-sha256', expires_at: null, created_at: nowIso }).execute();
     await trx.updateTable('keys').set({ token_start: display.start, token_end: display.end, updated_at: nowIso }).where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'key.regenerated', targetType: 'key', targetId: id, detail: { graceSeconds, before: { start: row.token_start, end: row.token_end }, after: display } }, now);
-    const regenerated = { ...row, token_start: display.start, token_end: display.end, updated_at: nowIso };
-    await publishKeyEvents(trx, 'key.updated', () => toKeyViews(trx, [regenerated], now), now);
-    return { token };
+    const [view] = await toKeyViews(trx, [{ ...row, token_start: display.start, token_end: display.end, updated_at: nowIso }], now);
+    await publishKeyEvents(trx, 'key.updated', [view!], now);
+    return { token, view: view! };
   });
   ctx.cache.invalidateKey(id);
   ctx.cache.invalidateHash(ctx.tokenDigest(token));
-  return { key: await viewOf(ctx, id), token };
+  // As in updateKey: a key deleted since the commit is answered as the regeneration left it.
+  return { key: await viewOf(ctx, id).catch(() => view), token };
 }
 
 export async function deleteKey(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   const now = ctx.clock();
   await ctx.write(async (trx) => {
-    const row = await visibleKey(trx, actor, id);
+    const row = await visibleKey(trx, actor, id, ctx.dialect);
     const [before] = await toKeyViews(trx, [row], now);
     await trx.deleteFrom('keys').where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { before: auditable(before!) } }, now);

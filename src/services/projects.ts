@@ -1,6 +1,7 @@
 import { newId } from '../domain/ids.ts';
 import { problems } from '../domain/problem-error.ts';
 import { countKeysOfProject, findProject, listProjects, toProjectView, type ProjectView } from '../store/projects.ts';
+import { lockRow } from '../store/row-locks.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -53,6 +54,9 @@ export async function updateProject(ctx: ServiceContext, actor: Actor, id: strin
 export async function deleteProject(ctx: ServiceContext, actor: Actor, id: string, force: boolean): Promise<void> {
   const now = ctx.clock();
   await ctx.write(async (trx) => {
+    // Key creations in this project finish first (they hold it shared), so the keys deleted
+    // below are all of them; later ones find no project.
+    await lockRow(trx, ctx.dialect, 'projects', id);
     const before = await findProject(trx, id);
     if (!before) throw problems.notFound(`No project with id ${id}.`);
     const keys = await countKeysOfProject(trx, id);

@@ -2,6 +2,7 @@ import { newId } from '../domain/ids.ts';
 import { hashPassword } from '../domain/password.ts';
 import { problems } from '../domain/problem-error.ts';
 import type { Db, UserTable } from '../store/database.ts';
+import { lockRow } from '../store/row-locks.ts';
 import { whenUnique } from '../store/unique-violation.ts';
 import {
   countActiveAdmins,
@@ -124,6 +125,9 @@ export async function deleteUser(ctx: ServiceContext, actor: Actor, id: string, 
   }
   const now = ctx.clock();
   await ctx.write(async (trx) => {
+    // Key creations for this owner finish first (they hold the user shared), so the keys
+    // deleted below are all of them; later ones find no owner.
+    if (!(await lockRow(trx, ctx.dialect, 'users', id))) throw problems.notFound(`No user with id ${id}.`);
     await deleteKeysWhere(trx, actor, 'owner_id', id, now);
     await trx.deleteFrom('users').where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'user.deleted', targetType: 'user', targetId: id, detail: { before: { username: before.username, role: before.role }, keysDeleted: owned } }, now);
