@@ -226,19 +226,18 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     const action = settings.enabled === false && before.enabled ? 'key.disabled' : settings.enabled === true && !before.enabled ? 'key.enabled' : 'key.updated';
     await recordAudit(trx, actor, { action, targetType: 'key', targetId: id, detail: { before: auditable(before), after: auditable(after) } }, now);
     await publishKeyEvents(trx, action === 'key.disabled' ? 'key.disabled' : 'key.updated', [after], now);
-    return after;
+    return { view: after, lastRefillAt: changes.last_refill_at !== undefined ? changes.last_refill_at : row.last_refill_at };
   });
   // Counters held outside the database learn of the change; a new `remaining` wins over them.
   if (settings.remaining !== undefined || settings.refill !== undefined || settings.ratelimit !== undefined) {
-    await ctx.limits.keyChanged(id, {
-      remainingSet: settings.remaining !== undefined,
-      ...(settings.refill !== undefined ? { lastRefillAt: settings.refill ? new Date(now).toISOString() : null } : {}),
-    });
+    await ctx.limits.keyChanged(id, settings.remaining !== undefined
+      ? { remainingSet: true, remaining: edited.view.remaining, lastRefillAt: edited.lastRefillAt }
+      : { remainingSet: false, ...(settings.refill !== undefined ? { lastRefillAt: settings.refill ? new Date(now).toISOString() : null } : {}) });
   }
   ctx.cache.invalidateKey(id);
   // Read again for counts held outside the database; a key deleted since the commit is answered
   // as this edit left it (the edit did happen).
-  return viewOf(ctx, id).catch(() => edited);
+  return viewOf(ctx, id).catch(() => edited.view);
 }
 
 /**

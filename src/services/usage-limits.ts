@@ -28,10 +28,13 @@ type Spent = { allowed: boolean; remaining: number };
 
 /**
  * What an edit did to a key's quota: `remainingSet` when it set `remaining` anew (which wins over
- * any count held outside the database); `lastRefillAt` when it set a refill, which restarts the
- * refill clock at that time (null when it removed the refill).
+ * any count held outside the database), with the key's `remaining` and `lastRefillAt` as the edit
+ * left them; else `lastRefillAt` only when it set a refill, which restarts the refill clock then
+ * (null when it removed the refill).
  */
-export type QuotaChange = { remainingSet: boolean; lastRefillAt?: string | null };
+export type QuotaChange =
+  | { remainingSet: true; remaining: number | null; lastRefillAt: string | null }
+  | { remainingSet: false; lastRefillAt?: string | null };
 
 /** Where quota counters live: memory (one node), Redis (several), or the database itself. */
 type QuotaStore = {
@@ -200,8 +203,14 @@ function redisQuotas(db: Db, redis: Redis, prefix: string, onFallback: (error: u
       }
     },
     changed: async (keyId, change) => {
-      // A remaining set anew must win over the counter: the next spend starts from the database.
-      if (change.remainingSet) await redis.del(counterKey(keyId)).catch(onFallback);
+      // A remaining set anew must win over the counter. It is written into the counter rather
+      // than the counter deleted: another node still holding the old key record would rebuild a
+      // deleted counter from the old remaining (and write that back over the edit).
+      if (change.remainingSet) {
+        const counter = counterKey(keyId);
+        if (change.remaining === null) await redis.del(counter).catch(onFallback);
+        else await redis.hset(counter, 'remaining', change.remaining, 'refilled', change.lastRefillAt ?? '').catch(onFallback);
+      }
       // Else the count stands (spends stay spent), on the refill clock the edit set.
       else if (change.lastRefillAt !== undefined) await redis.eval(SET_REFILLED_SCRIPT, 1, counterKey(keyId), change.lastRefillAt ?? '').catch(onFallback);
     },
@@ -210,7 +219,8 @@ function redisQuotas(db: Db, redis: Redis, prefix: string, onFallback: (error: u
         dirty.delete(keyId);
         const [remaining, refilled] = await redis.hmget(counterKey(keyId), 'remaining', 'refilled').catch(() => [null, null]);
         if (remaining === null || remaining === undefined) continue;
-        await db.updateTable('keys').set({ remaining: Number(remaining), last_refill_at: refilled || null }).where('id', '=', keyId).execute();
+        // Never onto a key whose quota was removed meanwhile.
+        await db.updateTable('keys').set({ remaining: Number(remaining), last_refill_at: refilled || null }).where('id', '=', keyId).where('remaining', 'is not', null).execute();
       }
     },
   };
