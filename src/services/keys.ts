@@ -17,8 +17,9 @@ import {
 } from '../store/keys.ts';
 import { findProject } from '../store/projects.ts';
 import { lockRow } from '../store/row-locks.ts';
-import { findUser, findUserByUsername } from '../store/users.ts';
-import { seesAllKeys, type Actor } from './actor.ts';
+import { findUser, findUserByUsername, grantsOfUser } from '../store/users.ts';
+import { intersectGrants } from '../domain/permissions.ts';
+import { seesAllKeys, SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { resolveGrantableGroups } from './groups.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -102,6 +103,20 @@ async function visibleKey(db: Db, actor: Actor, id: string, lock?: ServiceContex
   return row;
 }
 
+/**
+ * The actor as the transaction finds them: the grants read when the request was authenticated
+ * may be gone by now (a deactivation or a role change that answered while this request waited),
+ * and a new key must never hold more than its maker holds. On PostgreSQL the person's row is held
+ * shared, so such a change waits for this write or this write sees it.
+ */
+async function actorAsItStands(trx: Db, dialect: ServiceContext['dialect'], actor: Actor): Promise<Actor> {
+  if (actor.userId === SYSTEM_ACTOR.userId) return actor;
+  await lockRow(trx, dialect, 'users', actor.userId, 'share');
+  const user = await findUser(trx, actor.userId);
+  if (!user || user.active !== 1) throw problems.forbidden('Your account was deactivated or deleted.');
+  return { ...actor, role: user.role, grants: intersectGrants(actor.grants, await grantsOfUser(trx, user)) };
+}
+
 async function viewOf(ctx: ServiceContext, id: string): Promise<KeyView> {
   const row = await findKeyRow(ctx.db, id);
   if (!row) throw problems.notFound(`No key with id ${id}.`);
@@ -145,6 +160,7 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
         { path: '/projectId', message: 'unknown project' },
       ]);
     }
+    actor = await actorAsItStands(trx, ctx.dialect, actor);
     const owner = await resolveOwner(trx, input);
     if (owner && !(await lockRow(trx, ctx.dialect, 'users', owner.id, 'share'))) {
       throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user with id ${owner.id}; create the user first or pick an existing one.`);
@@ -205,7 +221,7 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     checkRefill(remaining, refill);
     if (settings.groupIds !== undefined) {
       const held = before.groups.map((group) => group.id);
-      const groups = await resolveGrantableGroups(trx, actor, settings.groupIds, held, 'Giving a key these groups');
+      const groups = await resolveGrantableGroups(trx, await actorAsItStands(trx, ctx.dialect, actor), settings.groupIds, held, 'Giving a key these groups');
       await setKeyGroups(trx, id, groups.map((group) => group.id));
     }
     const changes: Partial<KeyTable> = { updated_at: new Date(now).toISOString() };
