@@ -64,45 +64,39 @@ describe('concurrent writes of the same row', () => {
     }
   });
 
-  it('a forced project deletion while keys are created in it: 204, and no key of it is left', async () => {
-    const { projectId } = await createKeyWith(admin);
+  /**
+   * Creates keys with `body` from four loops until `deletion` answers, then checks that it
+   * answered 204, that creations it beat found their project or owner gone (422), and that no
+   * key created before it is left.
+   */
+  const deleteWhileCreating = async (body: Record<string, unknown>, deletion: () => Promise<{ status: number; text: string }>) => {
     const created: string[] = [];
     let stop = false;
     const creating = Array.from({ length: 4 }, async () => {
       while (!stop) {
-        const answer = await admin.post('/v1/keys', { projectId, name: 'racing' });
+        const answer = await admin.post('/v1/keys', { ...body, name: 'racing' });
         if (answer.status === 201) created.push(answer.body.key.id);
         else expect(answer.status, answer.text).toBe(422);
       }
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const deleted = await admin.delete(`/v1/projects/${projectId}?force=true`);
+    const deleted = await deletion();
     stop = true;
     await Promise.all(creating);
     expect(deleted.status, deleted.text).toBe(204);
     expect(created.length).toBeGreaterThan(0);
     for (const id of created) expect((await admin.get(`/v1/keys/${id}`)).status).toBe(404);
+  };
+
+  it('a forced project deletion while keys are created in it: 204, and no key of it is left', async () => {
+    const { projectId } = await createKeyWith(admin);
+    await deleteWhileCreating({ projectId }, () => admin.delete(`/v1/projects/${projectId}?force=true`));
   });
 
   it('a forced user deletion while keys are created for that owner: 204, and none of their keys is left', async () => {
     const { projectId } = await createKeyWith(admin);
     const user = await admin.post('/v1/users', { username: `owner-${Math.random().toString(36).slice(2, 8)}`, role: 'member' });
     expect(user.status, user.text).toBe(201);
-    const created: string[] = [];
-    let stop = false;
-    const creating = Array.from({ length: 4 }, async () => {
-      while (!stop) {
-        const answer = await admin.post('/v1/keys', { projectId, ownerId: user.body.id, name: 'racing' });
-        if (answer.status === 201) created.push(answer.body.key.id);
-        else expect(answer.status, answer.text).toBe(422);
-      }
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const deleted = await admin.delete(`/v1/users/${user.body.id}?force=true`);
-    stop = true;
-    await Promise.all(creating);
-    expect(deleted.status, deleted.text).toBe(204);
-    expect(created.length).toBeGreaterThan(0);
-    for (const id of created) expect((await admin.get(`/v1/keys/${id}`)).status).toBe(404);
+    await deleteWhileCreating({ projectId, ownerId: user.body.id }, () => admin.delete(`/v1/users/${user.body.id}?force=true`));
   });
 });
