@@ -1,5 +1,6 @@
 import { newId } from '../domain/ids.ts';
 import { allowlistEntryError } from '../domain/ip-allowlist.ts';
+import { intersectGrants } from '../domain/permissions.ts';
 import { ProblemError, problems, type ProblemFieldError } from '../domain/problem-error.ts';
 import { generateToken, hashToken, tokenDisplay } from '../domain/token.ts';
 import type { Db, KeyTable } from '../store/database.ts';
@@ -18,7 +19,6 @@ import {
 import { findProject } from '../store/projects.ts';
 import { lockRow } from '../store/row-locks.ts';
 import { findUser, findUserByUsername, grantsOfUser } from '../store/users.ts';
-import { intersectGrants } from '../domain/permissions.ts';
 import { seesAllKeys, SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { resolveGrantableGroups } from './groups.ts';
 import { recordAudit } from './audit.ts';
@@ -89,10 +89,10 @@ async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string })
   return null;
 }
 
-/** A key the actor may see, or 404: members are not told that others' keys exist. */
 /**
- * The key if the actor may see it, else 404. Inside a write (`lock`), its row is locked first on
- * PostgreSQL, so writes of one key run one after the other (see row-locks.ts).
+ * The key if the actor may see it, else 404 (members are not told that others' keys exist).
+ * Inside a write (`lock`), its row is locked first on PostgreSQL, so writes of one key run one
+ * after the other (see row-locks.ts).
  */
 async function visibleKey(db: Db, actor: Actor, id: string, lock?: ServiceContext['dialect']): Promise<KeyRowWithPeople> {
   if (lock) await lockRow(db, lock, 'keys', id);
