@@ -6,6 +6,7 @@ import { lockRow } from '../store/row-locks.ts';
 import { whenUnique } from '../store/unique-violation.ts';
 import {
   countActiveAdmins,
+  countActiveAdminsLocked,
   countKeysOwnedBy,
   findUser,
   findUserByUsername,
@@ -80,9 +81,8 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
     requireGrants(actor, await grantsOfUser(ctx.db, before), 'Setting the password of a user who holds more than you');
   }
   const losesAdmin = before.role === 'admin' && before.active === 1 && (input.role === 'member' || input.active === false);
-  if (losesAdmin && (await countActiveAdmins(ctx.db)) <= 1) {
-    throw problems.conflict('This is the last active admin; make another admin first.');
-  }
+  const lastAdmin = () => problems.conflict('This is the last active admin; make another admin first.');
+  if (losesAdmin && (await countActiveAdmins(ctx.db)) <= 1) throw lastAdmin();
   if (input.username !== undefined && input.username !== before.username && (await findUserByUsername(ctx.db, input.username))) {
     throw usernameTaken(input.username);
   }
@@ -94,6 +94,8 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
   if (input.active !== undefined) changes.active = input.active ? 1 : 0;
   if (input.password !== undefined) changes.password_hash = await hashPassword(input.password, ctx.passwordCost);
   await ctx.write(async (trx) => {
+    // Again where no other write can slip in between (see countActiveAdminsLocked).
+    if (losesAdmin && (await countActiveAdminsLocked(trx, ctx.dialect)) <= 1) throw lastAdmin();
     await whenUnique(trx.updateTable('users').set(changes).where('id', '=', id).execute(), () => usernameTaken(input.username ?? before.username));
     if (groupIds !== undefined) await setUserGroups(trx, id, groupIds);
     if (input.active === false || input.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
@@ -127,6 +129,8 @@ export async function deleteUser(ctx: ServiceContext, actor: Actor, id: string, 
   await ctx.write(async (trx) => {
     // Key creations for this owner finish first (they hold the user shared), so the keys
     // deleted below are all of them; later ones find no owner.
+    // The admins' rows first (in one scan, so two deletions lock them in the same order), then this one.
+    if (before.role === 'admin' && before.active === 1 && (await countActiveAdminsLocked(trx, ctx.dialect)) <= 1) throw problems.conflict('This is the last active admin.');
     if (!(await lockRow(trx, ctx.dialect, 'users', id))) throw problems.notFound(`No user with id ${id}.`);
     await deleteKeysWhere(trx, actor, 'owner_id', id, now);
     await trx.deleteFrom('users').where('id', '=', id).execute();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { unionGrants } from '../domain/permissions.ts';
-import type { Db, UserTable } from './database.ts';
+import type { Db, StoreDialect, UserTable } from './database.ts';
 import { decodeCursor, likeContains, toPage, type Page } from './cursor.ts';
 
 /** A user as the API returns it (never the password hash). */
@@ -35,6 +35,17 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .where('active', '=', 1)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * The active admins' count inside a write, their rows locked on PostgreSQL: two demotions (or
+ * deactivations, or deletions) of the last two admins at once would otherwise each see the other
+ * still there and leave none. SQLite runs one write transaction at a time.
+ */
+export async function countActiveAdminsLocked(trx: Db, dialect: StoreDialect): Promise<number> {
+  if (dialect !== 'postgres') return countActiveAdmins(trx);
+  const { rows } = await sql`SELECT id FROM users WHERE role = 'admin' AND active = 1 FOR UPDATE`.execute(trx);
+  return rows.length;
 }
 
 /** The groups of each user, by user id. */
