@@ -121,20 +121,22 @@ export async function deleteUser(ctx: ServiceContext, actor: Actor, id: string, 
     requireMayGrantAdmin(actor);
     if (before.active === 1 && (await countActiveAdmins(ctx.db)) <= 1) throw problems.conflict('This is the last active admin.');
   }
+  const ownsKeys = (owned: number) => problems.conflict(`User "${before.username}" owns ${owned} key(s). Give them to someone else or delete them first, or repeat with ?force=true to delete the user and those keys.`);
   const owned = await countKeysOwnedBy(ctx.db, id);
-  if (owned > 0 && !force) {
-    throw problems.conflict(`User "${before.username}" owns ${owned} key(s). Give them to someone else or delete them first, or repeat with ?force=true to delete the user and those keys.`);
-  }
+  if (owned > 0 && !force) throw ownsKeys(owned);
   const now = ctx.clock();
   await ctx.write(async (trx) => {
-    // Key creations for this owner finish first (they hold the user shared), so the keys
-    // deleted below are all of them; later ones find no owner.
-    // The admins' rows first (in one scan, so two deletions lock them in the same order), then this one.
+    // The admins' rows first (in one scan, so two deletions lock them in the same order), then
+    // this one: key creations for this owner finish first (they hold the user shared), so the
+    // keys counted and deleted below are all of them, and later creations find no owner.
     if (before.role === 'admin' && before.active === 1 && (await countActiveAdminsLocked(trx, ctx.dialect)) <= 1) throw problems.conflict('This is the last active admin.');
     if (!(await lockRow(trx, ctx.dialect, 'users', id))) throw problems.notFound(`No user with id ${id}.`);
+    // Counted again: keys created since the check above must not be deleted without force.
+    const ownedNow = await countKeysOwnedBy(trx, id);
+    if (ownedNow > 0 && !force) throw ownsKeys(ownedNow);
     await deleteKeysWhere(trx, actor, 'owner_id', id, now);
     await trx.deleteFrom('users').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'user.deleted', targetType: 'user', targetId: id, detail: { before: { username: before.username, role: before.role }, keysDeleted: owned } }, now);
+    await recordAudit(trx, actor, { action: 'user.deleted', targetType: 'user', targetId: id, detail: { before: { username: before.username, role: before.role }, keysDeleted: ownedNow } }, now);
   });
   ctx.cache.clear();
 }

@@ -99,4 +99,26 @@ describe('concurrent writes of the same row', () => {
     expect(user.status, user.text).toBe(201);
     await deleteWhileCreating({ projectId, ownerId: user.body.id }, () => admin.delete(`/v1/users/${user.body.id}?force=true`));
   });
+
+  it('a deletion without force while keys are created for that owner never takes those keys with it', async () => {
+    const { projectId } = await createKeyWith(admin);
+    // The deletion starts a little later each round, so that some rounds count before the keys
+    // are made and delete after (what happened before the count was repeated inside the write).
+    for (let round = 0; round < 12; round++) {
+      const user = await admin.post('/v1/users', { username: `owner-${Math.random().toString(36).slice(2, 8)}`, role: 'member' });
+      const created: string[] = [];
+      const creating = Array.from({ length: 4 }, async () => {
+        const answer = await admin.post('/v1/keys', { projectId, ownerId: user.body.id, name: 'racing' });
+        if (answer.status === 201) created.push(answer.body.key.id);
+        else expect(answer.status, answer.text).toBe(422);
+      });
+      await new Promise((resolve) => setTimeout(resolve, round));
+      const deleted = await admin.delete(`/v1/users/${user.body.id}`);
+      await Promise.all(creating);
+      // Either the keys came first (409, and they stay) or the deletion did (and no key was made).
+      if (deleted.status === 204) expect(created).toEqual([]);
+      else expect(deleted.status, deleted.text).toBe(409);
+      for (const id of created) expect((await admin.get(`/v1/keys/${id}`)).status).toBe(200);
+    }
+  });
 });
