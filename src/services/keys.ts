@@ -17,7 +17,7 @@ import {
   type RefillSetting,
 } from '../store/keys.ts';
 import { findProject } from '../store/projects.ts';
-import { lockRow } from '../store/row-locks.ts';
+import { lockRow, readLockFor, type ReadLock } from '../store/row-locks.ts';
 import { findUser, findUserByUsername, grantsOfUser } from '../store/users.ts';
 import { seesAllKeys, SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { resolveGrantableGroups } from './groups.ts';
@@ -70,19 +70,19 @@ function checkRefill(remaining: number | null | undefined, refill: RefillSetting
   }
 }
 
-async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string }): Promise<{ id: string; username: string } | null> {
+async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string }, lock?: ReadLock): Promise<{ id: string; username: string } | null> {
   if (input.ownerId !== undefined && input.owner !== undefined) {
     throw problems.validation('Give the owner either by ownerId or by owner (username), not both.', [
       { path: '/owner', message: 'conflicts with ownerId' },
     ]);
   }
   if (input.ownerId !== undefined) {
-    const user = await findUser(db, input.ownerId);
+    const user = await findUser(db, input.ownerId, lock);
     if (!user) throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user with id ${input.ownerId}; create the user first or pick an existing one.`);
     return { id: user.id, username: user.username };
   }
   if (input.owner !== undefined) {
-    const user = await findUserByUsername(db, input.owner);
+    const user = await findUserByUsername(db, input.owner, lock);
     if (!user) throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user named "${input.owner}"; create the user first or pick an existing one.`);
     return { id: user.id, username: user.username };
   }
@@ -111,8 +111,7 @@ async function visibleKey(db: Db, actor: Actor, id: string, lock?: ServiceContex
  */
 async function actorAsItStands(trx: Db, dialect: ServiceContext['dialect'], actor: Actor): Promise<Actor> {
   if (actor.userId === SYSTEM_ACTOR.userId) return actor;
-  await lockRow(trx, dialect, 'users', actor.userId, 'share');
-  const user = await findUser(trx, actor.userId);
+  const user = await findUser(trx, actor.userId, readLockFor(dialect, 'share'));
   if (!user || user.active !== 1) throw problems.forbidden('Your account was deactivated or deleted.');
   return { ...actor, role: user.role, grants: intersectGrants(actor.grants, await grantsOfUser(trx, user)) };
 }
@@ -153,18 +152,14 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
   const issued = await ctx.write(async (trx) => {
     // The project and the owner may not be deleted while the key is written (a forced deletion
     // waits, then deletes this key too; one that came first leaves nothing to find here).
-    await lockRow(trx, ctx.dialect, 'projects', input.projectId, 'share');
-    const project = await findProject(trx, input.projectId);
+    const project = await findProject(trx, input.projectId, readLockFor(ctx.dialect, 'share'));
     if (!project) {
       throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${input.projectId}.`, [
         { path: '/projectId', message: 'unknown project' },
       ]);
     }
     actor = await actorAsItStands(trx, ctx.dialect, actor);
-    const owner = await resolveOwner(trx, input);
-    if (owner && !(await lockRow(trx, ctx.dialect, 'users', owner.id, 'share'))) {
-      throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user with id ${owner.id}; create the user first or pick an existing one.`);
-    }
+    const owner = await resolveOwner(trx, input, readLockFor(ctx.dialect, 'share'));
     // A management key acts as its owner, so a key given to someone else could do what they may
     // and see what they see; only an actor who already sees every key may hand keys to others.
     if (owner !== null && owner.id !== actor.userId && !seesAllKeys(actor)) {

@@ -18,3 +18,10 @@ export async function lockRow(trx: Db, dialect: StoreDialect, table: LockableTab
   const { rows } = await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} ${mode === 'update' ? sql`FOR UPDATE` : sql`FOR SHARE`}`.execute(trx);
   return rows.length > 0;
 }
+
+/** How a read inside a write locks what it reads: PostgreSQL only (SQLite has no row locks). */
+export type ReadLock = 'update' | 'share' | undefined;
+
+export function readLockFor(dialect: StoreDialect, mode: 'update' | 'share'): ReadLock {
+  return dialect === 'postgres' ? mode : undefined;
+}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { unionGrants } from '../domain/permissions.ts';
 import type { Db, StoreDialect, UserTable } from './database.ts';
+import type { ReadLock } from './row-locks.ts';
 import { decodeCursor, likeContains, toPage, type Page } from './cursor.ts';
 
 /** A user as the API returns it (never the password hash). */
@@ -14,12 +15,19 @@ export type UserView = {
   updatedAt: string;
 };
 
-export async function findUser(db: Db, id: string): Promise<UserTable | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+/** A user; inside a write, `lock` also locks their row (see row-locks.ts). */
+export async function findUser(db: Db, id: string, lock?: ReadLock): Promise<UserTable | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id)
+    .$if(lock === 'share', (query) => query.forShare())
+    .$if(lock === 'update', (query) => query.forUpdate())
+    .executeTakeFirst();
 }
 
-export async function findUserByUsername(db: Db, username: string): Promise<UserTable | undefined> {
-  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+export async function findUserByUsername(db: Db, username: string, lock?: ReadLock): Promise<UserTable | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username)
+    .$if(lock === 'share', (query) => query.forShare())
+    .$if(lock === 'update', (query) => query.forUpdate())
+    .executeTakeFirst();
 }
 
 export async function countUsers(db: Db): Promise<number> {
