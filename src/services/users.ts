@@ -7,6 +7,7 @@ import { whenUnique } from '../store/unique-violation.ts';
 import {
   countActiveAdmins,
   countActiveAdminsLocked,
+  permissionsOfKeysOf,
   countKeysOwnedBy,
   findUser,
   findUserByUsername,
@@ -75,10 +76,13 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
   const beforeView = await viewOf(ctx.db, before);
   // Changing an admin at all, or making one, is only for those who could make admins.
   if (input.role === 'admin' || before.role === 'admin') requireMayGrantAdmin(actor);
-  // Whoever sets a password can sign in as that user: only for those who hold all they hold
-  // (a narrow management key acting for its owner included).
-  if (input.password !== undefined) {
-    requireGrants(actor, await grantsOfUser(ctx.db, before), 'Setting the password of a user who holds more than you');
+  // Whoever sets a password can sign in as that user: only for those who hold all they hold (a
+  // narrow management key acting for its owner included), and all their keys carry: taking a
+  // user's groups away first must not open their keys (they could be regenerated once signed in).
+  // People signed in themselves may change their own password whatever their keys carry.
+  if (input.password !== undefined && !(actor.type === 'user' && actor.userId === id)) {
+    const reachable = [...(await grantsOfUser(ctx.db, before)), ...(await permissionsOfKeysOf(ctx.db, id))];
+    requireGrants(actor, reachable, 'Setting the password of a user who holds (or whose keys hold) more than you');
   }
   const losesAdmin = before.role === 'admin' && before.active === 1 && (input.role === 'member' || input.active === false);
   const lastAdmin = () => problems.conflict('This is the last active admin; make another admin first.');

@@ -82,6 +82,22 @@ export async function grantsOfUser(db: Db, user: Pick<UserTable, 'id' | 'role'>)
   return unionGrants(groups.map((group) => group.permissions));
 }
 
+/**
+ * Every permission the keys a user owns or created carry: whoever can sign in as the user can
+ * list those keys and regenerate them, so their permissions are the user's to hand out too.
+ */
+export async function permissionsOfKeysOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('keys')
+    .innerJoin('key_groups', 'key_groups.key_id', 'keys.id')
+    .innerJoin('groups', 'groups.id', 'key_groups.group_id')
+    .select('groups.permissions')
+    .distinct()
+    .where((eb) => eb.or([eb('keys.owner_id', '=', userId), eb('keys.created_by', '=', userId)]))
+    .execute();
+  return unionGrants(rows.map((row) => JSON.parse(row.permissions) as string[]));
+}
+
 export async function toUserViews(db: Db, rows: UserTable[]): Promise<UserView[]> {
   const groups = await groupsOfUsers(db, rows.map((row) => row.id));
   return rows.map((row) => ({

@@ -352,6 +352,24 @@ describe('users routes', () => {
       expect((await signIn(server, peer.username, 'reset-by-a-peer-123')).userId).toBe(peer.userId);
     });
 
+    it("a member cannot take over a user by first taking their groups away: their keys' permissions count too (403)", async () => {
+      const manager = await signInMember(server, admin, ['users.write', 'users.read', 'keys.write']);
+      const holder = await signInMember(server, admin, ['keys.write', 'orders.read']);
+      const project = await admin.post('/v1/projects', { name: 'Holder keys' });
+      const orders = await admin.post('/v1/groups', { name: uniqueName('orders'), permissions: ['orders.read'] });
+      expect((await admin.post('/v1/keys', { projectId: project.body.id, ownerId: holder.userId, groupIds: [orders.body.id] })).status).toBe(201);
+      // Allowed: taking the groups away (it needs nothing held) leaves her holding nothing...
+      expect((await manager.client.patch(`/v1/users/${holder.userId}`, { groupIds: [] })).status).toBe(200);
+      // ...but her key still carries orders.read, which the manager does not hold.
+      expectProblem(await manager.client.patch(`/v1/users/${holder.userId}`, { password: 'taken-over-pass-1' }), 403, 'FORBIDDEN');
+      await expect(signIn(server, holder.username, 'taken-over-pass-1')).rejects.toThrow(/401/);
+      // Someone signed in herself may change her own password, whatever her keys carry.
+      const self = await signInMember(server, admin, ['users.write']);
+      expect((await admin.post('/v1/keys', { projectId: project.body.id, ownerId: self.userId, groupIds: [orders.body.id] })).status).toBe(201);
+      const own = await self.client.patch(`/v1/users/${self.userId}`, { password: 'her-own-new-password-2' });
+      expect(own.status, own.text).toBe(200);
+    });
+
     it("a narrow management key cannot reset its owner's password to gain what the owner holds (403)", async () => {
       const owner = await signInMember(server, admin, ['users.write', 'users.read', 'keys.write', 'projects.write']);
       const project = await admin.post('/v1/projects', { name: 'Owner keys' });
