@@ -91,7 +91,7 @@ async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): 
     if (!owner) errors.push({ path: `/keys/${i}/${row.ownerId !== undefined ? 'ownerId' : 'owner'}`, message: 'no such user' });
     else if (owner.id !== actor.userId && !seesAllKeys(actor)) {
       // As with POST /v1/keys: a key acts as its owner, so only admins hand keys to others.
-      throw problems.forbidden(`Members can only import keys they own themselves (/keys/${i} names ${owner.username}).`);
+      throw problems.forbidden(`Members can only import keys they own themselves (/keys/${i} names someone else).`);
     }
     owners.push(owner ?? null);
   }

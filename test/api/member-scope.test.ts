@@ -188,4 +188,11 @@ describe('a member sees and grants only what is hers', () => {
     const byAdmin = await admin.post('/v1/keys', { projectId, name: 'for mia', ownerId: mia.userId });
     expect(byAdmin.status).toBe(201);
   });
+
+  it('is not told who owns an id she names for an import: the refusal does not name them', async () => {
+    const other = (await admin.post('/v1/users', { username: 'owen', role: 'member' })).body.id as string;
+    const imported = await mia.client.post('/v1/keys/import', { projectId, keys: [{ hash: { algorithm: 'sha256', encoding: 'hex', value: 'cd'.repeat(32) }, ownerId: other }] });
+    expect(imported.status, imported.text).toBe(403);
+    expect(imported.text).not.toContain('owen');
+  });
 });
