@@ -3,7 +3,7 @@ import { unionGrants } from '../domain/permissions.ts';
 import { ProblemError, problems } from '../domain/problem-error.ts';
 import type { Db } from '../store/database.ts';
 import { findGroup, findGroupByName, findGroups, listGroups, toGroupView, type GroupView } from '../store/groups.ts';
-import { lockRow } from '../store/row-locks.ts';
+import { readLockFor } from '../store/row-locks.ts';
 import { whenUnique } from '../store/unique-violation.ts';
 import { requireGrants, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -79,8 +79,7 @@ export async function updateGroup(ctx: ServiceContext, actor: Actor, id: string,
   // Read and written in one transaction, the row locked on PostgreSQL: two edits at once (one
   // of the description, one removing a permission) must not write back each other's old values.
   const after = await ctx.write(async (trx) => {
-    await lockRow(trx, ctx.dialect, 'groups', id);
-    const before = await findGroup(trx, id);
+    const before = await findGroup(trx, id, readLockFor(ctx.dialect, 'update'));
     if (!before) throw problems.notFound(`No permission group with id ${id}.`);
     if (input.permissions) {
       const old = new Set(JSON.parse(before.permissions) as string[]);
@@ -106,8 +105,7 @@ export async function updateGroup(ctx: ServiceContext, actor: Actor, id: string,
 export async function deleteGroup(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   const now = ctx.clock();
   await ctx.write(async (trx) => {
-    await lockRow(trx, ctx.dialect, 'groups', id);
-    const before = await findGroup(trx, id);
+    const before = await findGroup(trx, id, readLockFor(ctx.dialect, 'update'));
     if (!before) throw problems.notFound(`No permission group with id ${id}.`);
     await trx.deleteFrom('groups').where('id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'group.deleted', targetType: 'group', targetId: id, detail: { before: toGroupView(before) } }, now);

@@ -17,7 +17,7 @@ import {
   type RefillSetting,
 } from '../store/keys.ts';
 import { findProject } from '../store/projects.ts';
-import { lockRow, readLockFor, type ReadLock } from '../store/row-locks.ts';
+import { lockKeyRow, readLockFor, type ReadLock } from '../store/row-locks.ts';
 import { findUser, findUserByUsername, grantsOfUser } from '../store/users.ts';
 import { seesAllKeys, SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { resolveGrantableGroups } from './groups.ts';
@@ -95,7 +95,7 @@ async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string },
  * after the other (see row-locks.ts).
  */
 async function visibleKey(db: Db, actor: Actor, id: string, lock?: ServiceContext['dialect']): Promise<KeyRowWithPeople> {
-  if (lock) await lockRow(db, lock, 'keys', id);
+  if (lock) await lockKeyRow(db, lock, id);
   const row = await findKeyRow(db, id);
   if (!row || (!seesAllKeys(actor) && row.owner_id !== actor.userId && row.created_by !== actor.userId)) {
     throw problems.notFound(`No key with id ${id}.`);
@@ -243,7 +243,7 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
   if (settings.remaining !== undefined || settings.refill !== undefined || settings.ratelimit !== undefined) {
     await ctx.limits.keyChanged(id, settings.remaining !== undefined
       ? { remainingSet: true, remaining: edited.view.remaining, lastRefillAt: edited.lastRefillAt }
-      : { remainingSet: false, ...(settings.refill !== undefined ? { lastRefillAt: settings.refill ? new Date(now).toISOString() : null } : {}) });
+      : { remainingSet: false, ...(settings.refill !== undefined ? { lastRefillAt: edited.lastRefillAt } : {}) });
   }
   ctx.cache.invalidateKey(id);
   // Read again for counts held outside the database; a key deleted since the commit is answered

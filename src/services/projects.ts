@@ -1,7 +1,7 @@
 import { newId } from '../domain/ids.ts';
 import { problems } from '../domain/problem-error.ts';
 import { countKeysOfProject, findProject, listProjects, toProjectView, type ProjectView } from '../store/projects.ts';
-import { lockRow } from '../store/row-locks.ts';
+import { readLockFor } from '../store/row-locks.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -56,8 +56,7 @@ export async function deleteProject(ctx: ServiceContext, actor: Actor, id: strin
   await ctx.write(async (trx) => {
     // Key creations in this project finish first (they hold it shared), so the keys deleted
     // below are all of them; later ones find no project.
-    await lockRow(trx, ctx.dialect, 'projects', id);
-    const before = await findProject(trx, id);
+    const before = await findProject(trx, id, readLockFor(ctx.dialect, 'update'));
     if (!before) throw problems.notFound(`No project with id ${id}.`);
     const keys = await countKeysOfProject(trx, id);
     if (keys > 0 && !force) {

@@ -2,7 +2,7 @@ import { newId } from '../domain/ids.ts';
 import { hashPassword } from '../domain/password.ts';
 import { problems } from '../domain/problem-error.ts';
 import type { Db, UserTable } from '../store/database.ts';
-import { lockRow } from '../store/row-locks.ts';
+import { readLockFor } from '../store/row-locks.ts';
 import { whenUnique } from '../store/unique-violation.ts';
 import {
   countActiveAdmins,
@@ -134,7 +134,7 @@ export async function deleteUser(ctx: ServiceContext, actor: Actor, id: string, 
     // this one: key creations for this owner finish first (they hold the user shared), so the
     // keys counted and deleted below are all of them, and later creations find no owner.
     if (before.role === 'admin' && before.active === 1 && (await countActiveAdminsLocked(trx, ctx.dialect)) <= 1) throw problems.conflict('This is the last active admin.');
-    if (!(await lockRow(trx, ctx.dialect, 'users', id))) throw problems.notFound(`No user with id ${id}.`);
+    if (!(await findUser(trx, id, readLockFor(ctx.dialect, 'update')))) throw problems.notFound(`No user with id ${id}.`);
     // Counted again: keys created since the check above must not be deleted without force.
     const ownedNow = await countKeysOwnedBy(trx, id);
     if (ownedNow > 0 && !force) throw ownsKeys(ownedNow);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, GroupTable } from './database.ts';
+import { withReadLock, type ReadLock } from './row-locks.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 
 /** A permission group as the API returns it. */
@@ -23,8 +24,9 @@ export function toGroupView(row: GroupTable): GroupView {
   };
 }
 
-export async function findGroup(db: Db, id: string): Promise<GroupTable | undefined> {
-  return db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
+/** A group; inside a write, `lock` also locks its row (see row-locks.ts). */
+export async function findGroup(db: Db, id: string, lock?: ReadLock): Promise<GroupTable | undefined> {
+  return withReadLock(db.selectFrom('groups').selectAll().where('id', '=', id), lock).executeTakeFirst();
 }
 
 export async function findGroupByName(db: Db, name: string): Promise<GroupTable | undefined> {

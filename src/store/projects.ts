@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ReadLock } from './row-locks.ts';
+import { withReadLock, type ReadLock } from './row-locks.ts';
 import type { Db, ProjectTable } from './database.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 
@@ -12,10 +12,7 @@ export function toProjectView(row: ProjectTable): ProjectView {
 
 /** A project; inside a write, `lock` also locks its row (see row-locks.ts). */
 export async function findProject(db: Db, id: string, lock?: ReadLock): Promise<ProjectTable | undefined> {
-  return db.selectFrom('projects').selectAll().where('id', '=', id)
-    .$if(lock === 'share', (query) => query.forShare())
-    .$if(lock === 'update', (query) => query.forUpdate())
-    .executeTakeFirst();
+  return withReadLock(db.selectFrom('projects').selectAll().where('id', '=', id), lock).executeTakeFirst();
 }
 
 export async function listProjects(db: Db, limit: number, cursor?: string): Promise<Page<ProjectView>> {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { unionGrants } from '../domain/permissions.ts';
 import type { Db, StoreDialect, UserTable } from './database.ts';
-import type { ReadLock } from './row-locks.ts';
+import { withReadLock, type ReadLock } from './row-locks.ts';
 import { decodeCursor, likeContains, toPage, type Page } from './cursor.ts';
 
 /** A user as the API returns it (never the password hash). */
@@ -17,17 +17,11 @@ export type UserView = {
 
 /** A user; inside a write, `lock` also locks their row (see row-locks.ts). */
 export async function findUser(db: Db, id: string, lock?: ReadLock): Promise<UserTable | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id)
-    .$if(lock === 'share', (query) => query.forShare())
-    .$if(lock === 'update', (query) => query.forUpdate())
-    .executeTakeFirst();
+  return withReadLock(db.selectFrom('users').selectAll().where('id', '=', id), lock).executeTakeFirst();
 }
 
 export async function findUserByUsername(db: Db, username: string, lock?: ReadLock): Promise<UserTable | undefined> {
-  return db.selectFrom('users').selectAll().where('username', '=', username)
-    .$if(lock === 'share', (query) => query.forShare())
-    .$if(lock === 'update', (query) => query.forUpdate())
-    .executeTakeFirst();
+  return withReadLock(db.selectFrom('users').selectAll().where('username', '=', username), lock).executeTakeFirst();
 }
 
 export async function countUsers(db: Db): Promise<number> {
