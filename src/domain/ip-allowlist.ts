@@ -63,3 +63,17 @@ export function isAllowed(allowlist: IpAllowlist, address: string | undefined): 
   }
   return false;
 }
+
+/**
+ * Whether every address `inner` allows is one `outer` allows too (so replacing `outer` with
+ * `inner` takes access away, never gives it). An empty list allows everything.
+ *
+ * @example allowlistWithin(['10.1.0.0/16'], ['10.0.0.0/8']) // true
+ */
+export function allowlistWithin(inner: readonly string[], outer: readonly string[]): boolean {
+  if (outer.length === 0) return true;
+  if (inner.length === 0) return false;
+  const ranges = parseAllowlist(outer);
+  return parseAllowlist(inner).every(([address, bits]) =>
+    ranges.some(([range, rangeBits]) => range.kind() === address.kind() && bits >= rangeBits && address.match(range, rangeBits)));
+}
