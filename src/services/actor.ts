@@ -1,17 +1,8 @@
-import { grantsCover, missingPermissions } from '../domain/permissions.ts';
+import { authorize, type Actor, type ManagementAction } from '../domain/access-policy.ts';
+import { missingPermissions } from '../domain/permissions.ts';
 import { ProblemError } from '../domain/problem-error.ts';
 
-/** Who is calling the management API, and what they may do right now. */
-export type Actor = {
-  type: 'user' | 'key';
-  userId: string;
-  username: string;
-  role: 'admin' | 'member';
-  /** Set when the caller is a management key. */
-  keyId?: string;
-  /** Effective grants: for a key, what both the key and the person behind it hold. */
-  grants: string[];
-};
+export type { Actor };
 
 /** The actor recorded for changes Keyward makes by itself (first admin, expiry sweeps). */
 export const SYSTEM_ACTOR: Actor = {
@@ -30,12 +21,12 @@ export function requireGrants(actor: Actor, required: readonly string[], doing: 
   }
 }
 
-/** Admins see every key; members only keys they own or created. */
-export function seesAllKeys(actor: Actor): boolean {
-  return actor.role === 'admin';
-}
-
-/** Whether the actor may give someone the admin role (it carries every permission). */
-export function mayGrantAdmin(actor: Actor): boolean {
-  return grantsCover(actor.grants, '*');
+/**
+ * Asks the access policy (src/domain/access-policy.ts) and throws the problem it names when it
+ * refuses: 404 for what the actor may not even see, else 403.
+ */
+export function enforce(actor: Actor, action: ManagementAction): void {
+  const verdict = authorize(actor, action);
+  if (verdict.allowed) return;
+  throw new ProblemError(verdict.status, verdict.status === 404 ? 'NOT_FOUND' : 'FORBIDDEN', verdict.reason);
 }

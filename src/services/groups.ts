@@ -5,7 +5,8 @@ import type { Db } from '../store/database.ts';
 import { findGroup, findGroupByName, findGroups, listGroups, toGroupView, type GroupView } from '../store/groups.ts';
 import { readLockFor } from '../store/row-locks.ts';
 import { whenUnique } from '../store/unique-violation.ts';
-import { requireGrants, type Actor } from './actor.ts';
+import { holds, seesGroups } from '../domain/access-policy.ts';
+import { enforce, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -19,21 +20,23 @@ export type GroupGrant = { id: string; name: string; permissions: string[] };
 /**
  * Resolves the group ids a user or key is to be given: 422 GROUP_NOT_FOUND for unknown ones,
  * and 403 unless the actor holds every permission of the groups it adds (`alreadyHeld` ones
- * were given before and may stay). Nobody hands out more than they hold.
+ * were given before and may stay). Nobody hands out more than they hold. To an actor who may not
+ * read groups, a group she could not hand out answers exactly as an unknown one: neither its
+ * existence nor its permissions are told.
  */
 export async function resolveGrantableGroups(db: Db, actor: Actor, groupIds: readonly string[], alreadyHeld: readonly string[], doing: string): Promise<GroupGrant[]> {
   const unique = [...new Set(groupIds)];
-  const groups = await findGroups(db, unique);
-  if (groups.length !== unique.length) {
-    const found = new Set(groups.map((group) => group.id));
-    const missing = unique.filter((id) => !found.has(id));
+  const grants = (await findGroups(db, unique)).map((group) => ({ id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }));
+  const added = grants.filter((group) => !alreadyHeld.includes(group.id));
+  const unreadable = seesGroups(actor) ? [] : added.filter((group) => !holds(actor, group.permissions)).map((group) => group.id);
+  const found = new Set(grants.map((group) => group.id));
+  const missing = unique.filter((id) => !found.has(id) || unreadable.includes(id));
+  if (missing.length > 0) {
     throw new ProblemError(422, 'GROUP_NOT_FOUND', `No permission group with id ${missing.join(', ')}.`, [
       { path: '/groupIds', message: `unknown group ${missing[0]}` },
     ]);
   }
-  const grants = groups.map((group) => ({ id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }));
-  const added = grants.filter((group) => !alreadyHeld.includes(group.id));
-  requireGrants(actor, unionGrants(added.map((group) => group.permissions)), doing);
+  enforce(actor, { do: 'permissions.grant', permissions: unionGrants(added.map((group) => group.permissions)), doing });
   return grants;
 }
 
@@ -54,7 +57,7 @@ async function ensureNameFree(db: Db, name: string, exceptId?: string) {
 
 /** Creates a group; nobody defines a group with permissions they do not hold. */
 export async function createGroup(ctx: ServiceContext, actor: Actor, input: GroupInput): Promise<GroupView> {
-  requireGrants(actor, input.permissions, 'Creating this group');
+  enforce(actor, { do: 'permissions.grant', permissions: input.permissions, doing: 'Creating this group' });
   await ensureNameFree(ctx.db, input.name);
   const now = ctx.clock();
   const at = new Date(now).toISOString();
@@ -83,7 +86,7 @@ export async function updateGroup(ctx: ServiceContext, actor: Actor, id: string,
     if (!before) throw problems.notFound(`No permission group with id ${id}.`);
     if (input.permissions) {
       const old = new Set(JSON.parse(before.permissions) as string[]);
-      requireGrants(actor, input.permissions.filter((p) => !old.has(p)), 'Adding these permissions');
+      enforce(actor, { do: 'permissions.grant', permissions: input.permissions.filter((p) => !old.has(p)), doing: 'Adding these permissions' });
     }
     if (input.name !== undefined) await ensureNameFree(trx, input.name, id);
     const after = { ...before, updated_at: new Date(now).toISOString() };

@@ -5,7 +5,8 @@ import {
   normaliseImportedHash,
   type ImportedHash,
 } from '../domain/imported-token.ts';
-import { grantsCoverAll, unionGrants } from '../domain/permissions.ts';
+import { authorize, holds, mayActInNameOf, seesGroups, seesPeople, type Person } from '../domain/access-policy.ts';
+import { unionGrants } from '../domain/permissions.ts';
 import { ProblemError, problems, type ProblemFieldError } from '../domain/problem-error.ts';
 import { hashToken } from '../domain/token.ts';
 import type { Db, KeyTable } from '../store/database.ts';
@@ -13,11 +14,11 @@ import { findGroups } from '../store/groups.ts';
 import { anyImportedSecret, insertImportedKeys, storedHashes, upgradeImportedSecret, type ImportedKeyRow } from '../store/imported-keys.ts';
 import { keyViewOf, type KeyGroupRef, type KeyView } from '../store/keys.ts';
 import { findProject } from '../store/projects.ts';
-import { findUser, findUserByUsername } from '../store/users.ts';
-import { seesAllKeys, SYSTEM_ACTOR, type Actor } from './actor.ts';
+import { findUser, findUserByUsername, grantsOfUser } from '../store/users.ts';
+import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { auditable, MAX_META_BYTES } from './keys.ts';
+import { actorAsItStands, auditable, MAX_META_BYTES } from './keys.ts';
 import { publishKeyEvents } from './webhook-outbox.ts';
 
 /** One key from another system, as `POST /v1/keys/import` takes it. */
@@ -70,13 +71,17 @@ function checkRows(rows: readonly ImportKeyInput[]): string[] {
   return hexes;
 }
 
-type Person = { id: string; username: string };
+type Owner = { id: string; username: string; person: Person };
 
-/** Each row's owner (or null), refusing unknown people and, for members, anyone but themselves. */
-async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): Promise<(Person | null)[]> {
-  const known = new Map<string, Person | undefined>();
+/**
+ * Each row's owner (or null), refusing unknown people. Someone in whose name the actor may not
+ * act (see access-policy.ts) is, to an actor who may not read people, as unknown as a person
+ * who does not exist; to one who may, a 403.
+ */
+async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): Promise<(Owner | null)[]> {
+  const known = new Map<string, Owner | undefined>();
   const errors: ProblemFieldError[] = [];
-  const owners: (Person | null)[] = [];
+  const owners: (Owner | null)[] = [];
   for (const [i, row] of rows.entries()) {
     const ref = row.ownerId !== undefined ? `id:${row.ownerId}` : row.owner !== undefined ? `name:${row.owner}` : undefined;
     if (ref === undefined) {
@@ -85,13 +90,11 @@ async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): 
     }
     if (!known.has(ref)) {
       const user = row.ownerId !== undefined ? await findUser(db, row.ownerId) : await findUserByUsername(db, row.owner!);
-      known.set(ref, user && { id: user.id, username: user.username });
+      known.set(ref, user && { id: user.id, username: user.username, person: { id: user.id, role: user.role, grants: await grantsOfUser(db, user) } });
     }
     const owner = known.get(ref);
-    if (!owner) errors.push({ path: `/keys/${i}/${row.ownerId !== undefined ? 'ownerId' : 'owner'}`, message: 'no such user' });
-    else if (owner.id !== actor.userId && !seesAllKeys(actor)) {
-      // As with POST /v1/keys: a key acts as its owner, so only admins hand keys to others.
-      throw problems.forbidden(`Members can only import keys they own themselves (/keys/${i} names someone else).`);
+    if (!owner || (!mayActInNameOf(actor, owner.person) && !seesPeople(actor))) {
+      errors.push({ path: `/keys/${i}/${row.ownerId !== undefined ? 'ownerId' : 'owner'}`, message: 'no such user' });
     }
     owners.push(owner ?? null);
   }
@@ -99,19 +102,29 @@ async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): 
   return owners;
 }
 
-/** The groups the rows name, by id, refusing unknown ones and any the actor could not grant. */
+/**
+ * The groups the rows name, by id, refusing unknown ones (and, to an actor who may not read
+ * groups, any she could not hand out, exactly as unknown ones).
+ */
 async function groupsOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): Promise<Map<string, KeyGroupRef>> {
   const ids = [...new Set(rows.flatMap((row) => row.groupIds ?? []))];
   const groups = new Map((await findGroups(db, ids)).map((group) => [group.id, { id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }]));
+  const readable = (group: KeyGroupRef | undefined) => group !== undefined && (seesGroups(actor) || holds(actor, group.permissions));
   const errors: ProblemFieldError[] = [];
   rows.forEach((row, i) => row.groupIds?.forEach((id, j) => {
-    if (!groups.has(id)) errors.push({ path: `/keys/${i}/groupIds/${j}`, message: `unknown group ${id}` });
+    if (!readable(groups.get(id))) errors.push({ path: `/keys/${i}/groupIds/${j}`, message: `unknown group ${id}` });
   }));
   if (errors.length > 0) refuse(422, 'GROUP_NOT_FOUND', 'Some permission groups do not exist.', errors);
-  if (!grantsCoverAll(actor.grants, unionGrants([...groups.values()].map((group) => group.permissions)))) {
-    throw problems.forbidden('You cannot give a key a permission group whose permissions you do not hold yourself.');
-  }
   return groups;
+}
+
+/** Each row against the access policy: its groups held, its owner one the actor may act for. */
+function authorizeRows(actor: Actor, rows: readonly ImportKeyInput[], owners: readonly (Owner | null)[], groups: ReadonlyMap<string, KeyGroupRef>): void {
+  for (const [i, row] of rows.entries()) {
+    const permissions = unionGrants((row.groupIds ?? []).map((id) => groups.get(id)!.permissions));
+    const verdict = authorize(actor, { do: 'key.issue', permissions, owner: owners[i]?.person ?? null });
+    if (!verdict.allowed) throw new ProblemError(403, 'FORBIDDEN', `/keys/${i}: ${verdict.reason}`);
+  }
 }
 
 /**
@@ -127,8 +140,10 @@ export async function importKeys(ctx: ServiceContext, actor: Actor, input: Impor
     if (!project) {
       throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${input.projectId}.`, [{ path: '/projectId', message: 'unknown project' }]);
     }
+    actor = await actorAsItStands(trx, ctx.dialect, actor);
     const owners = await ownersOf(trx, actor, input.keys);
     const groups = await groupsOf(trx, actor, input.keys);
+    authorizeRows(actor, input.keys, owners, groups);
     const taken = await storedHashes(trx, hexes);
     if (taken.size > 0) {
       const errors = hexes.flatMap((hex, i) => (taken.has(hex) ? [{ path: `/keys/${i}/hash/value`, message: 'is already imported' }] : []));

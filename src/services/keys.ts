@@ -1,6 +1,8 @@
 import { newId } from '../domain/ids.ts';
 import { allowlistEntryError } from '../domain/ip-allowlist.ts';
-import { intersectGrants } from '../domain/permissions.ts';
+import { actingPersonOf, keyScope, mayActInNameOf, seesKey, seesPeople, type KeyFacts, type Person } from '../domain/access-policy.ts';
+import { wideningChanges } from '../domain/key-changes.ts';
+import { intersectGrants, unionGrants } from '../domain/permissions.ts';
 import { ProblemError, problems, type ProblemFieldError } from '../domain/problem-error.ts';
 import { generateToken, hashToken, tokenDisplay } from '../domain/token.ts';
 import type { Db, KeyTable } from '../store/database.ts';
@@ -18,8 +20,9 @@ import {
 } from '../store/keys.ts';
 import { findProject } from '../store/projects.ts';
 import { lockKeyRow, readLockFor, type ReadLock } from '../store/row-locks.ts';
+import { allGroupPermissions } from '../store/groups.ts';
 import { findUser, findUserByUsername, grantsOfUser } from '../store/users.ts';
-import { seesAllKeys, SYSTEM_ACTOR, type Actor } from './actor.ts';
+import { enforce, SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { resolveGrantableGroups } from './groups.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -70,37 +73,60 @@ function checkRefill(remaining: number | null | undefined, refill: RefillSetting
   }
 }
 
-async function resolveOwner(db: Db, input: { ownerId?: string; owner?: string }, lock?: ReadLock): Promise<{ id: string; username: string } | null> {
+/** A person as the access policy weighs them: their role and what they hold today. */
+export async function personOf(db: Db, userId: string | null): Promise<Person | null> {
+  const user = userId === null ? undefined : await findUser(db, userId);
+  return user ? { id: user.id, role: user.role, grants: await grantsOfUser(db, user) } : null;
+}
+
+function ownerNotFound(input: { ownerId?: string; owner?: string }): ProblemError {
+  const detail = input.ownerId !== undefined ? `No user with id ${input.ownerId}` : `No user named "${input.owner}"`;
+  return new ProblemError(422, 'OWNER_NOT_FOUND', `${detail}; create the user first or pick an existing one.`);
+}
+
+/**
+ * The owner a new key is to have (null: none), and the policy's view of them. Someone in whose
+ * name the actor may not act is, to an actor who may not read people, exactly as unknown as a
+ * person who does not exist: the answer tells nothing about who exists.
+ */
+async function resolveOwner(db: Db, actor: Actor, input: { ownerId?: string; owner?: string }, lock?: ReadLock): Promise<{ id: string; username: string; person: Person } | null> {
   if (input.ownerId !== undefined && input.owner !== undefined) {
     throw problems.validation('Give the owner either by ownerId or by owner (username), not both.', [
       { path: '/owner', message: 'conflicts with ownerId' },
     ]);
   }
-  if (input.ownerId !== undefined) {
-    const user = await findUser(db, input.ownerId, lock);
-    if (!user) throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user with id ${input.ownerId}; create the user first or pick an existing one.`);
-    return { id: user.id, username: user.username };
-  }
-  if (input.owner !== undefined) {
-    const user = await findUserByUsername(db, input.owner, lock);
-    if (!user) throw new ProblemError(422, 'OWNER_NOT_FOUND', `No user named "${input.owner}"; create the user first or pick an existing one.`);
-    return { id: user.id, username: user.username };
-  }
-  return null;
+  if (input.ownerId === undefined && input.owner === undefined) return null;
+  const user = input.ownerId !== undefined ? await findUser(db, input.ownerId, lock) : await findUserByUsername(db, input.owner!, lock);
+  if (!user) throw ownerNotFound(input);
+  const person: Person = { id: user.id, role: user.role, grants: await grantsOfUser(db, user) };
+  if (!mayActInNameOf(actor, person) && !seesPeople(actor)) throw ownerNotFound(input);
+  return { id: user.id, username: user.username, person };
+}
+
+/** What the access policy needs of a key. */
+function factsOf(view: Pick<KeyView, 'owner' | 'createdBy' | 'permissions'>): KeyFacts {
+  return { ownerId: view.owner?.id ?? null, createdBy: view.createdBy?.id ?? null, permissions: view.permissions };
 }
 
 /**
- * The key if the actor may see it, else 404 (members are not told that others' keys exist).
- * Inside a write (`lock`), its row is locked first on PostgreSQL, so writes of one key run one
- * after the other (see row-locks.ts).
+ * The key (its row and its view) if the actor may see it, else 404 with the same words as for a
+ * key that does not exist. Inside a write (`lock`), its row is locked first on PostgreSQL, so
+ * writes of one key run one after the other (see row-locks.ts).
  */
-async function visibleKey(db: Db, actor: Actor, id: string, lock?: ServiceContext['dialect']): Promise<KeyRowWithPeople> {
+async function visibleKey(db: Db, actor: Actor, id: string, now: number, lock?: ServiceContext['dialect']): Promise<{ row: KeyRowWithPeople; view: KeyView }> {
   if (lock) await lockKeyRow(db, lock, id);
   const row = await findKeyRow(db, id);
-  if (!row || (!seesAllKeys(actor) && row.owner_id !== actor.userId && row.created_by !== actor.userId)) {
-    throw problems.notFound(`No key with id ${id}.`);
-  }
-  return row;
+  const view = row && (await toKeyViews(db, [row], now))[0]!;
+  if (!row || !view || !seesKey(actor, factsOf(view))) throw problems.notFound(`No key with id ${id}.`);
+  return { row, view };
+}
+
+/**
+ * Throws unless the actor may give this key's token more use (regenerate, re-enable, widen):
+ * they must hold all it will carry and may act in its person's name (see access-policy.ts).
+ */
+async function requireUse(trx: Db, actor: Actor, key: KeyFacts, doing: string): Promise<void> {
+  enforce(actor, { do: 'key.use', key, actingPerson: await personOf(trx, actingPersonOf(key)), doing });
 }
 
 /**
@@ -109,7 +135,7 @@ async function visibleKey(db: Db, actor: Actor, id: string, lock?: ServiceContex
  * and a new key must never hold more than its maker holds. On PostgreSQL the person's row is held
  * shared, so such a change waits for this write or this write sees it.
  */
-async function actorAsItStands(trx: Db, dialect: ServiceContext['dialect'], actor: Actor): Promise<Actor> {
+export async function actorAsItStands(trx: Db, dialect: ServiceContext['dialect'], actor: Actor): Promise<Actor> {
   if (actor.userId === SYSTEM_ACTOR.userId) return actor;
   const user = await findUser(trx, actor.userId, readLockFor(dialect, 'share'));
   if (!user || user.active !== 1) throw problems.forbidden('Your account was deactivated or deleted.');
@@ -129,14 +155,18 @@ export function auditable(view: KeyView) {
   return { id, name, description, enabled, expiresAt, ipAllowlist, meta, ratelimit, remaining, refill, groupIds: groups.map((g) => g.id) };
 }
 
+/** Which keys the actor's lists and usage reports may show (see `keyScope`). */
+export async function keyScopeOf(ctx: ServiceContext, actor: Actor) {
+  const groups = actor.role === 'admin' ? [] : await allGroupPermissions(ctx.db);
+  return keyScope(actor, () => groups);
+}
+
 export async function listVisibleKeys(ctx: ServiceContext, actor: Actor, filters: KeyFilters) {
-  const scope = seesAllKeys(actor) ? ({ kind: 'all' } as const) : ({ kind: 'member', userId: actor.userId } as const);
-  return listKeys(ctx.db, ctx.dialect, filters, scope, ctx.clock());
+  return listKeys(ctx.db, ctx.dialect, filters, await keyScopeOf(ctx, actor), ctx.clock());
 }
 
 export async function getKey(ctx: ServiceContext, actor: Actor, id: string): Promise<KeyView> {
-  await visibleKey(ctx.db, actor, id);
-  return viewOf(ctx, id);
+  return (await visibleKey(ctx.db, actor, id, ctx.clock())).view;
 }
 
 /**
@@ -159,13 +189,10 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
       ]);
     }
     actor = await actorAsItStands(trx, ctx.dialect, actor);
-    const owner = await resolveOwner(trx, input, readLockFor(ctx.dialect, 'share'));
-    // A management key acts as its owner, so a key given to someone else could do what they may
-    // and see what they see; only an actor who already sees every key may hand keys to others.
-    if (owner !== null && owner.id !== actor.userId && !seesAllKeys(actor)) {
-      throw problems.forbidden('Members can only create keys they own themselves; leave the owner out or name yourself.');
-    }
+    const owner = await resolveOwner(trx, actor, input, readLockFor(ctx.dialect, 'share'));
     const groups = input.groupIds?.length ? await resolveGrantableGroups(trx, actor, input.groupIds, [], 'Giving a key these groups') : [];
+    // A key acts in its owner's name: only for yourself, or (admins) for someone you out-hold.
+    enforce(actor, { do: 'key.issue', permissions: unionGrants(groups.map((group) => group.permissions)), owner: owner?.person ?? null });
     const token = generateToken(project.key_prefix);
     const hash = hashToken(ctx.secret, token);
     const display = tokenDisplay(token);
@@ -207,18 +234,27 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
 /** Changes a key's settings; takes effect on the very next verification. */
 export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, settings: KeySettings): Promise<KeyView> {
   checkSettings(settings);
+  // "More quota than it has" is judged against the count as it stands, spends not yet written
+  // behind included.
+  if (settings.remaining !== undefined) await ctx.limits.flush();
   const now = ctx.clock();
   const edited = await ctx.write(async (trx) => {
-    const row = await visibleKey(trx, actor, id, ctx.dialect);
-    const before = (await toKeyViews(trx, [row], now))[0]!;
+    const { row, view: before } = await visibleKey(trx, actor, id, now, ctx.dialect);
     const remaining = settings.remaining !== undefined ? settings.remaining : before.remaining;
     const refill = settings.refill !== undefined ? settings.refill : before.refill;
     checkRefill(remaining, refill);
+    // Taking use away needs only sight of the key; giving its token more use needs holding all
+    // it will carry, in the name it acts in (see access-policy.ts).
+    const widened = wideningChanges({ ...before, groupIds: before.groups.map((group) => group.id) }, settings);
+    if (widened.length > 0) actor = await actorAsItStands(trx, ctx.dialect, actor);
+    let permissions = before.permissions;
     if (settings.groupIds !== undefined) {
       const held = before.groups.map((group) => group.id);
-      const groups = await resolveGrantableGroups(trx, await actorAsItStands(trx, ctx.dialect, actor), settings.groupIds, held, 'Giving a key these groups');
-      await setKeyGroups(trx, id, groups.map((group) => group.id));
+      const groups = await resolveGrantableGroups(trx, actor, settings.groupIds, held, 'Giving a key these groups');
+      permissions = unionGrants(groups.map((group) => group.permissions));
     }
+    if (widened.length > 0) await requireUse(trx, actor, { ...factsOf(before), permissions }, `Changing ${widened.join(', ')} of this key`);
+    if (settings.groupIds !== undefined) await setKeyGroups(trx, id, [...new Set(settings.groupIds)]);
     const changes: Partial<KeyTable> = { updated_at: new Date(now).toISOString() };
     if (settings.name !== undefined) changes.name = settings.name;
     if (settings.description !== undefined) changes.description = settings.description;
@@ -259,7 +295,9 @@ export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: strin
   const now = ctx.clock();
   const nowIso = new Date(now).toISOString();
   const { token, view } = await ctx.write(async (trx) => {
-    const row = await visibleKey(trx, actor, id, ctx.dialect);
+    const { row, view: before } = await visibleKey(trx, actor, id, now, ctx.dialect);
+    // A new token is a new credential: only for someone who holds all the key carries.
+    await requireUse(trx, await actorAsItStands(trx, ctx.dialect, actor), factsOf(before), 'Regenerating this key');
     const project = await findProject(trx, row.project_id);
     const token = generateToken(project!.key_prefix);
     const hash = hashToken(ctx.secret, token);
@@ -289,11 +327,10 @@ export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: strin
 export async function deleteKey(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   const now = ctx.clock();
   await ctx.write(async (trx) => {
-    const row = await visibleKey(trx, actor, id, ctx.dialect);
-    const [before] = await toKeyViews(trx, [row], now);
+    const { view: before } = await visibleKey(trx, actor, id, now, ctx.dialect);
     await trx.deleteFrom('keys').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { before: auditable(before!) } }, now);
-    await publishKeyEvents(trx, 'key.deleted', [before!], now);
+    await recordAudit(trx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { before: auditable(before) } }, now);
+    await publishKeyEvents(trx, 'key.deleted', [before], now);
   });
   ctx.cache.invalidateKey(id);
 }

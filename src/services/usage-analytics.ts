@@ -2,9 +2,9 @@ import { problems } from '../domain/problem-error.ts';
 import type { VerificationCode } from '../domain/verification.ts';
 import type { Db, UsageCountTable } from '../store/database.ts';
 import { addTagCounts, addUsageCounts, deleteExpiredUsage, tagCounts, topKeys, usageByBucket, type UsageRange } from '../store/usage-counts.ts';
-import { seesAllKeys, type Actor } from './actor.ts';
+import type { Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-import { getKey } from './keys.ts';
+import { getKey, keyScopeOf } from './keys.ts';
 import { writeInTurns } from './write-behind.ts';
 
 const MINUTE = 60_000;
@@ -149,9 +149,9 @@ export async function keyUsage(ctx: ServiceContext, actor: Actor, keyId: string,
 export async function usageOverview(ctx: ServiceContext, actor: Actor, query: UsageQuery & { top?: number }) {
   await ctx.analytics.flush();
   const range = rangeOf(query, ctx.clock());
-  const ownedBy = seesAllKeys(actor) ? undefined : actor.userId;
-  const buckets = toBuckets(await usageByBucket(ctx.db, range, { ownedBy }));
+  const scope = await keyScopeOf(ctx, actor);
+  const buckets = toBuckets(await usageByBucket(ctx.db, range, { scope }));
   const totals: Record<string, number> = {};
   for (const entry of buckets) for (const [outcome, count] of Object.entries(entry.outcomes)) totals[outcome] = (totals[outcome] ?? 0) + count;
-  return { ...range, totals, buckets, topKeys: await topKeys(ctx.db, range, query.top ?? 10, ownedBy) };
+  return { ...range, totals, buckets, topKeys: await topKeys(ctx.db, range, query.top ?? 10, scope) };
 }

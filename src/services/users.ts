@@ -1,5 +1,6 @@
 import { newId } from '../domain/ids.ts';
-import { hashPassword } from '../domain/password.ts';
+import type { PersonWithKeys } from '../domain/access-policy.ts';
+import { hashPassword, verifyPassword } from '../domain/password.ts';
 import { problems } from '../domain/problem-error.ts';
 import type { Db, UserTable } from '../store/database.ts';
 import { readLockFor } from '../store/row-locks.ts';
@@ -17,16 +18,16 @@ import {
   toUserViews,
   type UserView,
 } from '../store/users.ts';
-import { mayGrantAdmin, requireGrants, type Actor } from './actor.ts';
+import { enforce, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { resolveGrantableGroups } from './groups.ts';
 import type { ServiceContext } from './context.ts';
-import { deleteKeysWhere } from './keys.ts';
+import { actorAsItStands, deleteKeysWhere } from './keys.ts';
 
 export { listUsers };
 
 export type CreateUserInput = { username: string; password?: string; role: 'admin' | 'member'; groupIds?: string[] };
-export type UpdateUserInput = { username?: string; password?: string; role?: 'admin' | 'member'; groupIds?: string[]; active?: boolean };
+export type UpdateUserInput = { username?: string; password?: string; currentPassword?: string; role?: 'admin' | 'member'; groupIds?: string[]; active?: boolean };
 
 async function viewOf(db: Db, row: UserTable): Promise<UserView> {
   return (await toUserViews(db, [row]))[0]!;
@@ -36,8 +37,27 @@ function usernameTaken(username: string) {
   return problems.conflict(`The username "${username}" is taken.`);
 }
 
-function requireMayGrantAdmin(actor: Actor): void {
-  if (!mayGrantAdmin(actor)) throw problems.forbidden('Only an actor holding every permission (*) can make someone an admin.');
+/** A user as the access policy weighs a target: what they hold and what their keys carry. */
+async function holdingsOf(db: Db, user: UserTable): Promise<PersonWithKeys> {
+  return { id: user.id, role: user.role, grants: await grantsOfUser(db, user), keyPermissions: await permissionsOfKeysOf(db, user.id) };
+}
+
+/**
+ * Changing your own password signed in needs the current one: a session left open, or one
+ * stolen, must not be enough to lock its person out.
+ */
+async function checkCurrentPassword(actor: Actor, user: UserTable, input: UpdateUserInput): Promise<void> {
+  const ownSession = actor.type === 'user' && actor.userId === user.id;
+  if (input.currentPassword !== undefined && !(ownSession && input.password !== undefined)) {
+    throw problems.validation('currentPassword is only for changing your own password, with password.', [{ path: '/currentPassword', message: 'only with your own new password' }]);
+  }
+  if (!ownSession || input.password === undefined) return;
+  if (input.currentPassword === undefined) {
+    throw problems.validation('Changing your own password needs your current one as currentPassword.', [{ path: '/currentPassword', message: 'is required' }]);
+  }
+  if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+    throw problems.forbidden('The current password is not right; your password was not changed.');
+  }
 }
 
 export async function getUser(ctx: ServiceContext, id: string): Promise<UserView> {
@@ -47,7 +67,7 @@ export async function getUser(ctx: ServiceContext, id: string): Promise<UserView
 }
 
 export async function createUser(ctx: ServiceContext, actor: Actor, input: CreateUserInput): Promise<UserView> {
-  if (input.role === 'admin') requireMayGrantAdmin(actor);
+  if (input.role === 'admin') enforce(actor, { do: 'admin.change' });
   if (await findUserByUsername(ctx.db, input.username)) throw usernameTaken(input.username);
   const groupIds = (await resolveGrantableGroups(ctx.db, actor, input.groupIds ?? [], [], 'Giving these groups')).map((group) => group.id);
   const now = ctx.clock();
@@ -69,37 +89,42 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: Creat
   return viewOf(ctx.db, row);
 }
 
-/** Edits a user. Deactivation and a new password end the user's sessions. */
+/**
+ * Edits a user. Deactivation and a new password end the user's sessions. What the edit may
+ * give (a session through a password, a comeback through re-activation, groups) is judged
+ * inside the write, against the user and the actor as the transaction finds them.
+ */
 export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
-  const before = await findUser(ctx.db, id);
-  if (!before) throw problems.notFound(`No user with id ${id}.`);
-  const beforeView = await viewOf(ctx.db, before);
-  // Changing an admin at all, or making one, is only for those who could make admins.
-  if (input.role === 'admin' || before.role === 'admin') requireMayGrantAdmin(actor);
-  // Whoever sets a password can sign in as that user: only for those who hold all they hold (a
-  // narrow management key acting for its owner included), and all their keys carry: taking a
-  // user's groups away first must not open their keys (they could be regenerated once signed in).
-  // People signed in themselves may change their own password whatever their keys carry.
-  if (input.password !== undefined && !(actor.type === 'user' && actor.userId === id)) {
-    const reachable = [...(await grantsOfUser(ctx.db, before)), ...(await permissionsOfKeysOf(ctx.db, id))];
-    requireGrants(actor, reachable, 'Setting the password of a user who holds (or whose keys hold) more than you');
-  }
-  const losesAdmin = before.role === 'admin' && before.active === 1 && (input.role === 'member' || input.active === false);
-  const lastAdmin = () => problems.conflict('This is the last active admin; make another admin first.');
-  if (losesAdmin && (await countActiveAdmins(ctx.db)) <= 1) throw lastAdmin();
-  if (input.username !== undefined && input.username !== before.username && (await findUserByUsername(ctx.db, input.username))) {
-    throw usernameTaken(input.username);
-  }
-  const groupIds = input.groupIds === undefined ? undefined : (await resolveGrantableGroups(ctx.db, actor, input.groupIds, beforeView.groups.map((g) => g.id), 'Giving these groups')).map((group) => group.id);
+  const found = await findUser(ctx.db, id);
+  if (!found) throw problems.notFound(`No user with id ${id}.`);
+  await checkCurrentPassword(actor, found, input);
+  // Hashed before the write: scrypt must not hold the write queue.
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password, ctx.passwordCost) : undefined;
   const now = ctx.clock();
-  const changes: Partial<UserTable> = { updated_at: new Date(now).toISOString() };
-  if (input.username !== undefined) changes.username = input.username;
-  if (input.role !== undefined) changes.role = input.role;
-  if (input.active !== undefined) changes.active = input.active ? 1 : 0;
-  if (input.password !== undefined) changes.password_hash = await hashPassword(input.password, ctx.passwordCost);
+  const lastAdmin = () => problems.conflict('This is the last active admin; make another admin first.');
+  const demotes = (user: UserTable) => user.role === 'admin' && user.active === 1 && (input.role === 'member' || input.active === false);
   await ctx.write(async (trx) => {
-    // Again where no other write can slip in between (see countActiveAdminsLocked).
-    if (losesAdmin && (await countActiveAdminsLocked(trx, ctx.dialect)) <= 1) throw lastAdmin();
+    // The admins' rows before this one (in one scan, so two demotions lock them in the same
+    // order and cannot deadlock), then the last-admin count where no other write slips in.
+    const activeAdmins = demotes(found) ? await countActiveAdminsLocked(trx, ctx.dialect) : undefined;
+    const before = await findUser(trx, id, readLockFor(ctx.dialect, 'update'));
+    if (!before) throw problems.notFound(`No user with id ${id}.`);
+    const beforeGroups = (await viewOf(trx, before)).groups.map((g) => g.id);
+    const current = await actorAsItStands(trx, ctx.dialect, actor);
+    // Changing an admin at all, or making one, is only for those who could make admins.
+    if (input.role === 'admin' || before.role === 'admin') enforce(current, { do: 'admin.change' });
+    if (input.password !== undefined) enforce(current, { do: 'user.set-password', target: await holdingsOf(trx, before) });
+    if (input.active === true && before.active !== 1) enforce(current, { do: 'user.reactivate', target: await holdingsOf(trx, before) });
+    if (demotes(before) && (activeAdmins ?? (await countActiveAdminsLocked(trx, ctx.dialect))) <= 1) throw lastAdmin();
+    if (input.username !== undefined && input.username !== before.username && (await findUserByUsername(trx, input.username))) {
+      throw usernameTaken(input.username);
+    }
+    const groupIds = input.groupIds === undefined ? undefined : (await resolveGrantableGroups(trx, current, input.groupIds, beforeGroups, 'Giving these groups')).map((group) => group.id);
+    const changes: Partial<UserTable> = { updated_at: new Date(now).toISOString() };
+    if (input.username !== undefined) changes.username = input.username;
+    if (input.role !== undefined) changes.role = input.role;
+    if (input.active !== undefined) changes.active = input.active ? 1 : 0;
+    if (passwordHash !== undefined) changes.password_hash = passwordHash;
     await whenUnique(trx.updateTable('users').set(changes).where('id', '=', id).execute(), () => usernameTaken(input.username ?? before.username));
     if (groupIds !== undefined) await setUserGroups(trx, id, groupIds);
     if (input.active === false || input.password !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
@@ -108,7 +133,7 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
       targetType: 'user',
       targetId: id,
       detail: {
-        before: { username: before.username, role: before.role, active: before.active === 1, groupIds: beforeView.groups.map((g) => g.id) },
+        before: { username: before.username, role: before.role, active: before.active === 1, groupIds: beforeGroups },
         after: { username: changes.username, role: changes.role, active: input.active, groupIds, passwordChanged: input.password !== undefined },
       },
     }, now);
@@ -122,7 +147,7 @@ export async function deleteUser(ctx: ServiceContext, actor: Actor, id: string, 
   if (!before) throw problems.notFound(`No user with id ${id}.`);
   if (id === actor.userId) throw problems.conflict('You cannot delete yourself; ask another admin.');
   if (before.role === 'admin') {
-    requireMayGrantAdmin(actor);
+    enforce(actor, { do: 'admin.change' });
     if (before.active === 1 && (await countActiveAdmins(ctx.db)) <= 1) throw problems.conflict('This is the last active admin.');
   }
   const ownsKeys = (owned: number) => problems.conflict(`User "${before.username}" owns ${owned} key(s). Give them to someone else or delete them first, or repeat with ?force=true to delete the user and those keys.`);

@@ -46,3 +46,9 @@ export async function listGroups(db: Db, limit: number, cursor?: string): Promis
   const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
   return toPage(rows, limit, Number(total.n), toGroupView);
 }
+
+/** Every group's id and permissions (a small table: what a member's key scope is computed from). */
+export async function allGroupPermissions(db: Db): Promise<{ id: string; permissions: string[] }[]> {
+  const rows = await db.selectFrom('groups').select(['id', 'permissions']).execute();
+  return rows.map((row) => ({ id: row.id, permissions: JSON.parse(row.permissions) as string[] }));
+}

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { keyStatus, type KeyStatus } from '../domain/verification.ts';
+import type { KeyScope } from '../domain/access-policy.ts';
 import { unionGrants } from '../domain/permissions.ts';
 import type { Database, Db, KeyTable, StoreDialect } from './database.ts';
 import { decodeCursor, likeContains, toPage, type Page } from './cursor.ts';
@@ -35,8 +36,6 @@ export type KeyView = {
 
 export type KeyRowWithPeople = KeyTable & { owner_username: string | null; creator_username: string | null };
 
-/** Which keys a list may show: all, or those a member owns or created. */
-export type KeyScope = { kind: 'all' } | { kind: 'member'; userId: string };
 
 export type KeyFilters = {
   projectId?: string;
@@ -136,11 +135,21 @@ function searchCondition(dialect: StoreDialect, q: string) {
   return sql<boolean>`(lower(keys.name) like ${pattern} escape '\\' or lower(keys.description) like ${pattern} escape '\\' or lower(keys.token_start) like ${pattern} escape '\\')`;
 }
 
+/**
+ * The keys a scope shows, as SQL: what `seesKey` in the access policy decides for one key
+ * (keys acting for the person; keys they made for someone else unless those carry a group
+ * whose permissions they do not hold).
+ */
+export function keysInScope(scope: Extract<KeyScope, { kind: 'own' }>) {
+  const { userId, hiddenGroupIds } = scope;
+  if (hiddenGroupIds.length === 0) return sql<boolean>`(keys.owner_id = ${userId} OR keys.created_by = ${userId})`;
+  return sql<boolean>`(keys.owner_id = ${userId} OR (keys.created_by = ${userId} AND (keys.owner_id IS NULL OR NOT EXISTS (
+    SELECT 1 FROM key_groups WHERE key_groups.key_id = keys.id AND key_groups.group_id IN (${sql.join(hiddenGroupIds)})))))`;
+}
+
 function filterKeys(eb: ExpressionBuilder<Database & { owner: Database['users'] }, 'keys' | 'owner'>, dialect: StoreDialect, filters: KeyFilters, scope: KeyScope, nowIso: string) {
   const conditions = [];
-  if (scope.kind === 'member') {
-    conditions.push(eb.or([eb('keys.owner_id', '=', scope.userId), eb('keys.created_by', '=', scope.userId)]));
-  }
+  if (scope.kind === 'own') conditions.push(keysInScope(scope));
   if (filters.projectId) conditions.push(eb('keys.project_id', '=', filters.projectId));
   if (filters.ownerId) conditions.push(eb('keys.owner_id', '=', filters.ownerId));
   if (filters.owner) conditions.push(eb('owner.username', '=', filters.owner));
@@ -186,12 +195,6 @@ export async function setKeyGroups(db: Db, keyId: string, groupIds: readonly str
   if (groupIds.length > 0) {
     await db.insertInto('key_groups').values(groupIds.map((group_id) => ({ key_id: keyId, group_id }))).execute();
   }
-}
-
-/** The hashes a key can currently be found under (for exact cache invalidation). */
-export async function hashesOfKey(db: Db, keyId: string): Promise<string[]> {
-  const rows = await db.selectFrom('key_secrets').select('hash').where('key_id', '=', keyId).execute();
-  return rows.map((row) => row.hash);
 }
 
 /** Everything verification needs, found by the hash of a presented token. */

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { KeyScope } from '../domain/access-policy.ts';
 import { jsonRows } from './json-rows.ts';
+import { keysInScope } from './keys.ts';
 import type { Db, UsageCountTable, UsageTagCountTable } from './database.ts';
 
 // Rows per statement: a statement holds the loop (node:sqlite runs it synchronously).
@@ -42,7 +44,7 @@ export async function deleteExpiredUsage(db: Db, minutesBefore: string, hoursBef
 export type UsageRange = { granularity: 'minute' | 'hour'; from: string; to: string };
 
 /** Counts by bucket and outcome, for the given keys (undefined: all keys). */
-export async function usageByBucket(db: Db, range: UsageRange, keyIds: { only?: string; ownedBy?: string }) {
+export async function usageByBucket(db: Db, range: UsageRange, keyIds: { only?: string; scope?: KeyScope }) {
   let query = db
     .selectFrom('usage_counts')
     .select(['usage_counts.bucket_start', 'usage_counts.outcome', sql<number>`sum(usage_counts.count)`.as('count')])
@@ -50,18 +52,16 @@ export async function usageByBucket(db: Db, range: UsageRange, keyIds: { only?: 
     .where('usage_counts.bucket_start', '>=', range.from)
     .where('usage_counts.bucket_start', '<', range.to);
   if (keyIds.only) query = query.where('usage_counts.key_id', '=', keyIds.only);
-  if (keyIds.ownedBy) {
-    const member = keyIds.ownedBy;
-    query = query.where('usage_counts.key_id', 'in', (eb) =>
-      eb.selectFrom('keys').select('keys.id').where((w) => w.or([w('keys.owner_id', '=', member), w('keys.created_by', '=', member)])),
-    );
+  const scope = keyIds.scope;
+  if (scope?.kind === 'own') {
+    query = query.where('usage_counts.key_id', 'in', (eb) => eb.selectFrom('keys').select('keys.id').where(keysInScope(scope)));
   }
   const rows = await query.groupBy(['usage_counts.bucket_start', 'usage_counts.outcome']).orderBy('usage_counts.bucket_start').execute();
   return rows.map((row) => ({ start: row.bucket_start, outcome: row.outcome, count: Number(row.count) }));
 }
 
 /** The keys with the most verifications in the range, with their valid share. */
-export async function topKeys(db: Db, range: UsageRange, limit: number, ownedBy?: string) {
+export async function topKeys(db: Db, range: UsageRange, limit: number, scope: KeyScope) {
   let query = db
     .selectFrom('usage_counts')
     .innerJoin('keys', 'keys.id', 'usage_counts.key_id')
@@ -74,7 +74,7 @@ export async function topKeys(db: Db, range: UsageRange, limit: number, ownedBy?
     .where('usage_counts.granularity', '=', range.granularity)
     .where('usage_counts.bucket_start', '>=', range.from)
     .where('usage_counts.bucket_start', '<', range.to);
-  if (ownedBy) query = query.where((w) => w.or([w('keys.owner_id', '=', ownedBy), w('keys.created_by', '=', ownedBy)]));
+  if (scope.kind === 'own') query = query.where(keysInScope(scope));
   const rows = await query.groupBy(['usage_counts.key_id', 'keys.name']).orderBy(sql`sum(usage_counts.count)`, 'desc').limit(limit).execute();
   return rows.map((row) => ({ keyId: row.key_id, name: row.name, total: Number(row.total), valid: Number(row.valid) }));
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids.ts';
 import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
 import { createMember, type Member } from '../support/member.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const UNKNOWN_GROUP = newId('grp');
 
 describe('a member sees and grants only what is hers', () => {
   let server: TestServer;
@@ -75,22 +78,27 @@ describe('a member sees and grants only what is hers', () => {
     expect(patched.body.description).toBe('mine now');
   });
 
-  it('cannot create or edit a key with a group beyond her own (403 FORBIDDEN)', async () => {
+  it('cannot create or edit a key with a group beyond her own: she may not read groups, so it is as unknown to her as one that does not exist (422)', async () => {
+    const unknown = await mia.client.post('/v1/keys', { projectId, name: 'escalation', groupIds: [UNKNOWN_GROUP] });
+    expect(unknown.status).toBe(422);
     for (const groupId of [everything, projectsWrite]) {
       const response = await mia.client.post('/v1/keys', { projectId, name: 'escalation', groupIds: [groupId] });
-      expect(response.status).toBe(403);
-      expect(response.body.code).toBe('FORBIDDEN');
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('GROUP_NOT_FOUND');
+      // The same words as for a group that does not exist, and no permission named.
+      expect(response.body.detail).toBe(unknown.body.detail.replace(UNKNOWN_GROUP, groupId));
+      expect(response.text).not.toMatch(/projects\.write|"\*"/);
     }
     const mixed = await mia.client.post('/v1/keys', { projectId, name: 'escalation', groupIds: [mia.groupId, projectsWrite] });
-    expect(mixed.status).toBe(403);
+    expect(mixed.status).toBe(422);
     const list = await mia.client.get(`/v1/keys?q=escalation`);
     expect(list.body.total).toBe(0);
 
     const mine = await mia.client.post('/v1/keys', { projectId, name: 'within', groupIds: [mia.groupId, keysReadOnly] });
     expect(mine.status).toBe(201);
     const patched = await mia.client.patch(`/v1/keys/${mine.body.key.id}`, { groupIds: [mia.groupId, everything] });
-    expect(patched.status).toBe(403);
-    expect(patched.body.code).toBe('FORBIDDEN');
+    expect(patched.status).toBe(422);
+    expect(patched.body.code).toBe('GROUP_NOT_FOUND');
     expect((await mia.client.get(`/v1/keys/${mine.body.key.id}`)).body.groups.map((g: any) => g.id).sort()).toEqual([mia.groupId, keysReadOnly].sort());
   });
 
@@ -114,7 +122,7 @@ describe('a member sees and grants only what is hers', () => {
     // Nor can it do what she cannot, or hand out more than she holds.
     expect((await asKey.get('/v1/projects')).status).toBe(403);
     expect((await asKey.get('/v1/users')).status).toBe(403);
-    expect((await asKey.post('/v1/keys', { projectId, groupIds: [everything] })).status).toBe(403);
+    expect((await asKey.post('/v1/keys', { projectId, groupIds: [everything] })).status).toBe(422);
     const child = await asKey.post('/v1/keys', { projectId, name: 'child', groupIds: [mia.groupId] });
     expect(child.status).toBe(201);
 
@@ -167,17 +175,19 @@ describe('a member sees and grants only what is hers', () => {
     expect((await asKey.get(`/v1/keys/${adminKey.id}`)).status).toBe(404);
   });
 
-  it('cannot escalate by making a key owned by someone else (it would act as them)', async () => {
+  it('cannot escalate by making a key owned by someone else (it would act as them), nor learn who exists', async () => {
     const before = (await admin.get(`/v1/keys?projectId=${projectId}&limit=100`)).body.total;
-    for (const owner of [{ owner: 'admin' }, { ownerId: adminId }]) {
+    for (const [owner, unknown] of [[{ owner: 'admin' }, { owner: 'nobody-here' }], [{ ownerId: adminId }, { ownerId: newId('usr') }]] as const) {
       const issued = await mia.client.post('/v1/keys', { projectId, name: 'owned by admin', groupIds: [mia.groupId], ...owner });
-      expect(issued.status, issued.text).toBe(403);
-      expect(issued.body.code).toBe('FORBIDDEN');
+      const refused = await mia.client.post('/v1/keys', { projectId, name: 'owned by admin', groupIds: [mia.groupId], ...unknown });
+      // She may not read users: an existing owner and an unknown one get the same answer.
+      expect(issued.status, issued.text).toBe(422);
+      expect(issued.body.code).toBe('OWNER_NOT_FOUND');
+      expect(refused.status).toBe(422);
+      expect(issued.body.detail).toBe(refused.body.detail.replace(Object.values(unknown)[0]!, Object.values(owner)[0]!));
       expect(issued.text).not.toMatch(/"token"/);
     }
     expect((await admin.get(`/v1/keys?projectId=${projectId}&limit=100`)).body.total).toBe(before);
-    // An unknown owner is still the contract's 422.
-    expect((await mia.client.post('/v1/keys', { projectId, owner: 'nobody-here' })).body.code).toBe('OWNER_NOT_FOUND');
     // Naming herself is fine, and the key acts as her.
     const own = await mia.client.post('/v1/keys', { projectId, name: 'owned by mia', owner: 'mia', groupIds: [mia.groupId] });
     expect(own.status).toBe(201);
@@ -192,7 +202,9 @@ describe('a member sees and grants only what is hers', () => {
   it('is not told who owns an id she names for an import: the refusal does not name them', async () => {
     const other = (await admin.post('/v1/users', { username: 'owen', role: 'member' })).body.id as string;
     const imported = await mia.client.post('/v1/keys/import', { projectId, keys: [{ hash: { algorithm: 'sha256', encoding: 'hex', value: 'cd'.repeat(32) }, ownerId: other }] });
-    expect(imported.status, imported.text).toBe(403);
+    const unknown = await mia.client.post('/v1/keys/import', { projectId, keys: [{ hash: { algorithm: 'sha256', encoding: 'hex', value: 'cd'.repeat(32) }, ownerId: newId('usr') }] });
+    expect(imported.status, imported.text).toBe(422);
+    expect(imported.body).toEqual(unknown.body);
     expect(imported.text).not.toContain('owen');
   });
 });

@@ -38,8 +38,11 @@ describe('wildcard grants in the management API', () => {
   it('no escalation on keys: a group with orders.* needs orders.* (or *) to be given', async () => {
     const project = (await admin.post('/v1/projects', { name: 'Wildcard keys' })).body.id;
     const wide = (await group(admin, ['orders.*'])).body.id;
-    const narrow = await signInMember(server, admin, ['keys.write', 'orders.read']);
-    expectProblem(await narrow.client.post('/v1/keys', { projectId: project, groupIds: [wide] }), 403, 'FORBIDDEN');
+    // She may read groups, so she is told what she lacks.
+    const narrow = await signInMember(server, admin, ['keys.write', 'orders.read', 'groups.read']);
+    const refused = await narrow.client.post('/v1/keys', { projectId: project, groupIds: [wide] });
+    expectProblem(refused, 403, 'FORBIDDEN');
+    expect(refused.body.detail).toContain('orders.*');
     const broad = await signInMember(server, admin, ['keys.write', 'orders.*']);
     expect((await broad.client.post('/v1/keys', { projectId: project, groupIds: [wide] })).status).toBe(201);
   });

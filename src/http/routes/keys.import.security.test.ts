@@ -42,8 +42,13 @@ describe('POST /v1/keys/import: security', () => {
   it('no escalation: groups beyond what the importer holds are refused, wildcards included', async () => {
     const wide = (await admin.post('/v1/groups', { name: 'import-orders-all', permissions: ['orders.*'] })).body.id;
     const narrow = (await admin.post('/v1/groups', { name: 'import-orders-read', permissions: ['orders.read'] })).body.id;
-    const holdsRead = await signInMember(server, admin, ['keys.write', 'orders.read']);
-    expectProblem(await holdsRead.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), groupIds: [wide] }] }), 403, 'FORBIDDEN');
+    // She may read groups: she is told what she lacks (one who may not is told the group is unknown).
+    const holdsRead = await signInMember(server, admin, ['keys.write', 'orders.read', 'groups.read']);
+    const refused = await holdsRead.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), groupIds: [wide] }] });
+    expectProblem(refused, 403, 'FORBIDDEN');
+    expect(refused.body.detail).toContain('orders.*');
+    const blind = await signInMember(server, admin, ['keys.write', 'orders.read']);
+    expectProblem(await blind.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), groupIds: [wide] }] }), 422, 'GROUP_NOT_FOUND');
     expect((await holdsRead.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), groupIds: [narrow] }] })).status).toBe(201);
     const holdsAll = await signInMember(server, admin, ['keys.write', 'orders.*']);
     const both = await holdsAll.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), groupIds: [wide] }, { hash: hashOf(foreignToken()), groupIds: [narrow] }] });
@@ -51,8 +56,12 @@ describe('POST /v1/keys/import: security', () => {
   });
 
   it('members import only keys they own themselves', async () => {
+    // One who may not read users is told "no such user", as for a name nobody has.
     const member = await signInMember(server, admin, ['keys.write', 'keys.read']);
-    expectProblem(await member.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), owner: 'admin' }] }), 403, 'FORBIDDEN');
+    expectProblem(await member.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), owner: 'admin' }] }), 422, 'OWNER_NOT_FOUND');
+    // One who may is told she may not.
+    const reader = await signInMember(server, admin, ['keys.write', 'keys.read', 'users.read']);
+    expectProblem(await reader.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), owner: 'admin' }] }), 403, 'FORBIDDEN');
     const own = await member.client.post('/v1/keys/import', { projectId, keys: [{ hash: hashOf(foreignToken()), owner: member.username }, { hash: hashOf(foreignToken()) }] });
     expect(own.status, own.text).toBe(201);
     expect((await member.client.get(`/v1/keys/${own.body.keys[1].id}`)).status).toBe(200);

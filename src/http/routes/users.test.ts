@@ -327,7 +327,8 @@ describe('users routes', () => {
     });
 
     it('a member cannot give herself or others a group with permissions she does not hold (403)', async () => {
-      const { client: member, userId } = await signInMember(server, admin, ['users.write', 'users.read']);
+      // She may read groups, so the refusal may say what she lacks (see member-scope for one who may not).
+      const { client: member, userId } = await signInMember(server, admin, ['users.write', 'users.read', 'groups.read']);
       const powerful = await createGroup(['projects.write']);
       const withinReach = await createGroup(['users.read']);
       const other = await createUser();
@@ -346,10 +347,14 @@ describe('users routes', () => {
       expectProblem(await member.patch(`/v1/users/${powerful.userId}`, { password: 'i-now-own-this-account' }), 403, 'FORBIDDEN');
       await expect(signIn(server, powerful.username, 'i-now-own-this-account')).rejects.toThrow(/401/);
       expect((await powerful.client.get('/v1/auth/me')).status).toBe(200);
-      // A user who holds no more than she does is hers to reset.
+      // Nor a peer who holds less: a session as the peer would be the peer's identity, which
+      // only admins may take on (the APIs behind Keyward trust a key's owner).
       const peer = await signInMember(server, admin, ['users.read']);
-      expect((await member.patch(`/v1/users/${peer.userId}`, { password: 'reset-by-a-peer-123' })).status).toBe(200);
-      expect((await signIn(server, peer.username, 'reset-by-a-peer-123')).userId).toBe(peer.userId);
+      expectProblem(await member.patch(`/v1/users/${peer.userId}`, { password: 'reset-by-a-peer-123' }), 403, 'FORBIDDEN');
+      await expect(signIn(server, peer.username, 'reset-by-a-peer-123')).rejects.toThrow(/401/);
+      // An admin may reset it.
+      expect((await admin.patch(`/v1/users/${peer.userId}`, { password: 'reset-by-an-admin-1' })).status).toBe(200);
+      expect((await signIn(server, peer.username, 'reset-by-an-admin-1')).userId).toBe(peer.userId);
     });
 
     it("a member cannot take over a user by first taking their groups away: their keys' permissions count too (403)", async () => {
@@ -366,7 +371,7 @@ describe('users routes', () => {
       // Someone signed in herself may change her own password, whatever her keys carry.
       const self = await signInMember(server, admin, ['users.write']);
       expect((await admin.post('/v1/keys', { projectId: project.body.id, ownerId: self.userId, groupIds: [orders.body.id] })).status).toBe(201);
-      const own = await self.client.patch(`/v1/users/${self.userId}`, { password: 'her-own-new-password-2' });
+      const own = await self.client.patch(`/v1/users/${self.userId}`, { password: 'her-own-new-password-2', currentPassword: MEMBER_PASSWORD });
       expect(own.status, own.text).toBe(200);
     });
 
@@ -379,7 +384,7 @@ describe('users routes', () => {
       expectProblem(await key.patch(`/v1/users/${owner.userId}`, { password: 'stolen-through-a-key' }), 403, 'FORBIDDEN');
       await expect(signIn(server, owner.username, 'stolen-through-a-key')).rejects.toThrow(/401/);
       // She herself, holding all she holds, may change her own password.
-      expect((await owner.client.patch(`/v1/users/${owner.userId}`, { password: 'her-own-new-password' })).status).toBe(200);
+      expect((await owner.client.patch(`/v1/users/${owner.userId}`, { password: 'her-own-new-password', currentPassword: MEMBER_PASSWORD })).status).toBe(200);
     });
 
     it('a member without users.read or users.write is refused (403)', async () => {

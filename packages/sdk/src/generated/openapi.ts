@@ -1796,7 +1796,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Edit a user */
+        /**
+         * Edit a user
+         * @description Setting someone else's password, or re-activating someone, needs holding everything they hold and their keys carry; setting another person's password is for admins only. Your own password, signed in, needs currentPassword.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1820,6 +1823,8 @@ export interface paths {
                         username?: string;
                         /** @description At least 12 characters */
                         password?: string;
+                        /** @description Your current password: required (and only allowed) when you change your own password signed in. */
+                        currentPassword?: string;
                         role?: "admin" | "member";
                         groupIds?: string[];
                         active?: boolean;
