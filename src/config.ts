@@ -143,13 +143,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 
 /**
  * The server secret: KEYWARD_SECRET when set, else the one generated on first start into
- * `<dataDir>/secret` with mode 0600 (readable by the service's user alone).
+ * `<dataDir>/secret` with mode 0600 (readable by the service's user alone), in a folder created
+ * 0700 if it was not there.
  */
 export function resolveSecret(config: Config): Buffer {
   if (config.secret !== undefined) return Buffer.from(config.secret, 'utf8');
   const path = join(config.dataDir, 'secret');
   if (!existsSync(path)) {
-    mkdirSync(config.dataDir, { recursive: true });
+    // Only what Keyward creates here is made private (0700); an existing folder keeps its mode.
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(path, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }
   chmodSync(path, 0o600);
