@@ -95,7 +95,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description With KEYWARD_METRICS_TOKEN set, needs `Authorization: Bearer <that token>` (else 401). Without it, answers only clients on the same host that connect directly: a loopback peer and no X-Forwarded-For, Forwarded or X-Real-IP header (else 403).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -105,12 +108,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
