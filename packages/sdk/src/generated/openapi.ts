@@ -4068,7 +4068,7 @@ export interface paths {
                          */
                         cost?: number;
                         /**
-                         * @description Labels kept with the usage counts (for usage analytics)
+                         * @description Labels counted by the hour with the key's usage (GET /v1/keys/{id}/usage), for VALID answers only: the tags of any other answer are not kept. A key keeps at most 100 distinct tags per hour; a new tag after that, in that hour, is counted under `_other`, while the tags already kept keep counting (`_other` sent as a tag is counted there too).
                          * @example [
                          *       "GET /orders",
                          *       "region:eu"
@@ -4536,6 +4536,7 @@ export interface paths {
                                     [key: string]: number;
                                 };
                             }[];
+                            /** @description VALID verifications per tag in the range: the 100 busiest tags by count, then `_other` when there is one (the verifications whose tag came after the key's 100 distinct tags of its hour). */
                             tags: {
                                 tag: string;
                                 count: number;
