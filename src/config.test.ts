@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -14,6 +17,25 @@ describe('loadConfig', () => {
   it('reads KEYWARD_WEBHOOK_ALLOW_PRIVATE', () => {
     expect(loadConfig({ KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate).toBe(true);
     expect(loadConfig({ KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'false' }).webhookAllowPrivate).toBe(false);
+  });
+
+  it('reads the metrics token from KEYWARD_METRICS_TOKEN or the file KEYWARD_METRICS_TOKEN_FILE names', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ KEYWARD_METRICS_TOKEN: 'metrics-token-0123456789' }).metricsToken).toBe('metrics-token-0123456789');
+    const dir = mkdtempSync(join(tmpdir(), 'keyward-config-'));
+    try {
+      const file = join(dir, 'metrics-token');
+      writeFileSync(file, 'from-a-file-0123456789\n');
+      expect(loadConfig({ KEYWARD_METRICS_TOKEN_FILE: file }).metricsToken).toBe('from-a-file-0123456789');
+      writeFileSync(file, 'short\n');
+      expect(() => loadConfig({ KEYWARD_METRICS_TOKEN_FILE: file })).toThrow(/KEYWARD_METRICS_TOKEN_FILE must/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never repeats a refused metrics token', () => {
+    expect(() => loadConfig({ KEYWARD_METRICS_TOKEN: 'secret value 0123456789' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret value') }));
   });
 
   it('reads every variable', () => {
@@ -49,6 +71,10 @@ describe('loadConfig', () => {
     [{ KEYWARD_REQUEST_TIMEOUT_MS: '999' }, /KEYWARD_REQUEST_TIMEOUT_MS/],
     [{ KEYWARD_REQUEST_TIMEOUT_MS: '30s' }, /KEYWARD_REQUEST_TIMEOUT_MS/],
     [{ KEYWARD_REQUEST_TIMEOUT_MS: '3600001' }, /KEYWARD_REQUEST_TIMEOUT_MS/],
+    [{ KEYWARD_METRICS_TOKEN: 'too-short' }, /KEYWARD_METRICS_TOKEN must/],
+    [{ KEYWARD_METRICS_TOKEN: 'has a space in it, sixteen+' }, /KEYWARD_METRICS_TOKEN must/],
+    [{ KEYWARD_METRICS_TOKEN: 'a'.repeat(20), KEYWARD_METRICS_TOKEN_FILE: '/etc/hostname' }, /not both/],
+    [{ KEYWARD_METRICS_TOKEN_FILE: '/nonexistent/metrics-token' }, /KEYWARD_METRICS_TOKEN_FILE.*cannot be read/],
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

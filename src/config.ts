@@ -23,6 +23,11 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** KEYWARD_REQUEST_TIMEOUT_MS: how long a client may take to send a whole request (headers and body). */
   requestTimeoutMs: number;
+  /**
+   * KEYWARD_METRICS_TOKEN (or the contents of KEYWARD_METRICS_TOKEN_FILE): the bearer token
+   * `/metrics` asks for; undefined means it answers loopback clients only.
+   */
+  metricsToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -33,6 +38,8 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const MIN_SECRET_LENGTH = 32;
+// Sent as "Authorization: Bearer <token>": visible ASCII without spaces, long enough not to guess.
+const METRICS_TOKEN_PATTERN = /^[\x21-\x7e]{16,512}$/;
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
@@ -114,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`KEYWARD_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 3600000, got "${requestTimeoutText.slice(0, 40)}"`);
   }
 
+  const metricsToken = readMetricsToken(env);
+
   const logLevel = nonEmpty(env.LOG_LEVEL) ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -137,19 +146,48 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustedProxies,
     webhookAllowPrivate: webhookAllowPrivate === 'true',
     requestTimeoutMs,
+    metricsToken,
     logLevel: logLevel as Config['logLevel'],
   };
 }
 
 /**
+ * KEYWARD_METRICS_TOKEN, or the first line of the file KEYWARD_METRICS_TOKEN_FILE names (a
+ * Docker or Kubernetes secret), not both. Messages never repeat the token.
+ */
+function readMetricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const direct = nonEmpty(env.KEYWARD_METRICS_TOKEN);
+  const file = nonEmpty(env.KEYWARD_METRICS_TOKEN_FILE);
+  if (direct !== undefined && file !== undefined) {
+    throw new ConfigError('set KEYWARD_METRICS_TOKEN or KEYWARD_METRICS_TOKEN_FILE, not both');
+  }
+  let token = direct;
+  let name = 'KEYWARD_METRICS_TOKEN';
+  if (file !== undefined) {
+    name = 'KEYWARD_METRICS_TOKEN_FILE';
+    try {
+      token = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new ConfigError(`KEYWARD_METRICS_TOKEN_FILE names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
+    }
+  }
+  if (token !== undefined && !METRICS_TOKEN_PATTERN.test(token)) {
+    throw new ConfigError(`${name} must hold 16 to 512 visible ASCII characters without spaces (e.g. the output of "openssl rand -hex 32")`);
+  }
+  return token;
+}
+
+/**
  * The server secret: KEYWARD_SECRET when set, else the one generated on first start into
- * `<dataDir>/secret` with mode 0600 (readable by the service's user alone).
+ * `<dataDir>/secret` with mode 0600 (readable by the service's user alone), in a folder created
+ * 0700 if it was not there.
  */
 export function resolveSecret(config: Config): Buffer {
   if (config.secret !== undefined) return Buffer.from(config.secret, 'utf8');
   const path = join(config.dataDir, 'secret');
   if (!existsSync(path)) {
-    mkdirSync(config.dataDir, { recursive: true });
+    // Only what Keyward creates here is made private (0700); an existing folder keeps its mode.
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(path, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
   }
   chmodSync(path, 0o600);

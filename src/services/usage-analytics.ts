@@ -5,6 +5,7 @@ import { addTagCounts, addUsageCounts, deleteExpiredUsage, tagCounts, topKeys, u
 import type { Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 import { getKey, keyScopeOf } from './keys.ts';
+import { TAGS_PER_KEY_HOUR, TagCounter } from './usage-tags.ts';
 import { writeInTurns } from './write-behind.ts';
 
 const MINUTE = 60_000;
@@ -29,7 +30,7 @@ export class UsageAnalytics {
   // moves to #finished when its minute passes. No string is built per verification.
   #tallies = new Map<string, MinuteTally>();
   #finished: MinuteTally[] = [];
-  #tags = new Map<string, number>();
+  readonly #tags = new TagCounter();
   readonly #timer: NodeJS.Timeout;
   #flushing: Promise<void> = Promise.resolve();
   #lastCleanup = 0;
@@ -44,7 +45,11 @@ export class UsageAnalytics {
     this.#timer.unref();
   }
 
-  /** Counts one verification of a known key (unknown tokens have no key to count against). */
+  /**
+   * Counts one verification of a known key (unknown tokens have no key to count against). Its
+   * tags are kept only when it was VALID: any token, even a disabled key's, can be sent with
+   * tags, and those of a refused call would be rows its holder writes at will.
+   */
   record(keyId: string, outcome: VerificationCode, at: number, tags: readonly string[]): void {
     const minute = Math.floor(at / MINUTE);
     let tally = this.#tallies.get(keyId);
@@ -54,10 +59,7 @@ export class UsageAnalytics {
       this.#tallies.set(keyId, tally);
     }
     tally.counts[outcome] = (tally.counts[outcome] ?? 0) + 1;
-    for (const tag of tags) {
-      const hourTag = `${keyId}|${Math.floor(at / HOUR)}|${tag}`;
-      this.#tags.set(hourTag, (this.#tags.get(hourTag) ?? 0) + 1);
-    }
+    if (tags.length > 0 && outcome === 'VALID') this.#tags.count(keyId, Math.floor(at / HOUR), tags);
   }
 
   flush(): Promise<void> {
@@ -67,10 +69,8 @@ export class UsageAnalytics {
 
   async #write(): Promise<void> {
     const tallies = [...this.#finished, ...this.#tallies.values()];
-    const tags = this.#tags;
     this.#tallies = new Map();
     this.#finished = [];
-    this.#tags = new Map();
     if (tallies.length > 0) {
       const minutes: UsageCountTable[] = [];
       const hours = new Map<string, UsageCountTable>();
@@ -87,15 +87,12 @@ export class UsageAnalytics {
       const { error } = await writeInTurns([...minutes, ...hours.values()], (rows) => addUsageCounts(this.#db, rows));
       if (error) throw error;
     }
-    if (tags.size > 0) {
-      const rows = [...tags].map(([name, count]) => {
-        const [keyId, hour, tag] = name.split('|') as [string, string, string];
-        return { key_id: keyId, bucket_start: bucket(Number(hour) * HOUR, HOUR), tag, count };
-      });
-      const { error } = await writeInTurns(rows, (chunk) => addTagCounts(this.#db, chunk));
+    const now = this.#clock();
+    const tags = await this.#tags.take(this.#db, now);
+    if (tags.length > 0) {
+      const { error } = await writeInTurns(tags, (chunk) => addTagCounts(this.#db, chunk));
       if (error) throw error;
     }
-    const now = this.#clock();
     if (now - this.#lastCleanup > HOUR) {
       this.#lastCleanup = now;
       await deleteExpiredUsage(this.#db, bucket(now - RETENTION.minute, MINUTE), bucket(now - RETENTION.hour, HOUR));
@@ -142,7 +139,7 @@ export async function keyUsage(ctx: ServiceContext, actor: Actor, keyId: string,
   await ctx.analytics.flush();
   const range = rangeOf(query, ctx.clock());
   const buckets = toBuckets(await usageByBucket(ctx.db, range, { only: keyId }));
-  return { keyId, ...range, buckets, tags: await tagCounts(ctx.db, keyId, range.from, range.to) };
+  return { keyId, ...range, buckets, tags: await tagCounts(ctx.db, keyId, range.from, range.to, TAGS_PER_KEY_HOUR) };
 }
 
 /** Verifications of every key the actor sees, over time, and the busiest keys. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Db, Database, StoreDialect } from './database.ts';
@@ -30,7 +30,7 @@ export function openStore(databaseUrl: string, onPoolError: (error: Error) => vo
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgresStore(databaseUrl, onPoolError);
   if (databaseUrl.startsWith('file:')) {
     const path = databaseUrl.slice('file:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') createPrivateFile(path);
     const database = new NodeSqliteDatabase(path);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
@@ -49,4 +49,17 @@ export function openStore(databaseUrl: string, onPoolError: (error: Error) => vo
     };
   }
   throw new Error(`unsupported DATABASE_URL scheme: ${databaseUrl.split(':')[0]}`);
+}
+
+/**
+ * Makes the SQLite file readable by the service's user alone before SQLite opens it: it holds
+ * every key's hash, users' password hashes and webhook secrets. SQLite creates the -wal and -shm
+ * files with the main file's mode, so they follow; a file already there (an older install, or
+ * -wal/-shm left by a crash) is tightened. The folder is created 0700 when Keyward creates it;
+ * one that already exists (/tmp, a mounted volume) is the operator's and keeps its mode.
+ */
+function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }

@@ -4,6 +4,9 @@ import { jsonRows } from './json-rows.ts';
 import { keysInScope } from './keys.ts';
 import type { Db, UsageCountTable, UsageTagCountTable } from './database.ts';
 
+/** The tag verifications are counted under once their key's hour holds its cap of distinct tags. */
+export const OTHER_TAG = '_other';
+
 // Rows per statement: a statement holds the loop (node:sqlite runs it synchronously).
 const CHUNK = 1000;
 
@@ -32,6 +35,29 @@ export async function addTagCounts(db: Db, rows: readonly UsageTagCountTable[]):
       SELECT v.key_id, v.bucket_start, v.tag, v.count FROM ${values} AS v WHERE true
       ON CONFLICT (key_id, bucket_start, tag) DO UPDATE SET count = usage_tag_counts.count + excluded.count`.execute(db);
   }
+}
+
+/**
+ * The tags stored under their own names (not the `_other` overflow) for these keys in one
+ * hourly bucket, by key: what a flush checks new names against, so the cap on distinct tags
+ * holds across flushes, restarts and nodes.
+ */
+export async function storedTagNames(db: Db, bucketStart: string, keyIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const byKey = new Map<string, Set<string>>();
+  if (keyIds.length === 0) return byKey;
+  const rows = await db
+    .selectFrom('usage_tag_counts')
+    .select(['key_id', 'tag'])
+    .where('bucket_start', '=', bucketStart)
+    .where('key_id', 'in', keyIds)
+    .where('tag', '<>', OTHER_TAG)
+    .execute();
+  for (const row of rows) {
+    let names = byKey.get(row.key_id);
+    if (!names) byKey.set(row.key_id, (names = new Set()));
+    names.add(row.tag);
+  }
+  return byKey;
 }
 
 /** Drops buckets past their retention: minutes after a day, hours after 90 days. */
@@ -79,8 +105,11 @@ export async function topKeys(db: Db, range: UsageRange, limit: number, scope: K
   return rows.map((row) => ({ keyId: row.key_id, name: row.name, total: Number(row.total), valid: Number(row.valid) }));
 }
 
-/** Counts per tag in the range (hourly buckets), for one key. */
-export async function tagCounts(db: Db, keyId: string, from: string, to: string) {
+/**
+ * Counts per tag in the range (hourly buckets), for one key: the `limit` busiest tags by
+ * count, then the `_other` overflow if there is one (always, however it ranks).
+ */
+export async function tagCounts(db: Db, keyId: string, from: string, to: string, limit: number) {
   const rows = await db
     .selectFrom('usage_tag_counts')
     .select(['tag', sql<number>`sum(count)`.as('count')])
@@ -88,8 +117,12 @@ export async function tagCounts(db: Db, keyId: string, from: string, to: string)
     .where('bucket_start', '>=', from)
     .where('bucket_start', '<', to)
     .groupBy('tag')
+    .orderBy(sql`case when tag = ${OTHER_TAG} then 0 else 1 end`)
     .orderBy(sql`sum(count)`, 'desc')
-    .limit(100)
+    .orderBy('tag')
+    .limit(limit + 1)
     .execute();
-  return rows.map((row) => ({ tag: row.tag, count: Number(row.count) }));
+  const counts = rows.map((row) => ({ tag: row.tag, count: Number(row.count) }));
+  const other = counts[0]?.tag === OTHER_TAG ? counts.shift() : undefined;
+  return [...counts.slice(0, limit), ...(other ? [other] : [])];
 }

@@ -21,7 +21,7 @@ export const VerifyBody = Type.Object(
     permissions: Type.Optional(Type.Union([PermissionQuery, Type.Array(Permission, { maxItems: 100 })], { description: 'A permission or permission query, or a list of permissions all of which are required' })),
     ip: Type.Optional(Type.String({ maxLength: 64, description: "The caller's address, checked against the key's allowlist" })),
     cost: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 1, description: 'How much of the key\'s remaining quota this verification spends (0: none)' })),
-    tags: Type.Optional(Type.Array(Type.String({ maxLength: 64, pattern: '^[^\\u0000]*$' }), { maxItems: 20, description: 'Labels kept with the usage counts (for usage analytics)', examples: [['GET /orders', 'region:eu']] })),
+    tags: Type.Optional(Type.Array(Type.String({ maxLength: 64, pattern: '^[^\\u0000]*$' }), { maxItems: 20, description: 'Labels counted by the hour with the key\'s usage (GET /v1/keys/{id}/usage), for VALID answers only: the tags of any other answer are not kept. A key keeps at most 100 distinct tags per hour; a new tag after that, in that hour, is counted under `_other`, while the tags already kept keep counting (`_other` sent as a tag is counted there too).', examples: [['GET /orders', 'region:eu']] })),
   },
   { additionalProperties: false },
 );

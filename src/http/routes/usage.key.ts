@@ -35,7 +35,9 @@ export function registerKeysUsage(app: App): void {
           from: Type.String(),
           to: Type.String(),
           buckets: Type.Array(UsageBucket),
-          tags: Type.Array(Type.Object({ tag: Type.String(), count: Type.Integer() })),
+          tags: Type.Array(Type.Object({ tag: Type.String(), count: Type.Integer() }), {
+            description: 'VALID verifications per tag in the range: the 100 busiest tags by count, then `_other` when there is one (the verifications whose tag came after the key\'s 100 distinct tags of its hour).',
+          }),
         }),
         ...problemResponses,
       },

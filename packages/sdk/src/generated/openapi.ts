@@ -95,7 +95,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description With KEYWARD_METRICS_TOKEN set, needs `Authorization: Bearer <that token>` (else 401). Without it, answers only clients on the same host that connect directly: a loopback peer and no X-Forwarded-For, Forwarded or X-Real-IP header (else 403).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -105,12 +108,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
-                200: {
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -4059,7 +4073,7 @@ export interface paths {
                          */
                         cost?: number;
                         /**
-                         * @description Labels kept with the usage counts (for usage analytics)
+                         * @description Labels counted by the hour with the key's usage (GET /v1/keys/{id}/usage), for VALID answers only: the tags of any other answer are not kept. A key keeps at most 100 distinct tags per hour; a new tag after that, in that hour, is counted under `_other`, while the tags already kept keep counting (`_other` sent as a tag is counted there too).
                          * @example [
                          *       "GET /orders",
                          *       "region:eu"
@@ -4527,6 +4541,7 @@ export interface paths {
                                     [key: string]: number;
                                 };
                             }[];
+                            /** @description VALID verifications per tag in the range: the 100 busiest tags by count, then `_other` when there is one (the verifications whose tag came after the key's 100 distinct tags of its hour). */
                             tags: {
                                 tag: string;
                                 count: number;
