@@ -34,6 +34,44 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads every secret from <NAME>_FILE (container secrets), never both ways', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keyward-config-'));
+    try {
+      const file = (name: string, text: string) => {
+        writeFileSync(join(dir, name), `${text}\n`);
+        return join(dir, name);
+      };
+      const config = loadConfig({
+        KEYWARD_SECRET_FILE: file('secret', 's'.repeat(40)),
+        KEYWARD_ADMIN_USERNAME: 'root',
+        KEYWARD_ADMIN_PASSWORD_FILE: file('password', 'a-long-admin-password'),
+        DATABASE_URL_FILE: file('database', 'postgres://keyward:pw@db/keyward'),
+        REDIS_URL_FILE: file('redis', 'redis://:pw@cache:6379'),
+      });
+      expect(config).toMatchObject({ secret: 's'.repeat(40), adminPassword: 'a-long-admin-password', databaseUrl: 'postgres://keyward:pw@db/keyward', redisUrl: 'redis://:pw@cache:6379' });
+      expect(() => loadConfig({ KEYWARD_SECRET: 'x'.repeat(40), KEYWARD_SECRET_FILE: file('again', 'y'.repeat(40)) })).toThrow(/KEYWARD_SECRET or KEYWARD_SECRET_FILE, not both/);
+      expect(() => loadConfig({ KEYWARD_SECRET_FILE: file('short', 'tiny-secret') })).toThrow(expect.objectContaining({ message: expect.stringMatching(/^KEYWARD_SECRET_FILE must be at least 32/) }));
+      expect(() => loadConfig({ KEYWARD_SECRET_FILE: file('short2', 'tiny-secret') })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('tiny-secret') }));
+      // Files are only for secrets: a *_FILE of another setting is not read.
+      expect(loadConfig({ PORT_FILE: file('port', '9999') }).port).toBe(8080);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports every problem at once, one line each', () => {
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', KEYWARD_SECRET: 'short-secret-value', KEYWARD_ADMIN_USERNAME: 'root' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const { problems } = error as ConfigError;
+      expect(problems).toHaveLength(4);
+      expect(problems.map((line) => line.split(' ')[0])).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'KEYWARD_SECRET', 'KEYWARD_ADMIN_USERNAME']));
+      expect(problems.join('\n')).not.toContain('short-secret-value');
+    }
+  });
+
   it('never repeats a refused metrics token', () => {
     expect(() => loadConfig({ KEYWARD_METRICS_TOKEN: 'secret value 0123456789' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret value') }));
   });

@@ -1,6 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { Type, type Static, type TSchema } from 'typebox';
 import { allowlistEntryError } from './domain/ip-allowlist.ts';
 
 /** Everything Keyward reads from its environment, parsed and checked. */
@@ -23,158 +25,136 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** KEYWARD_REQUEST_TIMEOUT_MS: how long a client may take to send a whole request (headers and body). */
   requestTimeoutMs: number;
-  /**
-   * KEYWARD_METRICS_TOKEN (or the contents of KEYWARD_METRICS_TOKEN_FILE): the bearer token
-   * `/metrics` asks for; undefined means it answers loopback clients only.
-   */
+  /** KEYWARD_METRICS_TOKEN: the bearer token `/metrics` asks for; undefined: loopback clients only. */
   metricsToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
-/** A bad setting: the message names the variable and what it expects. */
+/** Bad settings: the message names every variable that is wrong and what it expects. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** One line per problem, so `keyward config check` can list them all. */
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.problems = problems;
+  }
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const MIN_SECRET_LENGTH = 32;
-// Sent as "Authorization: Bearer <token>": visible ASCII without spaces, long enough not to guess.
-const METRICS_TOKEN_PATTERN = /^[\x21-\x7e]{16,512}$/;
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
+// `expects` completes "<NAME> must be …" in the message; a `secret` value is never repeated
+// back, and may come from the file that `<NAME>_FILE` names (a Docker or Kubernetes secret).
+const setting = <T extends TSchema>(schema: T, expects: string, options: { secret?: boolean } = {}) =>
+  Type.Optional(Type.Unsafe<Static<T>>({ ...schema, description: expects, secret: options.secret === true }));
+
+/** The environment Keyward reads, as a schema: types, ranges and patterns of every variable. */
+export const EnvironmentSchema = Type.Object({
+  PORT: setting(Type.Integer({ minimum: 0, maximum: 65535 }), 'a whole number from 0 to 65535'),
+  HOST: setting(Type.String({ minLength: 1 }), 'an address or host name to listen on'),
+  DATABASE_URL: setting(Type.String({ pattern: '^(file:.+|postgres(ql)?://.+)$' }), 'file:<path> (embedded SQLite) or postgres://user@host/db', { secret: true }),
+  REDIS_URL: setting(Type.String({ pattern: '^rediss?://.+' }), 'redis://host:port (or rediss:// for TLS)', { secret: true }),
+  KEYWARD_REDIS_PREFIX: setting(Type.String({ pattern: '^[A-Za-z0-9:_.-]{1,64}$' }), '1-64 letters, digits or :_.- characters'),
+  KEYWARD_SECRET: setting(Type.String({ minLength: MIN_SECRET_LENGTH }), `at least ${MIN_SECRET_LENGTH} characters (e.g. the output of "openssl rand -base64 48")`, { secret: true }),
+  KEYWARD_ADMIN_USERNAME: setting(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$' }), '2-64 letters, digits or _.@- characters'),
+  KEYWARD_ADMIN_PASSWORD: setting(Type.String({ minLength: 12 }), 'at least 12 characters', { secret: true }),
+  KEYWARD_VERIFY_AUTH: setting(Type.Union([Type.Literal('none'), Type.Literal('required')]), '"none" or "required"'),
+  KEYWARD_TRUSTED_PROXIES: setting(Type.String(), 'a comma-separated list of addresses or CIDRs'),
+  KEYWARD_WEBHOOK_ALLOW_PRIVATE: setting(Type.Union([Type.Literal('true'), Type.Literal('false')]), '"true" or "false"'),
+  KEYWARD_REQUEST_TIMEOUT_MS: setting(Type.Integer({ minimum: 1000, maximum: 3_600_000 }), 'a whole number of milliseconds from 1000 to 3600000'),
+  // Sent as "Authorization: Bearer <token>": visible ASCII without spaces, long enough not to guess.
+  KEYWARD_METRICS_TOKEN: setting(Type.String({ pattern: '^[\\x21-\\x7e]{16,512}$' }), '16 to 512 visible ASCII characters without spaces (e.g. the output of "openssl rand -hex 32")', { secret: true }),
+  LOG_LEVEL: setting(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level))), 'one of fatal, error, warn, info, debug, trace, silent'),
+});
+
+type Environment = Static<typeof EnvironmentSchema>;
+type Name = keyof Environment & string;
+
+const properties = EnvironmentSchema.properties as unknown as Record<Name, { description: string; secret: boolean }>;
+const NAMES = Object.keys(properties) as Name[];
+
+// Numbers arrive as text: coerced by the schema. Every problem is reported, not only the first.
+const validate = new Ajv({ allErrors: true, coerceTypes: true, strict: false }).compile<Environment>(EnvironmentSchema);
+
+/**
+ * The variables that are set, with `<NAME>_FILE` read for secrets. Empty values count as unset.
+ * Problems with the files are collected, not thrown.
+ */
+function readVariables(env: NodeJS.ProcessEnv, problems: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of NAMES) {
+    const direct = env[name]?.trim() === '' ? undefined : env[name];
+    const file = properties[name].secret && env[`${name}_FILE`]?.trim() ? env[`${name}_FILE`] : undefined;
+    if (direct !== undefined && file !== undefined) {
+      problems.push(`set ${name} or ${name}_FILE, not both`);
+    } else if (file !== undefined) {
+      try {
+        values[name] = readFileSync(file, 'utf8').trim();
+      } catch (error) {
+        problems.push(`${name}_FILE names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
+      }
+    } else if (direct !== undefined) {
+      values[name] = direct;
+    }
+  }
+  return values;
+}
+
+function describe(error: ErrorObject, raw: Record<string, string>, env: NodeJS.ProcessEnv): string {
+  const name = error.instancePath.slice(1) as Name;
+  const { description, secret } = properties[name];
+  const source = secret && env[`${name}_FILE`] ? `${name}_FILE` : name;
+  return secret ? `${source} must be ${description}` : `${source} must be ${description}, got "${String(raw[name]).slice(0, 40)}"`;
 }
 
 /**
- * Parses the environment into a Config. Nothing else in Keyward reads `process.env`.
+ * Parses the environment into a Config, checked against `EnvironmentSchema`; a ConfigError lists
+ * every problem at once. Nothing else in Keyward reads `process.env`.
  *
  * @example const config = loadConfig(process.env)
  */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const portText = nonEmpty(env.PORT) ?? '8080';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
+  const problems: string[] = [];
+  const raw = readVariables(env, problems);
+  const parsed: Record<string, unknown> = { ...raw };
+  if (!validate(parsed)) {
+    // One line per variable (a union reports each branch it tried).
+    const lines = new Set(validate.errors!.filter((error) => error.instancePath !== '').map((error) => describe(error, raw, env)));
+    problems.push(...lines);
   }
-
-  const databaseUrl = nonEmpty(env.DATABASE_URL) ?? 'file:./data/keyward.db';
-  if (!/^file:.+/.test(databaseUrl) && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must be file:<path> (embedded SQLite) or postgres://user@host/db');
+  const settings = parsed as Environment;
+  if ((raw.KEYWARD_ADMIN_USERNAME === undefined) !== (raw.KEYWARD_ADMIN_PASSWORD === undefined)) {
+    problems.push('KEYWARD_ADMIN_USERNAME and KEYWARD_ADMIN_PASSWORD must be set together');
   }
-
-  const redisUrl = nonEmpty(env.REDIS_URL);
-  if (redisUrl !== undefined && !/^rediss?:\/\/.+/.test(redisUrl)) {
-    throw new ConfigError('REDIS_URL must be redis://host:port (or rediss:// for TLS)');
-  }
-
-  const redisPrefix = nonEmpty(env.KEYWARD_REDIS_PREFIX) ?? 'keyward:';
-  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix)) {
-    throw new ConfigError('KEYWARD_REDIS_PREFIX must be 1-64 letters, digits or :_.- characters');
-  }
-
-  const secret = nonEmpty(env.KEYWARD_SECRET);
-  if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError(
-      `KEYWARD_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. the output of "openssl rand -base64 48")`,
-    );
-  }
-
-  const adminUsername = nonEmpty(env.KEYWARD_ADMIN_USERNAME);
-  const adminPassword = nonEmpty(env.KEYWARD_ADMIN_PASSWORD);
-  if ((adminUsername === undefined) !== (adminPassword === undefined)) {
-    throw new ConfigError('KEYWARD_ADMIN_USERNAME and KEYWARD_ADMIN_PASSWORD must be set together');
-  }
-  if (adminPassword !== undefined && adminPassword.length < 12) {
-    throw new ConfigError('KEYWARD_ADMIN_PASSWORD must be at least 12 characters');
-  }
-  if (adminUsername !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$/.test(adminUsername)) {
-    throw new ConfigError('KEYWARD_ADMIN_USERNAME must be 2-64 letters, digits or _.@- characters');
-  }
-
-  const verifyAuth = nonEmpty(env.KEYWARD_VERIFY_AUTH) ?? 'none';
-  if (verifyAuth !== 'none' && verifyAuth !== 'required') {
-    throw new ConfigError(`KEYWARD_VERIFY_AUTH must be "none" or "required", got "${verifyAuth}"`);
-  }
-
-  const trustedProxies = (nonEmpty(env.KEYWARD_TRUSTED_PROXIES) ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
+  const trustedProxies = (raw.KEYWARD_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
   for (const entry of trustedProxies) {
-    if (allowlistEntryError(entry)) {
-      throw new ConfigError(`KEYWARD_TRUSTED_PROXIES must be a comma-separated list of addresses or CIDRs; "${entry}" is neither`);
-    }
+    if (allowlistEntryError(entry)) problems.push(`KEYWARD_TRUSTED_PROXIES must be a comma-separated list of addresses or CIDRs; "${entry.slice(0, 64)}" is neither`);
   }
+  if (problems.length > 0) throw new ConfigError(problems);
 
-  // Off by default: a webhook URL is chosen by an API user, and could otherwise reach services
-  // only this machine or its network can (SSRF). On for receivers on the same host or network.
-  const webhookAllowPrivate = nonEmpty(env.KEYWARD_WEBHOOK_ALLOW_PRIVATE) ?? 'false';
-  if (webhookAllowPrivate !== 'true' && webhookAllowPrivate !== 'false') {
-    throw new ConfigError(`KEYWARD_WEBHOOK_ALLOW_PRIVATE must be "true" or "false", got "${webhookAllowPrivate.slice(0, 40)}"`);
-  }
-
-  // Without a limit a client could hold a connection and its buffers for ever by sending a body
-  // shorter than its Content-Length (Node's own limit is off in servers made for Fastify).
-  const requestTimeoutText = nonEmpty(env.KEYWARD_REQUEST_TIMEOUT_MS) ?? '30000';
-  const requestTimeoutMs = Number(requestTimeoutText);
-  if (!/^\d+$/.test(requestTimeoutText) || requestTimeoutMs < 1000 || requestTimeoutMs > 3_600_000) {
-    throw new ConfigError(`KEYWARD_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 3600000, got "${requestTimeoutText.slice(0, 40)}"`);
-  }
-
-  const metricsToken = readMetricsToken(env);
-
-  const logLevel = nonEmpty(env.LOG_LEVEL) ?? 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  }
-
-  const dataDir = databaseUrl.startsWith('file:')
-    ? resolve(dirname(databaseUrl.slice('file:'.length)))
-    : resolve('data');
-
+  const databaseUrl = settings.DATABASE_URL ?? 'file:./data/keyward.db';
   return {
-    port,
-    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    port: settings.PORT ?? 8080,
+    host: settings.HOST ?? '127.0.0.1',
     databaseUrl,
-    redisUrl,
-    redisPrefix,
-    secret,
-    dataDir,
-    adminUsername,
-    adminPassword,
-    verifyAuth,
+    redisUrl: settings.REDIS_URL,
+    redisPrefix: settings.KEYWARD_REDIS_PREFIX ?? 'keyward:',
+    secret: settings.KEYWARD_SECRET,
+    dataDir: databaseUrl.startsWith('file:') ? resolve(dirname(databaseUrl.slice('file:'.length))) : resolve('data'),
+    adminUsername: settings.KEYWARD_ADMIN_USERNAME,
+    adminPassword: settings.KEYWARD_ADMIN_PASSWORD,
+    verifyAuth: settings.KEYWARD_VERIFY_AUTH ?? 'none',
     trustedProxies,
-    webhookAllowPrivate: webhookAllowPrivate === 'true',
-    requestTimeoutMs,
-    metricsToken,
-    logLevel: logLevel as Config['logLevel'],
+    // Off by default: a webhook URL is chosen by an API user, and could otherwise reach services
+    // only this machine or its network can (SSRF). On for receivers on the same host or network.
+    webhookAllowPrivate: settings.KEYWARD_WEBHOOK_ALLOW_PRIVATE === 'true',
+    // Without a limit a client could hold a connection and its buffers for ever by sending a
+    // body shorter than its Content-Length (Node's own limit is off in servers made for Fastify).
+    requestTimeoutMs: settings.KEYWARD_REQUEST_TIMEOUT_MS ?? 30_000,
+    metricsToken: settings.KEYWARD_METRICS_TOKEN,
+    logLevel: (settings.LOG_LEVEL ?? 'info') as Config['logLevel'],
   };
-}
-
-/**
- * KEYWARD_METRICS_TOKEN, or the first line of the file KEYWARD_METRICS_TOKEN_FILE names (a
- * Docker or Kubernetes secret), not both. Messages never repeat the token.
- */
-function readMetricsToken(env: NodeJS.ProcessEnv): string | undefined {
-  const direct = nonEmpty(env.KEYWARD_METRICS_TOKEN);
-  const file = nonEmpty(env.KEYWARD_METRICS_TOKEN_FILE);
-  if (direct !== undefined && file !== undefined) {
-    throw new ConfigError('set KEYWARD_METRICS_TOKEN or KEYWARD_METRICS_TOKEN_FILE, not both');
-  }
-  let token = direct;
-  let name = 'KEYWARD_METRICS_TOKEN';
-  if (file !== undefined) {
-    name = 'KEYWARD_METRICS_TOKEN_FILE';
-    try {
-      token = readFileSync(file, 'utf8').trim();
-    } catch (error) {
-      throw new ConfigError(`KEYWARD_METRICS_TOKEN_FILE names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
-    }
-  }
-  if (token !== undefined && !METRICS_TOKEN_PATTERN.test(token)) {
-    throw new ConfigError(`${name} must hold 16 to 512 visible ASCII characters without spaces (e.g. the output of "openssl rand -hex 32")`);
-  }
-  return token;
 }
 
 /**
@@ -193,7 +173,7 @@ export function resolveSecret(config: Config): Buffer {
   chmodSync(path, 0o600);
   const secret = readFileSync(path, 'utf8').trim();
   if (secret.length < MIN_SECRET_LENGTH) {
-    throw new ConfigError(`the secret file ${path} is shorter than ${MIN_SECRET_LENGTH} characters; delete it to generate a new one`);
+    throw new ConfigError([`the secret file ${path} is shorter than ${MIN_SECRET_LENGTH} characters; delete it to generate a new one`]);
   }
   return Buffer.from(secret, 'utf8');
 }
