@@ -1,7 +1,8 @@
 import { newId } from '../domain/ids.ts';
 import type { Db } from '../store/database.ts';
-import { insertAuditEvent } from '../store/audit-events.ts';
+import { insertAuditEvent, listAuditEvents, type AuditQuery } from '../store/audit-events.ts';
 import type { Actor } from './actor.ts';
+import type { ServiceContext } from './context.ts';
 
 export type AuditEntry = {
   action: string;
@@ -27,4 +28,9 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, now: 
     key_id: entry.targetType === 'key' ? entry.targetId : null,
     detail: JSON.stringify(entry.detail ?? {}),
   });
+}
+
+/** A page of the audit log, newest first, filtered by actor, key or action. */
+export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
+  return listAuditEvents(ctx.db, query);
 }

@@ -1,5 +1,4 @@
-import type { Db, StoreDialect } from '../store/database.ts';
-import type { WriteTransaction } from '../store/write-batcher.ts';
+import type { Db, StoreDialect, WriteTransaction } from '../store/database.ts';
 import type { UsageLimiter } from './usage-limits.ts';
 import type { UsageAnalytics } from './usage-analytics.ts';
 import type { KeyCache } from './key-cache.ts';

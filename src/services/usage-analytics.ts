@@ -1,23 +1,20 @@
-import { problems } from '../domain/problem-error.ts';
 import type { VerificationCode } from '../domain/verification.ts';
 import type { Db, UsageCountTable } from '../store/database.ts';
-import { addTagCounts, addUsageCounts, deleteExpiredUsage, tagCounts, topKeys, usageByBucket, type UsageRange } from '../store/usage-counts.ts';
-import type { Actor } from './actor.ts';
-import type { ServiceContext } from './context.ts';
-import { getKey, keyScopeOf } from './keys.ts';
-import { TAGS_PER_KEY_HOUR, TagCounter } from './usage-tags.ts';
+import { addTagCounts, addUsageCounts, deleteExpiredUsage } from '../store/usage-counts.ts';
+import { TagCounter } from './usage-tags.ts';
 import { writeInTurns } from './write-behind.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 /** How far back each granularity is kept, and so how far back it can be asked for. */
 export const RETENTION = { minute: DAY, hour: 90 * DAY };
 
 /** One key's verifications in one minute, by outcome. */
 type MinuteTally = { keyId: string; minute: number; counts: Partial<Record<VerificationCode, number>> };
 
-const bucket = (at: number, size: number) => new Date(Math.floor(at / size) * size).toISOString();
+/** The start of the bucket of `size` ms that holds `at`, as stored. */
+export const bucket = (at: number, size: number) => new Date(Math.floor(at / size) * size).toISOString();
 
 /**
  * Verification counts per key, outcome and bucket. The hot path only increments in-memory
@@ -103,52 +100,4 @@ export class UsageAnalytics {
     clearInterval(this.#timer);
     await this.flush();
   }
-}
-
-export type UsageQuery = { from?: string; to?: string; granularity?: 'minute' | 'hour' };
-
-function rangeOf(query: UsageQuery, now: number): UsageRange {
-  const granularity = query.granularity ?? 'hour';
-  const to = query.to ? Date.parse(query.to) : now;
-  const from = query.from ? Date.parse(query.from) : to - DAY;
-  if (from >= to) throw problems.validation('from must be before to.', [{ path: '/from', message: 'must be before to' }]);
-  if (to - from > RETENTION[granularity]) {
-    throw problems.validation(`A ${granularity} range can span at most ${RETENTION[granularity] / DAY} day(s); choose a coarser granularity or a shorter range.`, [
-      { path: '/from', message: 'range too long for this granularity' },
-    ]);
-  }
-  const size = granularity === 'minute' ? MINUTE : HOUR;
-  return { granularity, from: bucket(from, size), to: new Date(to).toISOString() };
-}
-
-/** Buckets with a count per outcome, in order, each with its total. */
-function toBuckets(rows: { start: string; outcome: string; count: number }[]) {
-  const byStart = new Map<string, { start: string; total: number; outcomes: Record<string, number> }>();
-  for (const row of rows) {
-    const entry = byStart.get(row.start) ?? { start: row.start, total: 0, outcomes: {} };
-    entry.outcomes[row.outcome] = (entry.outcomes[row.outcome] ?? 0) + row.count;
-    entry.total += row.count;
-    byStart.set(row.start, entry);
-  }
-  return [...byStart.values()];
-}
-
-/** One key's verifications over time (the key must be visible to the actor). */
-export async function keyUsage(ctx: ServiceContext, actor: Actor, keyId: string, query: UsageQuery) {
-  await getKey(ctx, actor, keyId);
-  await ctx.analytics.flush();
-  const range = rangeOf(query, ctx.clock());
-  const buckets = toBuckets(await usageByBucket(ctx.db, range, { only: keyId }));
-  return { keyId, ...range, buckets, tags: await tagCounts(ctx.db, keyId, range.from, range.to, TAGS_PER_KEY_HOUR) };
-}
-
-/** Verifications of every key the actor sees, over time, and the busiest keys. */
-export async function usageOverview(ctx: ServiceContext, actor: Actor, query: UsageQuery & { top?: number }) {
-  await ctx.analytics.flush();
-  const range = rangeOf(query, ctx.clock());
-  const scope = await keyScopeOf(ctx, actor);
-  const buckets = toBuckets(await usageByBucket(ctx.db, range, { scope }));
-  const totals: Record<string, number> = {};
-  for (const entry of buckets) for (const [outcome, count] of Object.entries(entry.outcomes)) totals[outcome] = (totals[outcome] ?? 0) + count;
-  return { ...range, totals, buckets, topKeys: await topKeys(ctx.db, range, query.top ?? 10, scope) };
 }

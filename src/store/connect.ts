@@ -1,24 +1,14 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Db, Database, StoreDialect } from './database.ts';
+import type { Database, Store } from './database.ts';
+
+export type { Store };
 import { NodeSqliteDatabase } from './node-sqlite-driver.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
-import { batchedWrites, type WriteTransaction } from './write-batcher.ts';
+import { batchedWrites } from './write-batcher.ts';
 
-/** An open store: the query builder and a way to ask whether the database answers. */
-export type Store = {
-  db: Db;
-  dialect: StoreDialect;
-  /** Runs a unit of work in a transaction, answered after commit. */
-  write: WriteTransaction;
-  /** The URL it was opened with (PostgreSQL listeners open their own connection from it). */
-  databaseUrl: string;
-  /** Resolves when the database answers a trivial query. */
-  ping: () => Promise<void>;
-  close: () => Promise<void>;
-};
 
 /**
  * Opens the store a `DATABASE_URL` names: `file:<path>` for the embedded SQLite file,

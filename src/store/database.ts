@@ -185,3 +185,19 @@ export type Database = {
 };
 
 export type Db = Kysely<Database>;
+
+/** An open store: the query builder and a way to ask whether the database answers. */
+export type Store = {
+  db: Db;
+  dialect: StoreDialect;
+  /** Runs a unit of work in a transaction, answered after commit. */
+  write: WriteTransaction;
+  /** The URL it was opened with (PostgreSQL listeners open their own connection from it). */
+  databaseUrl: string;
+  /** Resolves when the database answers a trivial query. */
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/** Runs a unit of work in a transaction and resolves once it is committed. */
+export type WriteTransaction = <T>(work: (trx: Db) => Promise<T>) => Promise<T>;

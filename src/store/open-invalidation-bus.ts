@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Store } from './connect.ts';
+import type { Store } from './database.ts';
 import type { InvalidationBus } from './invalidation-bus.ts';
 import { postgresInvalidationBus } from './postgres-invalidation-bus.ts';
 import { redisInvalidationBus } from './redis-invalidation-bus.ts';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './database.ts';
-import type { Store } from './connect.ts';
+import type { Store } from './database.ts';
 
 // A handful of connections serves one node: verification answers from memory, and the
 // management API's transactions are short.

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from './database.ts';
+import type { Db, WriteTransaction } from './database.ts';
 
-/** Runs a unit of work in a transaction and resolves once it is committed. */
-export type WriteTransaction = <T>(work: (trx: Db) => Promise<T>) => Promise<T>;
 
 type Job = { work: (trx: Db) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 

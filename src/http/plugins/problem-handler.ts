@@ -2,7 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ProblemError, type ProblemFieldError } from '../../domain/problem-error.ts';
-import { isStoreUnavailable } from '../../store/store-unavailable.ts';
+import { isStoreUnavailable } from '../../domain/store-unavailable.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { listAuditEvents } from '../../store/audit-events.ts';
+import { listAudit } from '../../services/audit.ts';
 import type { App } from '../app-types.ts';
 import { Id, managementSecurity, PageOf, PageQuery, problemResponses } from '../schemas/common.ts';
 import { AuditEvent } from '../schemas/resources.ts';
@@ -26,5 +26,5 @@ export function registerAuditList(app: App): void {
       querystring: Query,
       response: { 200: PageOf(AuditEvent), ...problemResponses },
     },
-  }, async (request) => listAuditEvents(app.services.db, { ...request.query, limit: request.query.limit ?? 20 }));
+  }, async (request) => listAudit(app.services, { ...request.query, limit: request.query.limit ?? 20 }));
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { keyUsage } from '../../services/usage-analytics.ts';
+import { keyUsage } from '../../services/usage-reports.ts';
 import type { App } from '../app-types.ts';
 import { actorOf } from '../plugins/authentication.ts';
 import { IsoDateTime, managementSecurity, problemResponses } from '../schemas/common.ts';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { usageOverview } from '../../services/usage-analytics.ts';
+import { usageOverview } from '../../services/usage-reports.ts';
 import type { App } from '../app-types.ts';
 import { actorOf } from '../plugins/authentication.ts';
 import { managementSecurity, problemResponses } from '../schemas/common.ts';
