@@ -22,7 +22,7 @@ export function registerAuthLogin(app: App): void {
       response: { 200: Type.Object({ user: User, csrfToken: Type.String() }), ...problemResponses },
     },
   }, async (request, reply) => {
-    const signedIn = await login(app.services, app.loginThrottle, { ...request.body, ip: request.ip });
+    const signedIn = await login(app.services, app.passwordGuard, { ...request.body, ip: request.ip });
     reply.setCookie(SESSION_COOKIE, signedIn.token, {
       path: '/',
       httpOnly: true,

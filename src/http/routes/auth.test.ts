@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_LIMITS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../services/auth.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../services/auth.ts';
+import { LOGIN_LIMITS } from '../../services/password-attempts.ts';
 import { apiClient, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
 import { managementKey, MEMBER_PASSWORD, signInMember, uniqueName } from '../../../test/support/people.ts';
