@@ -146,6 +146,31 @@ describe('auth routes', () => {
     });
   });
 
+  describe('answers that carry the CSRF token', () => {
+    it('are the routes whose success schema has csrfToken: sign-in and /auth/me', async () => {
+      const document = (await apiClient(server.url).get('/openapi.json')).body;
+      const carriers: string[] = [];
+      for (const [path, operations] of Object.entries<Record<string, any>>(document.paths)) {
+        for (const [method, operation] of Object.entries<any>(operations)) {
+          const schema = operation.responses?.['200']?.content?.['application/json']?.schema;
+          if (schema?.properties?.csrfToken) carriers.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+      // A new route that returns the token must be added to the test below.
+      expect(carriers.sort()).toEqual(['GET /v1/auth/me', 'POST /v1/auth/login']);
+    });
+
+    it('are sent with Cache-Control: no-store, so no browser or proxy cache keeps the token', async () => {
+      const signedIn = await login(server, ADMIN);
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.headers.get('cache-control')).toBe('no-store');
+      const session = await signIn(server);
+      const me = await session.client.get('/v1/auth/me');
+      expect(me.body.csrfToken).toBe(session.csrfToken);
+      expect(me.headers.get('cache-control')).toBe('no-store');
+    });
+  });
+
   describe('POST /v1/auth/logout', () => {
     it('answers 204, clears the cookie and ends the session server-side', async () => {
       const session = await signIn(server);
