@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword } from '../domain/password.ts';
 import { intersectGrants } from '../domain/permissions.ts';
-import { problems } from '../domain/problem-error.ts';
+import { ProblemError, problems } from '../domain/problem-error.ts';
 import { decideVerification } from '../domain/verification.ts';
-import { deleteSession, findSession, insertSession, touchSession } from '../store/sessions.ts';
-import { countUsers, findUser, findUserByUsername, grantsOfUser, toUserViews, type UserView } from '../store/users.ts';
+import { deleteOtherSessions, deleteSession, findSession, insertSession, touchSession } from '../store/sessions.ts';
+import { countUsers, findUser, findUserByUsername, grantsOfUser, setPasswordHash, toUserViews, type UserView } from '../store/users.ts';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -55,6 +55,46 @@ export async function login(ctx: ServiceContext, guard: PasswordGuard, input: { 
   });
   const [view] = await toUserViews(ctx.db, [user]);
   return { token, csrfToken, user: view!, expiresAt };
+}
+
+function requireSession(actor: Actor, what: string): void {
+  // A management key acts for a person but is not them: it may not change their password or
+  // end their browser sessions.
+  if (actor.type !== 'user') throw problems.forbidden(`${what} is for a signed-in person; a management key cannot do it.`);
+}
+
+/**
+ * A signed-in person changes their own password: the current one is checked as a throttled
+ * password attempt (so this cannot be used to guess it), the new one is set, and every other
+ * session of theirs ends; the session that asked stays.
+ */
+export async function changeOwnPassword(ctx: ServiceContext, guard: PasswordGuard, actor: Actor, input: { currentPassword: string; newPassword: string; ip: string; sessionToken: string }): Promise<void> {
+  requireSession(actor, 'Changing your password');
+  // The new hash is made in the same slot: it costs as much as the check.
+  const newHash = await throttledPasswordCheck(guard, { username: actor.username, ip: input.ip }, async () => {
+    const user = await findUser(ctx.db, actor.userId);
+    if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) return undefined;
+    return hashPassword(input.newPassword, ctx.passwordCost);
+  });
+  if (newHash === undefined) {
+    throw new ProblemError(403, 'FORBIDDEN', 'The current password is wrong.', [{ path: '/currentPassword', message: 'is not your current password' }]);
+  }
+  const now = ctx.clock();
+  await ctx.write(async (trx) => {
+    await setPasswordHash(trx, actor.userId, newHash, new Date(now).toISOString());
+    const ended = await deleteOtherSessions(trx, actor.userId, sessionIdHash(input.sessionToken));
+    await recordAudit(trx, actor, { action: 'user.updated', targetType: 'user', targetId: actor.userId, detail: { after: { passwordChanged: true }, reason: 'own password, current one checked', otherSessionsEnded: ended } }, now);
+  });
+}
+
+/** Signs out every other session of the signed-in person; the one that asked stays. */
+export async function endOtherSessions(ctx: ServiceContext, actor: Actor, sessionToken: string): Promise<void> {
+  requireSession(actor, 'Signing out your other sessions');
+  const now = ctx.clock();
+  await ctx.write(async (trx) => {
+    const ended = await deleteOtherSessions(trx, actor.userId, sessionIdHash(sessionToken));
+    await recordAudit(trx, actor, { action: 'session.revoked', targetType: 'session', targetId: null, detail: { otherSessionsEnded: ended } }, now);
+  });
 }
 
 export type ResolvedSession = { actor: Actor; csrfToken: string; user: UserView };

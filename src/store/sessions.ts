@@ -16,3 +16,9 @@ export async function touchSession(db: Db, idHash: string, at: string): Promise<
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
+
+/** Ends every session of a user but one; returns how many ended. */
+export async function deleteOtherSessions(db: Db, userId: string, keepIdHash: string): Promise<number> {
+  const [result] = await db.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', '!=', keepIdHash).execute();
+  return Number(result?.numDeletedRows ?? 0);
+}
