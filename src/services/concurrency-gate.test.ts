@@ -106,6 +106,39 @@ describe('ConcurrencyGate', () => {
     expect(gate.inFlight).toBe(0);
   });
 
+  it('a low priority task starts only while nothing else runs and no normal caller waits', async () => {
+    const gate = new ConcurrencyGate({ ...OPTIONS, waitingTotal: 10 });
+    const normal = [heldTask(), heldTask(), heldTask()];
+    const low = [heldTask(), heldTask()];
+    void gate.run('a', normal[0]!.run);
+    void gate.run('suspect', low[0]!.run, 'low'); // a slot is free, but a task runs
+    await settle();
+    expect(low[0]!.started).toBe(false);
+    // A normal caller that comes later starts at once, past the low one.
+    void gate.run('b', normal[1]!.run);
+    void gate.run('c', normal[2]!.run); // waits: both slots taken
+    await settle();
+    expect(normal[1]!.started).toBe(true);
+    normal[0]!.end();
+    await settle();
+    // The freed slot goes to the normal waiter, though the low one waited longer.
+    expect([normal[2]!.started, low[0]!.started]).toEqual([true, false]);
+    normal[1]!.end();
+    normal[2]!.end();
+    await settle();
+    expect(low[0]!.started).toBe(true);
+    // One low task at a time: the gate is not idle while it runs.
+    void gate.run('suspect-2', low[1]!.run, 'low');
+    await settle();
+    expect(low[1]!.started).toBe(false);
+    low[0]!.end();
+    await settle();
+    expect(low[1]!.started).toBe(true);
+    low[1]!.end();
+    await settle();
+    expect(gate.inFlight).toBe(0);
+  });
+
   it('frees the slot when the task throws, and passes the error on', async () => {
     const gate = new ConcurrencyGate(OPTIONS);
     await expect(gate.run('a', async () => { throw new Error('boom'); })).rejects.toThrow('boom');

@@ -15,7 +15,13 @@ export type ConcurrencyGateOptions = {
 /** Whether `run` ran the task (and what it returned), or refused it: the gate was full. */
 export type GateOutcome<T> = { ran: true; value: T } | { ran: false };
 
-type Waiter = { client: string; start: () => void; timer: ReturnType<typeof setTimeout> };
+/**
+ * `low`: the task runs only while nothing else runs and no `normal` caller waits, so it uses
+ * idle capacity only (for callers under suspicion, such as an address that has just failed).
+ */
+export type GatePriority = 'normal' | 'low';
+
+type Waiter = { client: string; priority: GatePriority; start: () => void; timer: ReturnType<typeof setTimeout> };
 
 /**
  * Admission to work too costly to let pile up (password hashing: each scrypt takes a CPU core
@@ -26,8 +32,9 @@ type Waiter = { client: string; start: () => void; timer: ReturnType<typeof setT
  *
  * The line skips a waiter whose client is at its cap, so a flood from one client that queued
  * first never delays another client: the next free slot goes to the first waiter that may use
- * it. That, and the per-client bound on waiting, is why this is not p-limit, p-queue or
- * async-mutex: each is one FIFO semaphore, and would need this same bookkeeping around it.
+ * it. A `low` priority caller waits until the gate is idle (see GatePriority). That, and the
+ * per-client bound on waiting, is why this is not p-limit, p-queue or async-mutex: each is one
+ * FIFO semaphore, and would need this same bookkeeping around it.
  *
  * @example
  * const gate = new ConcurrencyGate({ total: 2, perClient: 1, waitingPerClient: 4, waitingTotal: 32, waitMs: 2000 })
@@ -58,8 +65,8 @@ export class ConcurrencyGate {
   }
 
   /** Runs `task` once a slot is free for `client`, or refuses (see the class). */
-  async run<T>(client: string, task: () => Promise<T>): Promise<GateOutcome<T>> {
-    if (!(await this.#admit(client))) {
+  async run<T>(client: string, task: () => Promise<T>, priority: GatePriority = 'normal'): Promise<GateOutcome<T>> {
+    if (!(await this.#admit(client, priority))) {
       this.stats.refused++;
       return { ran: false };
     }
@@ -70,8 +77,8 @@ export class ConcurrencyGate {
     }
   }
 
-  #admit(client: string): Promise<boolean> | boolean {
-    if (this.#mayStart(client)) {
+  #admit(client: string, priority: GatePriority): Promise<boolean> | boolean {
+    if (this.#mayStart(client, priority)) {
       this.#start(client);
       return true;
     }
@@ -81,6 +88,7 @@ export class ConcurrencyGate {
     return new Promise<boolean>((resolve) => {
       const waiter: Waiter = {
         client,
+        priority,
         start: () => resolve(true),
         timer: setTimeout(() => {
           this.#leaveLine(waiter);
@@ -96,17 +104,20 @@ export class ConcurrencyGate {
     const running = this.#running.get(client)! - 1;
     if (running === 0) this.#running.delete(client);
     else this.#running.set(client, running);
-    // Every waiter that may start now does; the rest keep their place.
-    for (const waiter of [...this.#line]) {
-      if (!this.#mayStart(waiter.client)) continue;
-      clearTimeout(waiter.timer);
-      this.#leaveLine(waiter);
-      this.#start(waiter.client);
-      waiter.start();
+    // Every waiter that may start now does, normal ones first; the rest keep their place.
+    for (const priority of ['normal', 'low'] as const) {
+      for (const waiter of this.#line.filter((candidate) => candidate.priority === priority)) {
+        if (!this.#mayStart(waiter.client, priority)) continue;
+        clearTimeout(waiter.timer);
+        this.#leaveLine(waiter);
+        this.#start(waiter.client);
+        waiter.start();
+      }
     }
   }
 
-  #mayStart(client: string): boolean {
+  #mayStart(client: string, priority: GatePriority): boolean {
+    if (priority === 'low') return this.#inFlight === 0 && !this.#line.some((waiter) => waiter.priority === 'normal');
     return this.#inFlight < this.options.total && (this.#running.get(client) ?? 0) < this.options.perClient;
   }
 

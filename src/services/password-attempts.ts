@@ -54,10 +54,13 @@ function rateLimited(detail: string, retryMs: number): ProblemError {
   return new ProblemError(429, 'RATE_LIMITED', detail.replace('{seconds}', String(seconds)), undefined, { 'retry-after': String(seconds) });
 }
 
-/** Takes one point, atomically (an INCR in Redis); 429 once the window's points are spent. */
-async function charge(limiter: RateLimiterAbstract, key: string): Promise<void> {
+/**
+ * Takes one point, atomically (an INCR in Redis); 429 once the window's points are spent.
+ * Returns the points now spent in the window, this one included.
+ */
+async function charge(limiter: RateLimiterAbstract, key: string): Promise<number> {
   try {
-    await limiter.consume(key);
+    return (await limiter.consume(key)).consumedPoints;
   } catch (refusal) {
     if (refusal instanceof RateLimiterRes) throw rateLimited('Too many failed sign-ins. Try again in {seconds} seconds.', refusal.msBeforeNext);
     throw refusal;
@@ -69,7 +72,10 @@ async function charge(limiter: RateLimiterAbstract, key: string): Promise<void> 
  * the address first (so an address past its limit never counts against an account), then the
  * username (any letter case). Both charges are single atomic increments, so concurrent attempts
  * cannot all read a count below the limit. Then `check` runs inside the gate (see
- * PASSWORD_CHECKS) and returns what it found, or undefined for a wrong password.
+ * PASSWORD_CHECKS) and returns what it found, or undefined for a wrong password. An address
+ * with another attempt still charged in the window (a failure, or one in flight) is checked at
+ * low priority, only while no other check runs: a flood's checks then use idle capacity only,
+ * and a real user's check seldom shares the CPU with one of them.
  *
  * A match gets its charges back and clears the username's count (the person knows the
  * password); a wrong one keeps them; an attempt the gate turned away gets them back too,
@@ -77,9 +83,9 @@ async function charge(limiter: RateLimiterAbstract, key: string): Promise<void> 
  */
 export async function throttledPasswordCheck<T>(guard: PasswordGuard, who: { username: string; ip: string }, check: () => Promise<T | undefined>): Promise<T | undefined> {
   const userKey = who.username.toLowerCase();
-  await charge(guard.byAddress, who.ip);
+  const spentByAddress = await charge(guard.byAddress, who.ip);
   await charge(guard.byUser, userKey);
-  const outcome = await guard.checks.run(who.ip, check);
+  const outcome = await guard.checks.run(who.ip, check, spentByAddress > 1 ? 'low' : 'normal');
   // A refund that fails leaves the attempt counted: stricter, never looser.
   const refund = (limiter: RateLimiterAbstract, key: string) => limiter.reward(key, 1).catch(() => undefined);
   if (!outcome.ran) {
