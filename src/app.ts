@@ -3,7 +3,8 @@ import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import { DEFAULT_PASSWORD_COST } from './domain/password.ts';
-import { bootstrapFirstAdmin, createLoginThrottle } from './services/auth.ts';
+import { bootstrapFirstAdmin } from './services/auth.ts';
+import { createPasswordGuard } from './services/password-attempts.ts';
 import type { ServiceContext } from './services/context.ts';
 import { KeyCache } from './services/key-cache.ts';
 import { UsageRecorder } from './services/usage-recorder.ts';
@@ -158,8 +159,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
   app.decorate('services', services);
   app.decorate('config', config);
-  app.decorate('loginThrottle', createLoginThrottle(redis ? { redis, prefix: config.redisPrefix } : undefined));
-  app.decorate('metrics', installMetrics(app, services.cache, services.limits));
+  const passwordGuard = createPasswordGuard(redis ? { redis, prefix: config.redisPrefix } : undefined);
+  app.decorate('passwordGuard', passwordGuard);
+  app.decorate('metrics', installMetrics(app, services.cache, services.limits, passwordGuard.checks));
   // Expiry notices are scanned for at start and every minute; due deliveries every second.
   const webhooks = new WebhookWorker(services, { pollMs: options.webhookPollMs ?? 1000, scanMs: 60_000, log: app.log });
   app.decorate('webhooks', webhooks);

@@ -8,7 +8,7 @@ import type {
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import type { Actor } from '../services/actor.ts';
-import type { LoginThrottle } from '../services/auth.ts';
+import type { PasswordGuard } from '../services/password-attempts.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { WebhookWorker } from '../services/webhook-worker.ts';
 import type { Metrics } from './plugins/metrics.ts';
@@ -28,7 +28,8 @@ export type RouteAuth =
 declare module 'fastify' {
   interface FastifyInstance {
     services: ServiceContext;
-    loginThrottle: LoginThrottle;
+    /** Password attempt counters and the gate in front of password hashing. */
+    passwordGuard: PasswordGuard;
     config: Config;
     metrics: Metrics;
     /** Expiry scans and webhook deliveries; `runOnce()` does a round now. */

@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashPassword, verifyPassword } from '../domain/password.ts';
 import { intersectGrants } from '../domain/permissions.ts';
 import { ProblemError, problems } from '../domain/problem-error.ts';
 import { decideVerification } from '../domain/verification.ts';
-import { countUsers, findUser, findUserByUsername, grantsOfUser, toUserViews, type UserView } from '../store/users.ts';
+import { deleteOtherSessions, deleteSession, findSession, insertSession, touchSession } from '../store/sessions.ts';
+import { countUsers, findUser, findUserByUsername, grantsOfUser, setPasswordHash, toUserViews, type UserView } from '../store/users.ts';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
+import { throttledPasswordCheck, type PasswordGuard } from './password-attempts.ts';
 import { findKeyByToken, upgradeIfImported } from './verification.ts';
 import { newId } from '../domain/ids.ts';
 import { isUniqueViolation } from '../store/unique-violation.ts';
@@ -18,38 +19,8 @@ export const SESSION_IDLE_MS = 60 * 60 * 1000;
 // Writing last_seen_at on every request would put a write on every dashboard call.
 const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
 
-/** Failed sign-ins allowed before 429: per username (guessing one account) and per address (spraying many). */
-export const LOGIN_LIMITS = { perUser: 5, perAddress: 20, windowSeconds: 15 * 60 };
-
-export type LoginThrottle = { byUser: RateLimiterAbstract; byAddress: RateLimiterAbstract };
-
-/**
- * Failed sign-in counters: in memory on one node; in Redis with several, so an attacker cannot
- * multiply the allowance by the number of nodes. While Redis is down each node counts alone
- * (rate-limiter-flexible's insurance limiter), which is the stricter of the two for one node.
- */
-export function createLoginThrottle(shared?: { redis: unknown; prefix: string }): LoginThrottle {
-  const limiter = (keyPrefix: string, points: number) => {
-    const memory = new RateLimiterMemory({ keyPrefix, points, duration: LOGIN_LIMITS.windowSeconds });
-    if (!shared) return memory;
-    return new RateLimiterRedis({
-      storeClient: shared.redis,
-      keyPrefix: `${shared.prefix}${keyPrefix}`,
-      points,
-      duration: LOGIN_LIMITS.windowSeconds,
-      insuranceLimiter: memory,
-    });
-  };
-  return { byUser: limiter('login-user', LOGIN_LIMITS.perUser), byAddress: limiter('login-ip', LOGIN_LIMITS.perAddress) };
-}
-
 function sessionIdHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-function tooManyAttempts(retryMs: number): ProblemError {
-  const seconds = Math.max(1, Math.ceil(retryMs / 1000));
-  return new ProblemError(429, 'RATE_LIMITED', `Too many failed sign-ins. Try again in ${seconds} seconds.`, undefined, { 'retry-after': String(seconds) });
 }
 
 // Verifying against a real hash when the user does not exist keeps the response time the same,
@@ -58,35 +29,72 @@ let decoyHash: Promise<string> | undefined;
 
 export type SignedIn = { token: string; csrfToken: string; user: UserView; expiresAt: string };
 
-/** Checks a password and opens a new session (a new id every time: no fixation). */
-export async function login(ctx: ServiceContext, throttle: LoginThrottle, input: { username: string; password: string; ip: string }): Promise<SignedIn> {
-  const userKey = input.username.toLowerCase();
-  const [userState, addressState] = await Promise.all([throttle.byUser.get(userKey), throttle.byAddress.get(input.ip)]);
-  for (const [state, limit] of [[userState, LOGIN_LIMITS.perUser], [addressState, LOGIN_LIMITS.perAddress]] as const) {
-    if (state && state.consumedPoints >= limit) throw tooManyAttempts(state.msBeforeNext);
-  }
-  const user = await findUserByUsername(ctx.db, input.username);
-  decoyHash ??= hashPassword('decoy password', ctx.passwordCost);
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash));
-  if (!user || !ok || user.active !== 1 || !user.password_hash) {
-    await Promise.all([
-      throttle.byUser.penalty(userKey, 1).catch(() => undefined),
-      throttle.byAddress.penalty(input.ip, 1).catch(() => undefined),
-    ]);
-    throw problems.unauthenticated('Wrong username or password.');
-  }
-  await throttle.byUser.delete(userKey);
+/**
+ * Checks a password and opens a new session (a new id every time: no fixation). The attempt is
+ * charged before the password is checked, and the check waits its turn for a hashing slot
+ * (see throttledPasswordCheck).
+ */
+export async function login(ctx: ServiceContext, guard: PasswordGuard, input: { username: string; password: string; ip: string }): Promise<SignedIn> {
+  const user = await throttledPasswordCheck(guard, input, async () => {
+    const found = await findUserByUsername(ctx.db, input.username);
+    // An unknown, inactive or password-less account is checked against the decoy: same work.
+    const usable = found?.active === 1 && found.password_hash ? found.password_hash : undefined;
+    decoyHash ??= hashPassword('decoy password', ctx.passwordCost);
+    const ok = await verifyPassword(input.password, usable ?? (await decoyHash));
+    return ok && usable ? found : undefined;
+  });
+  if (!user) throw problems.unauthenticated('Wrong username or password.');
   const now = ctx.clock();
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const at = new Date(now).toISOString();
   const expiresAt = new Date(now + SESSION_ABSOLUTE_MS).toISOString();
   await ctx.write(async (trx) => {
-    await trx.insertInto('sessions').values({ id_hash: sessionIdHash(token), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at }).execute();
+    await insertSession(trx, { id_hash: sessionIdHash(token), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at });
     await recordAudit(trx, { type: 'user', userId: user.id, username: user.username, role: user.role, grants: [] }, { action: 'session.created', targetType: 'session', targetId: null }, now);
   });
   const [view] = await toUserViews(ctx.db, [user]);
   return { token, csrfToken, user: view!, expiresAt };
+}
+
+function requireSession(actor: Actor, what: string): void {
+  // A management key acts for a person but is not them: it may not change their password or
+  // end their browser sessions.
+  if (actor.type !== 'user') throw problems.forbidden(`${what} is for a signed-in person; a management key cannot do it.`);
+}
+
+/**
+ * A signed-in person changes their own password: the current one is checked as a throttled
+ * password attempt (so this cannot be used to guess it), the new one is set, and every other
+ * session of theirs ends; the session that asked stays.
+ */
+export async function changeOwnPassword(ctx: ServiceContext, guard: PasswordGuard, actor: Actor, input: { currentPassword: string; newPassword: string; ip: string; sessionToken: string }): Promise<void> {
+  requireSession(actor, 'Changing your password');
+  // The new hash is made in the same slot: it costs as much as the check.
+  const newHash = await throttledPasswordCheck(guard, { username: actor.username, ip: input.ip }, async () => {
+    const user = await findUser(ctx.db, actor.userId);
+    if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) return undefined;
+    return hashPassword(input.newPassword, ctx.passwordCost);
+  });
+  if (newHash === undefined) {
+    throw new ProblemError(403, 'FORBIDDEN', 'The current password is wrong.', [{ path: '/currentPassword', message: 'is not your current password' }]);
+  }
+  const now = ctx.clock();
+  await ctx.write(async (trx) => {
+    await setPasswordHash(trx, actor.userId, newHash, new Date(now).toISOString());
+    const ended = await deleteOtherSessions(trx, actor.userId, sessionIdHash(input.sessionToken));
+    await recordAudit(trx, actor, { action: 'user.updated', targetType: 'user', targetId: actor.userId, detail: { after: { passwordChanged: true }, reason: 'own password, current one checked', otherSessionsEnded: ended } }, now);
+  });
+}
+
+/** Signs out every other session of the signed-in person; the one that asked stays. */
+export async function endOtherSessions(ctx: ServiceContext, actor: Actor, sessionToken: string): Promise<void> {
+  requireSession(actor, 'Signing out your other sessions');
+  const now = ctx.clock();
+  await ctx.write(async (trx) => {
+    const ended = await deleteOtherSessions(trx, actor.userId, sessionIdHash(sessionToken));
+    await recordAudit(trx, actor, { action: 'session.revoked', targetType: 'session', targetId: null, detail: { otherSessionsEnded: ended } }, now);
+  });
 }
 
 export type ResolvedSession = { actor: Actor; csrfToken: string; user: UserView };
@@ -94,17 +102,17 @@ export type ResolvedSession = { actor: Actor; csrfToken: string; user: UserView 
 /** The signed-in user behind a session cookie, or undefined if it is unknown, expired or idle. */
 export async function resolveSession(ctx: ServiceContext, token: string): Promise<ResolvedSession | undefined> {
   const idHash = sessionIdHash(token);
-  const session = await ctx.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  const session = await findSession(ctx.db, idHash);
   if (!session) return undefined;
   const now = ctx.clock();
   if (Date.parse(session.expires_at) <= now || Date.parse(session.last_seen_at) + SESSION_IDLE_MS <= now) {
-    await ctx.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    await deleteSession(ctx.db, idHash);
     return undefined;
   }
   const user = await findUser(ctx.db, session.user_id);
   if (!user || user.active !== 1) return undefined;
   if (now - Date.parse(session.last_seen_at) > LAST_SEEN_GRANULARITY_MS) {
-    await ctx.db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id_hash', '=', idHash).execute();
+    await touchSession(ctx.db, idHash, new Date(now).toISOString());
   }
   const grants = await grantsOfUser(ctx.db, user);
   const [view] = await toUserViews(ctx.db, [user]);
@@ -116,7 +124,7 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
 }
 
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('id_hash', '=', sessionIdHash(token)).execute();
+  await deleteSession(ctx.db, sessionIdHash(token));
 }
 
 /**

@@ -24,6 +24,11 @@ export async function findUserByUsername(db: Db, username: string, lock?: ReadLo
   return withReadLock(db.selectFrom('users').selectAll().where('username', '=', username), lock).executeTakeFirst();
 }
 
+/** Replaces a user's password hash (the caller ends sessions as the change requires). */
+export async function setPasswordHash(db: Db, id: string, passwordHash: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', id).execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

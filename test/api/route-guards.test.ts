@@ -4,7 +4,7 @@ import { MANAGEMENT_PERMISSIONS } from '../../src/domain/permissions.ts';
 import { generateToken } from '../../src/domain/token.ts';
 import { apiClient, createKeyWith, signIn, type ApiClient, type ApiResponse } from '../support/api-client.ts';
 import { snapshotDatabase } from '../support/db-snapshot.ts';
-import { managementKey, signInMember, uniqueName } from '../support/people.ts';
+import { managementKey, MEMBER_PASSWORD, signInMember, uniqueName } from '../support/people.ts';
 import { expectProblem } from '../support/problems.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -63,6 +63,12 @@ const GUARDED_ROUTES: GuardedRoute[] = [
 const SIGNED_IN_ROUTES = [
   { method: 'GET', route: '/v1/auth/me' },
   { method: 'POST', route: '/v1/auth/logout' },
+] as const;
+
+/** Routes for a signed-in person only: a management key acts for a person but is not them. */
+const SESSION_ONLY_ROUTES = [
+  { method: 'POST', route: '/v1/auth/password', body: { currentPassword: MEMBER_PASSWORD, newPassword: 'another-password-0123' } },
+  { method: 'DELETE', route: '/v1/auth/sessions/others', body: undefined },
 ] as const;
 
 function pathOf(route: GuardedRoute, world: World): string {
@@ -125,7 +131,7 @@ describe('management route guards', () => {
         if (needsCredential) documented.push(`${method.toUpperCase()} ${path}`);
       }
     }
-    const listed = [...GUARDED_ROUTES, ...SIGNED_IN_ROUTES].map((route) => `${route.method} ${route.route}`);
+    const listed = [...GUARDED_ROUTES, ...SIGNED_IN_ROUTES, ...SESSION_ONLY_ROUTES].map((route) => `${route.method} ${route.route}`);
     expect(listed.sort()).toEqual(documented.sort());
   });
 
@@ -192,6 +198,17 @@ describe('management route guards', () => {
         expectProblem(await apiClient(server.url, { cookie: other.cookie }).request(route.method, route.route), 403, 'CSRF_FAILED');
         expect((await other.client.get('/v1/auth/me')).status).toBe(200);
       }
+    });
+  });
+
+  describe.each(SESSION_ONLY_ROUTES)('$method $route (a signed-in person only)', (route) => {
+    it('answers 401 without credentials, 403 to any management key, 403 CSRF_FAILED to a cookie alone, and succeeds for a member holding no permission', async () => {
+      expectProblem(await apiClient(server.url).request(route.method, route.route, route.body), 401, 'UNAUTHENTICATED');
+      const everything = await managementKey(server, admin, ['*']);
+      expectProblem(await everything.client.request(route.method, route.route, route.body), 403, 'FORBIDDEN');
+      const member = await signInMember(server, admin, []);
+      expectProblem(await apiClient(server.url, { cookie: member.cookie }).request(route.method, route.route, route.body), 403, 'CSRF_FAILED');
+      expect((await member.client.request(route.method, route.route, route.body)).status).toBe(204);
     });
   });
 

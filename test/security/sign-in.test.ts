@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { PASSWORD_HASH_PARAMS } from '../../src/domain/password.ts';
-import { LOGIN_LIMITS } from '../../src/services/auth.ts';
+import { LOGIN_LIMITS } from '../../src/services/password-attempts.ts';
 import { expectProblem } from '../support/problems.ts';
 import { ADMIN, startTestServer, TEST_SECRET, type TestServer } from '../support/test-server.ts';
 

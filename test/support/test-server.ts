@@ -32,11 +32,13 @@ export type TestServer = {
 /**
  * `usageFlushMs`: how often usage and quota counts are written behind (50 ms unless a test needs
  * them held in memory).
+ * `passwordCost`: the scrypt cost of password hashes (1024 unless a test needs checks that take
+ * long enough to overlap).
  * `webhookPollMs`: how often the server looks for due webhook deliveries by itself. Off by
  * default: tests move the clock and then call `server.app.webhooks.runOnce()`, so deliveries
  * happen when a test says (and never change the database while a test compares snapshots).
  */
-export async function startTestServer(options: { env?: Record<string, string>; withAdmin?: boolean; webhookPollMs?: number; usageFlushMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; withAdmin?: boolean; webhookPollMs?: number; usageFlushMs?: number; passwordCost?: number } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'keyward-test-'));
   const dbPath = join(dir, 'keyward.db');
   const withAdmin = options.withAdmin ?? true;
@@ -58,7 +60,7 @@ export async function startTestServer(options: { env?: Record<string, string>; w
     config,
     secret: Buffer.from(TEST_SECRET),
     clock: now,
-    passwordCost: 1024,
+    passwordCost: options.passwordCost ?? 1024,
     usageFlushMs: options.usageFlushMs ?? 50,
     webhookPollMs: options.webhookPollMs ?? 0,
     logStream: { write: (line) => void logs.push(line) },

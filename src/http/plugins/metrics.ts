@@ -1,6 +1,7 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { VERIFICATION_CODES, type VerificationCode } from '../../domain/verification.ts';
+import type { ConcurrencyGate } from '../../services/concurrency-gate.ts';
 import type { KeyCache } from '../../services/key-cache.ts';
 import type { UsageLimiter } from '../../services/usage-limits.ts';
 
@@ -16,7 +17,7 @@ export type Metrics = {
 };
 
 /** Request counts and latencies by route, and verification results by code, at /metrics. */
-export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: UsageLimiter): Metrics {
+export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: UsageLimiter, passwordChecks: ConcurrencyGate): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const routes = new RouteRecorder(DURATION_BUCKETS);
@@ -79,6 +80,33 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: Us
     registers: [registry],
     collect() {
       this.set(cache.trusted ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'keyward_password_checks_in_flight',
+    help: `Password checks (scrypt) running now; at most ${passwordChecks.options.total} at once, ${passwordChecks.options.perClient} per client address`,
+    registers: [registry],
+    collect() {
+      this.set(passwordChecks.inFlight);
+    },
+  });
+  new Gauge({
+    name: 'keyward_password_checks_in_flight_peak',
+    help: 'The most password checks ever running at once in this process, overall (scope="all") and for one client address (scope="client")',
+    labelNames: ['scope'],
+    registers: [registry],
+    collect() {
+      this.set({ scope: 'all' }, passwordChecks.stats.peak);
+      this.set({ scope: 'client' }, passwordChecks.stats.peakPerClient);
+    },
+  });
+  new Counter({
+    name: 'keyward_password_checks_refused_total',
+    help: 'Sign-ins and password changes answered 429 because too many password checks were running or waiting',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(passwordChecks.stats.refused);
     },
   });
   const fastPathCounts = { answered: 0, replayed: 0 };

@@ -22,7 +22,9 @@ export function registerAuthLogin(app: App): void {
       response: { 200: Type.Object({ user: User, csrfToken: Type.String() }), ...problemResponses },
     },
   }, async (request, reply) => {
-    const signedIn = await login(app.services, app.loginThrottle, { ...request.body, ip: request.ip });
+    // The body carries the CSRF token: no cache (browser or proxy) may keep it.
+    reply.header('cache-control', 'no-store');
+    const signedIn = await login(app.services, app.passwordGuard, { ...request.body, ip: request.ip });
     reply.setCookie(SESSION_COOKIE, signedIn.token, {
       path: '/',
       httpOnly: true,

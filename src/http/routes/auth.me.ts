@@ -19,7 +19,9 @@ export function registerAuthMe(app: App): void {
         ...problemResponses,
       },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
+    // The body carries the CSRF token: no cache (browser or proxy) may keep it.
+    reply.header('cache-control', 'no-store');
     const actor = actorOf(request);
     return {
       user: await getUser(app.services, actor.userId),

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_LIMITS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../services/auth.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../services/auth.ts';
+import { LOGIN_LIMITS } from '../../services/password-attempts.ts';
 import { apiClient, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
 import { managementKey, MEMBER_PASSWORD, signInMember, uniqueName } from '../../../test/support/people.ts';
@@ -142,6 +143,31 @@ describe('auth routes', () => {
       expectProblem(await apiClient(server.url).get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
       expectProblem(await apiClient(server.url, { cookie: 'keyward_session=nope' }).get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
       expectProblem(await apiClient(server.url, { bearer: 'tk_notarealtoken' }).get('/v1/auth/me'), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('answers that carry the CSRF token', () => {
+    it('are the routes whose success schema has csrfToken: sign-in and /auth/me', async () => {
+      const document = (await apiClient(server.url).get('/openapi.json')).body;
+      const carriers: string[] = [];
+      for (const [path, operations] of Object.entries<Record<string, any>>(document.paths)) {
+        for (const [method, operation] of Object.entries<any>(operations)) {
+          const schema = operation.responses?.['200']?.content?.['application/json']?.schema;
+          if (schema?.properties?.csrfToken) carriers.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+      // A new route that returns the token must be added to the test below.
+      expect(carriers.sort()).toEqual(['GET /v1/auth/me', 'POST /v1/auth/login']);
+    });
+
+    it('are sent with Cache-Control: no-store, so no browser or proxy cache keeps the token', async () => {
+      const signedIn = await login(server, ADMIN);
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.headers.get('cache-control')).toBe('no-store');
+      const session = await signIn(server);
+      const me = await session.client.get('/v1/auth/me');
+      expect(me.body.csrfToken).toBe(session.csrfToken);
+      expect(me.headers.get('cache-control')).toBe('no-store');
     });
   });
 

@@ -3,6 +3,8 @@ import { registerAuditList } from './audit.list.ts';
 import { registerAuthLogin } from './auth.login.ts';
 import { registerAuthLogout } from './auth.logout.ts';
 import { registerAuthMe } from './auth.me.ts';
+import { registerAuthOtherSessions } from './auth.other-sessions.ts';
+import { registerAuthPassword } from './auth.password.ts';
 import { registerAuthSetup } from './auth.setup.ts';
 import { registerAuthorize } from './authorize.ts';
 import { registerGroupsCreate } from './groups.create.ts';
@@ -43,7 +45,7 @@ import { registerWebhooksUpdate } from './webhooks.update.ts';
 /** Every route of the v1 API. */
 export function registerApiRoutes(app: App): void {
   for (const register of [
-    registerAuthLogin, registerAuthMe, registerAuthLogout, registerAuthSetup,
+    registerAuthLogin, registerAuthMe, registerAuthLogout, registerAuthSetup, registerAuthPassword, registerAuthOtherSessions,
     registerProjectsList, registerProjectsCreate, registerProjectsGet, registerProjectsUpdate, registerProjectsDelete,
     registerUsersList, registerUsersCreate, registerUsersGet, registerUsersUpdate, registerUsersDelete,
     registerGroupsList, registerGroupsCreate, registerGroupsGet, registerGroupsUpdate, registerGroupsDelete,

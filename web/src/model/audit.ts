@@ -4,7 +4,7 @@ export const AUDIT_ACTIONS = [
   'user.created', 'user.updated', 'user.deleted',
   'group.created', 'group.updated', 'group.deleted',
   'project.created', 'project.updated', 'project.deleted',
-  'session.created',
+  'session.created', 'session.revoked',
 ] as const;
 
 // Ids are the type prefix and 22 lower-case Crockford base32 characters.
