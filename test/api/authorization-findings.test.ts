@@ -160,10 +160,11 @@ describe('authorization: the review findings stay closed', () => {
     expect(key.status).toBe(201);
     expectProblem(await manager.client.patch(`/v1/users/${victim.userId}`, { password: 'i-am-her-now-123' }), 403, 'FORBIDDEN');
     await expect(signIn(server, victim.username, 'i-am-her-now-123')).rejects.toThrow(/401/);
-    // Her own password needs her current one, signed in.
-    expectProblem(await victim.client.patch(`/v1/users/${victim.userId}`, { password: 'her-new-password-1' }), 400, 'VALIDATION_FAILED', '/currentPassword');
-    expectProblem(await victim.client.patch(`/v1/users/${victim.userId}`, { password: 'her-new-password-1', currentPassword: 'not-her-password' }), 403, 'FORBIDDEN');
-    expect((await victim.client.patch(`/v1/users/${victim.userId}`, { password: 'her-new-password-1', currentPassword: MEMBER_PASSWORD })).status).toBe(200);
+    // Her own password needs her current one, signed in: not through PATCH, through the
+    // throttled POST /v1/auth/password.
+    expectProblem(await victim.client.patch(`/v1/users/${victim.userId}`, { password: 'her-new-password-1' }), 403, 'FORBIDDEN', '/password');
+    expectProblem(await victim.client.post('/v1/auth/password', { currentPassword: 'not-her-password', newPassword: 'her-new-password-1' }), 403, 'FORBIDDEN', '/currentPassword');
+    expect((await victim.client.post('/v1/auth/password', { currentPassword: MEMBER_PASSWORD, newPassword: 'her-new-password-1' })).status).toBe(204);
     expect((await signIn(server, victim.username, 'her-new-password-1')).userId).toBe(victim.userId);
   });
 

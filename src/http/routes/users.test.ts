@@ -371,8 +371,8 @@ describe('users routes', () => {
       // Someone signed in herself may change her own password, whatever her keys carry.
       const self = await signInMember(server, admin, ['users.write']);
       expect((await admin.post('/v1/keys', { projectId: project.body.id, ownerId: self.userId, groupIds: [orders.body.id] })).status).toBe(201);
-      const own = await self.client.patch(`/v1/users/${self.userId}`, { password: 'her-own-new-password-2', currentPassword: MEMBER_PASSWORD });
-      expect(own.status, own.text).toBe(200);
+      const own = await self.client.post('/v1/auth/password', { currentPassword: MEMBER_PASSWORD, newPassword: 'her-own-new-password-2' });
+      expect(own.status, own.text).toBe(204);
     });
 
     it("a narrow management key cannot reset its owner's password to gain what the owner holds (403)", async () => {
@@ -384,7 +384,7 @@ describe('users routes', () => {
       expectProblem(await key.patch(`/v1/users/${owner.userId}`, { password: 'stolen-through-a-key' }), 403, 'FORBIDDEN');
       await expect(signIn(server, owner.username, 'stolen-through-a-key')).rejects.toThrow(/401/);
       // She herself, holding all she holds, may change her own password.
-      expect((await owner.client.patch(`/v1/users/${owner.userId}`, { password: 'her-own-new-password', currentPassword: MEMBER_PASSWORD })).status).toBe(200);
+      expect((await owner.client.post('/v1/auth/password', { currentPassword: MEMBER_PASSWORD, newPassword: 'her-own-new-password' })).status).toBe(204);
     });
 
     it('a member without users.read or users.write is refused (403)', async () => {

@@ -14,14 +14,13 @@ export function registerUsersUpdate(app: App): void {
     schema: {
       tags: ['users'],
       summary: 'Edit a user',
-      description: "Setting someone else's password, or re-activating someone, needs holding everything they hold and their keys carry; setting another person's password is for admins only. Your own password, signed in, needs currentPassword.",
+      description: "Setting someone else's password, or re-activating someone, needs holding everything they hold and their keys carry; setting another person's password is for admins only. Your own password, signed in, is changed with POST /v1/auth/password (it asks for the current one).",
       security: managementSecurity,
       params: UserParams,
       body: Type.Object(
         {
           username: Type.Optional(Username),
           password: Type.Optional(Password),
-          currentPassword: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Your current password: required (and only allowed) when you change your own password signed in.' })),
           role: Type.Optional(Role),
           groupIds: Type.Optional(UserGroupIds),
           active: Type.Optional(Type.Boolean()),

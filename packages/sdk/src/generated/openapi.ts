@@ -2057,7 +2057,7 @@ export interface paths {
         head?: never;
         /**
          * Edit a user
-         * @description Setting someone else's password, or re-activating someone, needs holding everything they hold and their keys carry; setting another person's password is for admins only. Your own password, signed in, needs currentPassword.
+         * @description Setting someone else's password, or re-activating someone, needs holding everything they hold and their keys carry; setting another person's password is for admins only. Your own password, signed in, is changed with POST /v1/auth/password (it asks for the current one).
          */
         patch: {
             parameters: {
@@ -2082,8 +2082,6 @@ export interface paths {
                         username?: string;
                         /** @description At least 12 characters */
                         password?: string;
-                        /** @description Your current password: required (and only allowed) when you change your own password signed in. */
-                        currentPassword?: string;
                         role?: "admin" | "member";
                         groupIds?: string[];
                         active?: boolean;
