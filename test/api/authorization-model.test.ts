@@ -16,9 +16,9 @@ import { ADMIN, startTestServer, type TestServer } from '../support/test-server.
  * `/v1/auth/me`, the touched key, user or group), so the model cannot drift silently.
  *
  * `KEYWARD_MODEL_RUNS` (default 500) sequences of up to `KEYWARD_MODEL_COMMANDS` (default 15)
- * commands; `KEYWARD_MODEL_SEED` explores elsewhere or replays a failure, with
- * `KEYWARD_MODEL_PATH` (and `KEYWARD_MODEL_REPLAY_PATH`, the commands' replayPath) going
- * straight to the shrunk counterexample.
+ * commands. A failure prints the command that replays it: `KEYWARD_MODEL_SEED` (also the way
+ * to explore elsewhere) with `KEYWARD_MODEL_PATH` and `KEYWARD_MODEL_REPLAY_PATH` (the
+ * commands' replayPath), which go straight to the shrunk counterexample.
  */
 const RUNS = positiveInteger('KEYWARD_MODEL_RUNS', 500);
 const COMMANDS = positiveInteger('KEYWARD_MODEL_COMMANDS', 15);
@@ -49,10 +49,13 @@ describe('authorization: no credential carries more than its maker held (model-b
     });
     const details = await fc.check(property, { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}) });
     if (details.failed) {
-      const replay = `KEYWARD_MODEL_SEED=${details.seed} KEYWARD_MODEL_PATH=${details.counterexamplePath} npx vitest run --project ${server.store} test/api/authorization-model.test.ts`;
+      const report = await fc.asyncDefaultReportMessage(details);
+      const replayPath = /replayPath="([^"]*)"/.exec(report ?? '')?.[1];
+      const replay = `KEYWARD_MODEL_SEED=${details.seed} KEYWARD_MODEL_PATH=${details.counterexamplePath}${replayPath ? ` KEYWARD_MODEL_REPLAY_PATH='${replayPath}'` : ''} npx vitest run --project ${server.store} test/api/authorization-model.test.ts`;
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      throw new Error(`${await fc.asyncDefaultReportMessage(details)}\n\n${cause}\n\nReplay: ${replay}\n(add KEYWARD_MODEL_REPLAY_PATH=<the replayPath printed with the commands> to replay the shrunk commands exactly)`);
+      throw new Error(`${report}\n\n${cause}\n\nReplay: ${replay}`);
     }
-    expect(details.numRuns).toBe(RUNS);
+    // A replay (KEYWARD_MODEL_PATH) runs the one case it names.
+    if (!PATH) expect(details.numRuns).toBe(RUNS);
   }, Math.max(600_000, RUNS * 2_000));
 });

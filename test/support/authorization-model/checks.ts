@@ -22,6 +22,21 @@ import { clientOf, rootClient, type World } from './world.ts';
  * a **violation** (the invariant: a credential an actor obtained or brought back into use
  * carries something the actor did not hold when it acted) and a **drift** (the server and the
  * model disagree about what is, so the model would check the wrong thing).
+ *
+ * The invariant, for a step that answered 2xx, against what the actor held just before it (the
+ * model's holdings, confirmed by the server's `/v1/auth/me` at that moment):
+ * - a token received (key created or regenerated): what verification says it carries, and what
+ *   it holds as a management key, were held; it acts for a person the actor may act for;
+ * - a key widened (re-enabled, allowlist opened, a limit raised or removed, expiry extended or
+ *   removed, groups that carry something new): all it carries afterwards was held; it acts for
+ *   a person the actor may act for;
+ * - a password set on someone else (or on oneself through a key): that person is one the actor
+ *   may act for, their keys' permissions were held, and a session as them (signed in at once)
+ *   holds nothing the actor did not;
+ * - a re-activation: the person's grants and their keys' permissions were held;
+ * - permissions added to a group, groups given to a user: those permissions were held; making or
+ *   changing an admin: `*` was held.
+ * Only plain widenings and additions are judged, so a tightening is never blamed.
  */
 
 /** One actor's step: who acts, what it held at that moment (confirmed by the server), and what it does. */

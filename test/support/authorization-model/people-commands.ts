@@ -186,6 +186,11 @@ async function checkUserChange(step: Step, before: ModelUser, after: ModelUser, 
   requireHeld(step, me.body.permissions, `a session as ${after.label}, whose password it set,`);
 }
 
+/**
+ * Signs in as a user with the password the model last saw set. No invariant here: whoever set
+ * that password was judged when they set it (and a re-activation when it happened); this only
+ * brings more sessions into the pool of actors.
+ */
 export class SignIn implements PeopleCommand {
   readonly user: number;
   constructor(user: number) {
