@@ -10,7 +10,7 @@ import {
   type Step,
 } from './checks.ts';
 import { applySettings, settingsBody, widenings, type KeySettings } from './key-settings.ts';
-import { actingPerson, keyCarries, liveKeys, personOf, pick, pickActor, revokeTokensOf, type AuthorizationModel, type Credential, type ModelKey } from './model.ts';
+import { actingPerson, groupIdsAt, keyCarries, liveKeys, personOf, pick, pickActor, revokeTokensOf, type AuthorizationModel, type Credential, type ModelKey } from './model.ts';
 import { clientOf, type World } from './world.ts';
 
 /**
@@ -19,11 +19,6 @@ import { clientOf, type World } from './world.ts';
  * resolves them when it runs.
  */
 type KeyCommand = fc.AsyncCommand<AuthorizationModel, World>;
-
-/** The run's groups named by index, without repeats. */
-export function groupIdsAt(model: AuthorizationModel, picks: readonly number[]): string[] {
-  return [...new Set(picks.map((index) => pick(model.groups, index).id))];
-}
 
 function groupLabels(model: AuthorizationModel, groupIds: readonly string[]): string {
   return `[${groupIds.map((id) => model.groups.find((group) => group.id === id)!.label).join(' ')}]`;

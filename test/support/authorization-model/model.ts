@@ -74,6 +74,11 @@ export function pick<T>(list: readonly T[], index: number): T {
   return list[index % list.length]!;
 }
 
+/** The run's groups named by index, without repeats. */
+export function groupIdsAt(model: AuthorizationModel, picks: readonly number[]): string[] {
+  return [...new Set(picks.map((index) => pick(model.groups, index).id))];
+}
+
 export function userById(model: AuthorizationModel, id: string): ModelUser | undefined {
   return id === model.root.id ? model.root : model.users.find((user) => user.id === id);
 }

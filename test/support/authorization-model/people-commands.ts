@@ -14,8 +14,7 @@ import {
   requireIdentity,
   type Step,
 } from './checks.ts';
-import { groupIdsAt } from './key-commands.ts';
-import { endSessionsOf, grantsOf, keyCarries, keysOf, permissionsOfGroups, pick, reachableThrough, type AuthorizationModel, type ModelUser } from './model.ts';
+import { endSessionsOf, grantsOf, groupIdsAt, keyCarries, keysOf, permissionsOfGroups, pick, reachableThrough, type AuthorizationModel, type ModelUser } from './model.ts';
 import { clientOf, signInOverHttp, type World } from './world.ts';
 
 /**
