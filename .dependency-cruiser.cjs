@@ -1,6 +1,7 @@
 /**
- * Keyward's layers, enforced in `npm test` (`npm run lint:layers`): domain → store → services →
- * http / cli. The dashboard (web/) and the SDK (packages/sdk) speak only HTTP.
+ * Keyward's layers, enforced in `npm test` (`npm run lint:layers`): domain → store → runtime
+ * (caches, counters written behind, Redis) → services → http / cli. The dashboard (web/) and
+ * the SDK (packages/sdk) speak only HTTP.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -14,9 +15,16 @@ module.exports = {
     },
     {
       name: 'store-below-services',
-      comment: 'The store knows nothing of use cases or transports.',
+      comment: 'The store knows nothing of the runtime machinery, use cases or transports.',
       severity: 'error',
       from: { path: '^src/store/' },
+      to: { path: '^src/(runtime|services|http|cli|app\\.ts|server\\.ts)' },
+    },
+    {
+      name: 'runtime-below-services',
+      comment: 'Caches and counters serve the use cases; they call none.',
+      severity: 'error',
+      from: { path: '^src/runtime/' },
       to: { path: '^src/(services|http|cli|app\\.ts|server\\.ts)' },
     },
     {
@@ -28,10 +36,17 @@ module.exports = {
     },
     {
       name: 'routes-through-services',
-      comment: 'Routes go through services; SQL lives in the store.',
+      comment: 'Routes go through services; SQL lives in the store (its row and view types may be named).',
       severity: 'error',
-      from: { path: '^src/http/' },
-      to: { path: '^src/store/' },
+      from: { path: '^src/(http|cli)/' },
+      to: { path: '^src/store/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'services-hold-no-sql',
+      comment: 'Statements belong to the repositories (src/store).',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^node_modules/kysely/' },
     },
     {
       name: 'web-and-sdk-speak-http',

@@ -75,7 +75,7 @@ export async function seed(databaseUrl: string, secret: Buffer, count: number): 
   const store = openStore(databaseUrl);
   await migrateToLatest(store.db, store.dialect);
   await store.close();
-  const writer = store.dialect === 'postgres' ? postgresWriter(databaseUrl) : sqliteWriter(databaseUrl.slice('file:'.length));
+  const writer = store.dialect.name === 'postgres' ? postgresWriter(databaseUrl) : sqliteWriter(databaseUrl.slice('file:'.length));
 
   const at = new Date().toISOString();
   const start = Date.now() - count;

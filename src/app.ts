@@ -2,24 +2,13 @@ import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
-import { DEFAULT_PASSWORD_COST } from './domain/password.ts';
 import { bootstrapFirstAdmin } from './services/auth.ts';
-import { createPasswordGuard } from './services/password-attempts.ts';
-import type { ServiceContext } from './services/context.ts';
-import { KeyCache } from './services/key-cache.ts';
-import { UsageRecorder } from './services/usage-recorder.ts';
-import { UsageLimiter } from './services/usage-limits.ts';
-import { UsageAnalytics } from './services/usage-analytics.ts';
-import { WebhookWorker } from './services/webhook-worker.ts';
-import { openStore } from './store/connect.ts';
-import { openRedis } from './store/redis-client.ts';
-import { openInvalidationBus } from './store/open-invalidation-bus.ts';
-import { migrateToLatest } from './store/migrate.ts';
+import { createServices } from './services/create-services.ts';
 import type { App } from './http/app-types.ts';
+import type { Store } from './store/store.ts';
 import { installAuthentication } from './http/plugins/authentication.ts';
 import { installDashboard } from './http/plugins/dashboard.ts';
 import { createServer, type RequestListener } from 'node:http';
-import { tokenDigester } from './domain/token.ts';
 import { verifyFastPath } from './http/verify-fast-path.ts';
 import { VerifyBody } from './http/routes/keys.verify.ts';
 import { installSecurityHeaders } from './http/plugins/security-headers.ts';
@@ -31,6 +20,13 @@ import { registerApiRoutes } from './http/routes/index.ts';
 import { registerOperations } from './http/routes/operations.ts';
 import { serializeRequest } from './http/request-log.ts';
 import { Problem } from './http/schemas/common.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The open store, for tests that read what was written (`app.store.db`); routes use services. */
+    store: Store;
+  }
+}
 
 export type AppOptions = {
   config: Config;
@@ -72,11 +68,8 @@ const BODY_LIMIT_BYTES = 128 * 1024;
  */
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
-  // Pool errors (an idle PostgreSQL connection dropped) are logged, never fatal.
   let frameworkHandler: RequestListener | undefined;
   let fastPath: RequestListener | undefined;
-  const store = openStore(config.databaseUrl, (error) => app.log.warn({ err: error }, 'database connection lost; it will be re-opened on demand'));
-  await migrateToLatest(store.db, store.dialect);
 
   const app = Fastify({
     logger: {
@@ -124,47 +117,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const redis = config.redisUrl ? openRedis(config.redisUrl, (error) => app.log.debug({ err: error }, 'redis error')) : undefined;
-  const usage = new UsageRecorder(store.db, {
-    intervalMs: options.usageFlushMs ?? 1000,
-    onError: (error) => app.log.error({ err: error }, 'writing lastUsedAt failed; will retry'),
-  });
-  const services: ServiceContext = {
-    db: store.db,
-    dialect: store.dialect,
-    write: store.write,
+  const services = await createServices(config, {
     secret: options.secret,
-    tokenDigest: tokenDigester(options.secret),
-    clock: options.clock ?? Date.now,
-    cache: new KeyCache({ max: 200_000, negativeTtlMs: 30_000 }),
-    usage,
-    // One node on SQLite counts in memory; several nodes count in Redis, or without Redis in
-    // the database itself (exact, one write per limited verification).
-    limits: new UsageLimiter({
-      db: store.db,
-      mode: redis ? 'redis' : store.dialect === 'sqlite' ? 'memory' : 'database',
-      redis,
-      prefix: config.redisPrefix,
-      flushMs: options.usageFlushMs ?? 1000,
-      onFallback: (error) => app.log.warn({ err: error }, 'redis unavailable: quotas are counted in the database meanwhile'),
-      onError: (error) => app.log.error({ err: error }, 'writing quotas failed; will retry'),
-    }),
-    analytics: new UsageAnalytics(store.db, {
-      flushMs: options.usageFlushMs ?? 1000,
-      clock: options.clock ?? Date.now,
-      onError: (error) => app.log.error({ err: error }, 'writing usage counts failed'),
-    }),
-    passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
-    allowPrivateWebhooks: config.webhookAllowPrivate,
-  };
-  app.decorate('services', services);
+    log: app.log,
+    clock: options.clock,
+    passwordCost: options.passwordCost,
+    usageFlushMs: options.usageFlushMs,
+    webhookPollMs: options.webhookPollMs,
+  });
+  app.addHook('onClose', () => services.close());
+  app.decorate('services', services.ctx);
+  app.decorate('store', services.store);
   app.decorate('config', config);
-  const passwordGuard = createPasswordGuard(redis ? { redis, prefix: config.redisPrefix } : undefined);
-  app.decorate('passwordGuard', passwordGuard);
-  app.decorate('metrics', installMetrics(app, services.cache, services.limits, passwordGuard.checks));
-  // Expiry notices are scanned for at start and every minute; due deliveries every second.
-  const webhooks = new WebhookWorker(services, { pollMs: options.webhookPollMs ?? 1000, scanMs: 60_000, log: app.log });
-  app.decorate('webhooks', webhooks);
+  app.decorate('passwordGuard', services.passwordGuard);
+  app.decorate('metrics', installMetrics(app, services.ctx.cache, services.ctx.limits, services.passwordGuard.checks));
+  app.decorate('webhooks', services.webhooks);
 
   // Only JSON is accepted; text/plain would otherwise be parsed into a string.
   app.removeContentTypeParser('text/plain');
@@ -178,36 +145,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(cookie);
   await installOpenApi(app);
   installAuthentication(app);
-  registerOperations(app, store.ping);
+  registerOperations(app, services.store.ping);
   registerApiRoutes(app);
   await installDashboard(app);
   if (config.verifyAuth === 'none') fastPath = verifyFastPath(app, validators.compileBody(VerifyBody), frameworkHandler!);
 
-  // Several nodes: changes made on one reach the others' caches. While the bus is down the
-  // cache is bypassed (see KeyCache.attach); entries also expire after a minute, as a bound.
-  const bus = openInvalidationBus(config, store, (error) => app.log.debug({ err: error }, 'invalidation bus error'));
-  if (bus) {
-    services.cache.attach(bus, { positiveTtlMs: 60_000 });
-    bus.onHealth((healthy) =>
-      healthy
-        ? app.log.info('invalidation bus connected: the key cache is in use')
-        : app.log.warn('invalidation bus lost: answering from the database until it is back'),
-    );
-  }
-
-  app.addHook('onClose', async () => {
-    // First, while the store is open: sends in flight are abandoned (their leases run out).
-    await webhooks.close();
-    await bus?.close();
-    redis?.disconnect();
-    await usage.close();
-    await services.limits.close();
-    await services.analytics.close();
-    await store.close();
-  });
-
-  const instruction = await bootstrapFirstAdmin(services, { username: config.adminUsername, password: config.adminPassword });
+  const instruction = await bootstrapFirstAdmin(services.ctx, { username: config.adminUsername, password: config.adminPassword });
   if (instruction) app.log.warn(instruction);
-  webhooks.start();
   return app;
 }

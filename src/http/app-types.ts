@@ -10,7 +10,7 @@ import type { Config } from '../config.ts';
 import type { Actor } from '../services/actor.ts';
 import type { PasswordGuard } from '../services/password-attempts.ts';
 import type { ServiceContext } from '../services/context.ts';
-import type { WebhookWorker } from '../services/webhook-worker.ts';
+import type { WebhookWorker } from '../services/webhooks/webhook-worker.ts';
 import type { Metrics } from './plugins/metrics.ts';
 
 /** The Fastify instance with TypeBox types: what every route registers on. */

@@ -1,6 +1,6 @@
 import { newId } from '../domain/ids.ts';
-import type { Db } from '../store/database.ts';
-import { insertAuditEvent, listAuditEvents, type AuditQuery } from '../store/audit-events.ts';
+import type { AuditQuery } from '../store/audit-events.ts';
+import type { Repositories } from '../store/repositories.ts';
 import type { Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -13,9 +13,9 @@ export type AuditEntry = {
 };
 
 /** Records one change, inside the caller's transaction so it lands with the change or not at all. */
-export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, now: number): Promise<void> {
+export async function recordAudit(tx: Repositories, actor: Actor, entry: AuditEntry, now: number): Promise<void> {
   const system = actor.userId === 'system';
-  await insertAuditEvent(db, {
+  await tx.audit.insert({
     id: newId('evt', now),
     at: new Date(now).toISOString(),
     actor_type: system ? 'system' : actor.type,
@@ -32,5 +32,5 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, now: 
 
 /** A page of the audit log, newest first, filtered by actor, key or action. */
 export async function listAudit(ctx: ServiceContext, query: AuditQuery) {
-  return listAuditEvents(ctx.db, query);
+  return ctx.store.audit.list(query);
 }

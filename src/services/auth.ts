@@ -3,8 +3,7 @@ import { hashPassword, verifyPassword } from '../domain/password.ts';
 import { intersectGrants } from '../domain/permissions.ts';
 import { ProblemError, problems } from '../domain/problem-error.ts';
 import { decideVerification } from '../domain/verification.ts';
-import { deleteOtherSessions, deleteSession, findSession, insertSession, touchSession } from '../store/sessions.ts';
-import { countUsers, findUser, findUserByUsername, grantsOfUser, setPasswordHash, toUserViews, type UserView } from '../store/users.ts';
+import type { UserView } from '../store/users.ts';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -36,7 +35,7 @@ export type SignedIn = { token: string; csrfToken: string; user: UserView; expir
  */
 export async function login(ctx: ServiceContext, guard: PasswordGuard, input: { username: string; password: string; ip: string }): Promise<SignedIn> {
   const user = await throttledPasswordCheck(guard, input, async () => {
-    const found = await findUserByUsername(ctx.db, input.username);
+    const found = await ctx.store.users.findByUsername(input.username);
     // An unknown, inactive or password-less account is checked against the decoy: same work.
     const usable = found?.active === 1 && found.password_hash ? found.password_hash : undefined;
     decoyHash ??= hashPassword('decoy password', ctx.passwordCost);
@@ -49,11 +48,11 @@ export async function login(ctx: ServiceContext, guard: PasswordGuard, input: { 
   const csrfToken = randomBytes(32).toString('base64url');
   const at = new Date(now).toISOString();
   const expiresAt = new Date(now + SESSION_ABSOLUTE_MS).toISOString();
-  await ctx.write(async (trx) => {
-    await insertSession(trx, { id_hash: sessionIdHash(token), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at });
-    await recordAudit(trx, { type: 'user', userId: user.id, username: user.username, role: user.role, grants: [] }, { action: 'session.created', targetType: 'session', targetId: null }, now);
+  await ctx.write(async (tx) => {
+    await tx.sessions.insert({ id_hash: sessionIdHash(token), user_id: user.id, csrf_token: csrfToken, created_at: at, expires_at: expiresAt, last_seen_at: at });
+    await recordAudit(tx, { type: 'user', userId: user.id, username: user.username, role: user.role, grants: [] }, { action: 'session.created', targetType: 'session', targetId: null }, now);
   });
-  const [view] = await toUserViews(ctx.db, [user]);
+  const [view] = await ctx.store.users.toViews([user]);
   return { token, csrfToken, user: view!, expiresAt };
 }
 
@@ -72,7 +71,7 @@ export async function changeOwnPassword(ctx: ServiceContext, guard: PasswordGuar
   requireSession(actor, 'Changing your password');
   // The new hash is made in the same slot: it costs as much as the check.
   const newHash = await throttledPasswordCheck(guard, { username: actor.username, ip: input.ip }, async () => {
-    const user = await findUser(ctx.db, actor.userId);
+    const user = await ctx.store.users.find(actor.userId);
     if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) return undefined;
     return hashPassword(input.newPassword, ctx.passwordCost);
   });
@@ -80,10 +79,10 @@ export async function changeOwnPassword(ctx: ServiceContext, guard: PasswordGuar
     throw new ProblemError(403, 'FORBIDDEN', 'The current password is wrong.', [{ path: '/currentPassword', message: 'is not your current password' }]);
   }
   const now = ctx.clock();
-  await ctx.write(async (trx) => {
-    await setPasswordHash(trx, actor.userId, newHash, new Date(now).toISOString());
-    const ended = await deleteOtherSessions(trx, actor.userId, sessionIdHash(input.sessionToken));
-    await recordAudit(trx, actor, { action: 'user.updated', targetType: 'user', targetId: actor.userId, detail: { after: { passwordChanged: true }, reason: 'own password, current one checked', otherSessionsEnded: ended } }, now);
+  await ctx.write(async (tx) => {
+    await tx.users.update(actor.userId, { password_hash: newHash, updated_at: new Date(now).toISOString() });
+    const ended = await tx.sessions.deleteOthersOf(actor.userId, sessionIdHash(input.sessionToken));
+    await recordAudit(tx, actor, { action: 'user.updated', targetType: 'user', targetId: actor.userId, detail: { after: { passwordChanged: true }, reason: 'own password, current one checked', otherSessionsEnded: ended } }, now);
   });
 }
 
@@ -91,9 +90,9 @@ export async function changeOwnPassword(ctx: ServiceContext, guard: PasswordGuar
 export async function endOtherSessions(ctx: ServiceContext, actor: Actor, sessionToken: string): Promise<void> {
   requireSession(actor, 'Signing out your other sessions');
   const now = ctx.clock();
-  await ctx.write(async (trx) => {
-    const ended = await deleteOtherSessions(trx, actor.userId, sessionIdHash(sessionToken));
-    await recordAudit(trx, actor, { action: 'session.revoked', targetType: 'session', targetId: null, detail: { otherSessionsEnded: ended } }, now);
+  await ctx.write(async (tx) => {
+    const ended = await tx.sessions.deleteOthersOf(actor.userId, sessionIdHash(sessionToken));
+    await recordAudit(tx, actor, { action: 'session.revoked', targetType: 'session', targetId: null, detail: { otherSessionsEnded: ended } }, now);
   });
 }
 
@@ -102,20 +101,20 @@ export type ResolvedSession = { actor: Actor; csrfToken: string; user: UserView 
 /** The signed-in user behind a session cookie, or undefined if it is unknown, expired or idle. */
 export async function resolveSession(ctx: ServiceContext, token: string): Promise<ResolvedSession | undefined> {
   const idHash = sessionIdHash(token);
-  const session = await findSession(ctx.db, idHash);
+  const session = await ctx.store.sessions.find(idHash);
   if (!session) return undefined;
   const now = ctx.clock();
   if (Date.parse(session.expires_at) <= now || Date.parse(session.last_seen_at) + SESSION_IDLE_MS <= now) {
-    await deleteSession(ctx.db, idHash);
+    await ctx.store.sessions.delete(idHash);
     return undefined;
   }
-  const user = await findUser(ctx.db, session.user_id);
+  const user = await ctx.store.users.find(session.user_id);
   if (!user || user.active !== 1) return undefined;
   if (now - Date.parse(session.last_seen_at) > LAST_SEEN_GRANULARITY_MS) {
-    await touchSession(ctx.db, idHash, new Date(now).toISOString());
+    await ctx.store.sessions.touch(idHash, new Date(now).toISOString());
   }
-  const grants = await grantsOfUser(ctx.db, user);
-  const [view] = await toUserViews(ctx.db, [user]);
+  const grants = await ctx.store.users.grantsOf(user);
+  const [view] = await ctx.store.users.toViews([user]);
   return {
     actor: { type: 'user', userId: user.id, username: user.username, role: user.role, grants },
     csrfToken: session.csrf_token,
@@ -124,7 +123,7 @@ export async function resolveSession(ctx: ServiceContext, token: string): Promis
 }
 
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
-  await deleteSession(ctx.db, sessionIdHash(token));
+  await ctx.store.sessions.delete(sessionIdHash(token));
 }
 
 /**
@@ -136,11 +135,11 @@ export async function actorForKey(ctx: ServiceContext, token: string, ip: string
   const key = await findKeyByToken(ctx, token);
   if (decideVerification(key, { permissions: [], ip }, ctx.clock()) !== 'VALID' || !key) return undefined;
   const userId = key.ownerId ?? key.createdBy;
-  const user = userId ? await findUser(ctx.db, userId) : undefined;
+  const user = userId ? await ctx.store.users.find(userId) : undefined;
   if (!user || user.active !== 1) return undefined;
   ctx.usage.touch(key, ctx.clock());
   await upgradeIfImported(ctx, key, token);
-  const grants = intersectGrants(key.permissions, await grantsOfUser(ctx.db, user));
+  const grants = intersectGrants(key.permissions, await ctx.store.users.grantsOf(user));
   return { type: 'key', userId: user.id, username: user.username, role: user.role, keyId: key.id, grants };
 }
 
@@ -152,7 +151,7 @@ const FIRST_ADMIN_INSTRUCTION =
  * else undefined. It tells nothing once anyone can sign in.
  */
 export async function firstRunInstruction(ctx: ServiceContext): Promise<string | undefined> {
-  return (await countUsers(ctx.db)) > 0 ? undefined : FIRST_ADMIN_INSTRUCTION;
+  return (await ctx.store.users.count()) > 0 ? undefined : FIRST_ADMIN_INSTRUCTION;
 }
 
 /**
@@ -160,16 +159,16 @@ export async function firstRunInstruction(ctx: ServiceContext): Promise<string |
  * one-time setup instruction to print. Returns undefined once users exist.
  */
 export async function bootstrapFirstAdmin(ctx: ServiceContext, admin: { username?: string; password?: string }): Promise<string | undefined> {
-  if ((await countUsers(ctx.db)) > 0) return undefined;
+  if ((await ctx.store.users.count()) > 0) return undefined;
   if (!admin.username || !admin.password) return FIRST_ADMIN_INSTRUCTION;
   const now = ctx.clock();
   const at = new Date(now).toISOString();
   const id = newId('usr', now);
   const passwordHash = await hashPassword(admin.password, ctx.passwordCost);
   try {
-    await ctx.write(async (trx) => {
-      await trx.insertInto('users').values({ id, username: admin.username!, password_hash: passwordHash, role: 'admin', active: 1, created_at: at, updated_at: at }).execute();
-      await recordAudit(trx, SYSTEM_ACTOR, { action: 'user.created', targetType: 'user', targetId: id, detail: { after: { username: admin.username, role: 'admin' }, reason: 'first admin from KEYWARD_ADMIN_USERNAME' } }, now);
+    await ctx.write(async (tx) => {
+      await tx.users.insert({ id, username: admin.username!, password_hash: passwordHash, role: 'admin', active: 1, created_at: at, updated_at: at });
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'user.created', targetType: 'user', targetId: id, detail: { after: { username: admin.username, role: 'admin' }, reason: 'first admin from KEYWARD_ADMIN_USERNAME' } }, now);
     });
   } catch (error) {
     // Several nodes starting together on an empty database: one of them made the admin.

@@ -1,15 +1,16 @@
-import type { Db, StoreDialect, WriteTransaction } from '../store/database.ts';
-import type { UsageLimiter } from './usage-limits.ts';
-import type { UsageAnalytics } from './usage-analytics.ts';
-import type { KeyCache } from './key-cache.ts';
-import type { UsageRecorder } from './usage-recorder.ts';
+import type { Repositories } from '../store/repositories.ts';
+import type { Write } from '../store/store.ts';
+import type { UsageLimiter } from '../runtime/usage/usage-limits.ts';
+import type { UsageAnalytics } from '../runtime/usage/usage-analytics.ts';
+import type { KeyCache } from '../runtime/cache/key-cache.ts';
+import type { UsageRecorder } from '../runtime/usage/usage-recorder.ts';
 
 /** What every service needs: built once per app by `createServices`. */
 export type ServiceContext = {
-  db: Db;
-  dialect: StoreDialect;
-  /** Runs a unit of work in a transaction (group-committed on SQLite). */
-  write: WriteTransaction;
+  /** The repositories on the pool: reads, and statements that stand alone. */
+  store: Repositories;
+  /** Runs a unit of work in one transaction, with repositories bound to it (group-committed on SQLite). */
+  write: Write;
   /** The server secret that keys token hashes. */
   secret: Buffer;
   /** Names a token in the key cache (see `tokenDigester`). */
@@ -27,3 +28,8 @@ export type ServiceContext = {
   /** KEYWARD_WEBHOOK_ALLOW_PRIVATE: webhooks may target loopback and private addresses. */
   allowPrivateWebhooks: boolean;
 };
+
+type LogFn = { (message: string): void; (object: object, message: string): void };
+
+/** Where services report what goes wrong in the background (pino's shape: Fastify's logger fits). */
+export type ServiceLog = { debug: LogFn; info: LogFn; warn: LogFn; error: LogFn };

@@ -9,17 +9,16 @@ import { authorize, holds, mayActInNameOf, seesGroups, seesPeople, type Person }
 import { unionGrants } from '../domain/permissions.ts';
 import { ProblemError, problems, type ProblemFieldError } from '../domain/problem-error.ts';
 import { hashToken } from '../domain/token.ts';
-import type { Db, KeyTable } from '../store/database.ts';
-import { findGroups } from '../store/groups.ts';
-import { anyImportedSecret, insertImportedKeys, storedHashes, upgradeImportedSecret, type ImportedKeyRow } from '../store/imported-keys.ts';
-import { keyViewOf, type KeyGroupRef, type KeyView } from '../store/keys.ts';
-import { findProject } from '../store/projects.ts';
-import { findUser, findUserByUsername, grantsOfUser } from '../store/users.ts';
+import type { KeyTable } from '../store/database.ts';
+import type { ImportedKeyRow } from '../store/key-secrets.ts';
+import { keyViewOf, type KeyGroupRef, type KeyView } from '../store/key-views.ts';
+import type { Repositories } from '../store/repositories.ts';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
-import { actorAsItStands, auditable, MAX_META_BYTES } from './keys.ts';
-import { publishKeyEvents } from './webhook-outbox.ts';
+import { actorAsItStands } from './key-access.ts';
+import { auditable, keyColumnsOf, MAX_META_BYTES, newKeySettings } from './key-settings.ts';
+import { publishKeyEvents } from './webhooks/webhook-outbox.ts';
 
 /** One key from another system, as `POST /v1/keys/import` takes it. */
 export type ImportKeyInput = {
@@ -78,7 +77,7 @@ type Owner = { id: string; username: string; person: Person };
  * act (see access-policy.ts) is, to an actor who may not read people, as unknown as a person
  * who does not exist; to one who may, a 403.
  */
-async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): Promise<(Owner | null)[]> {
+async function ownersOf(repos: Repositories, actor: Actor, rows: readonly ImportKeyInput[]): Promise<(Owner | null)[]> {
   const known = new Map<string, Owner | undefined>();
   const errors: ProblemFieldError[] = [];
   const owners: (Owner | null)[] = [];
@@ -89,8 +88,8 @@ async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): 
       continue;
     }
     if (!known.has(ref)) {
-      const user = row.ownerId !== undefined ? await findUser(db, row.ownerId) : await findUserByUsername(db, row.owner!);
-      known.set(ref, user && { id: user.id, username: user.username, person: { id: user.id, role: user.role, grants: await grantsOfUser(db, user) } });
+      const user = row.ownerId !== undefined ? await repos.users.find(row.ownerId) : await repos.users.findByUsername(row.owner!);
+      known.set(ref, user && { id: user.id, username: user.username, person: { id: user.id, role: user.role, grants: await repos.users.grantsOf(user) } });
     }
     const owner = known.get(ref);
     if (!owner || (!mayActInNameOf(actor, owner.person) && !seesPeople(actor))) {
@@ -106,9 +105,9 @@ async function ownersOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): 
  * The groups the rows name, by id, refusing unknown ones (and, to an actor who may not read
  * groups, any she could not hand out, exactly as unknown ones).
  */
-async function groupsOf(db: Db, actor: Actor, rows: readonly ImportKeyInput[]): Promise<Map<string, KeyGroupRef>> {
+async function groupsOf(repos: Repositories, actor: Actor, rows: readonly ImportKeyInput[]): Promise<Map<string, KeyGroupRef>> {
   const ids = [...new Set(rows.flatMap((row) => row.groupIds ?? []))];
-  const groups = new Map((await findGroups(db, ids)).map((group) => [group.id, { id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }]));
+  const groups = new Map((await repos.groups.findMany(ids)).map((group) => [group.id, { id: group.id, name: group.name, permissions: JSON.parse(group.permissions) as string[] }]));
   const readable = (group: KeyGroupRef | undefined) => group !== undefined && (seesGroups(actor) || holds(actor, group.permissions));
   const errors: ProblemFieldError[] = [];
   rows.forEach((row, i) => row.groupIds?.forEach((id, j) => {
@@ -135,55 +134,46 @@ export async function importKeys(ctx: ServiceContext, actor: Actor, input: Impor
   const hexes = checkRows(input.keys);
   const now = ctx.clock();
   const nowIso = new Date(now).toISOString();
-  const keys = await ctx.write(async (trx) => {
-    const project = await findProject(trx, input.projectId);
+  const keys = await ctx.write(async (tx) => {
+    const project = await tx.projects.find(input.projectId);
     if (!project) {
       throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${input.projectId}.`, [{ path: '/projectId', message: 'unknown project' }]);
     }
-    actor = await actorAsItStands(trx, ctx.dialect, actor);
-    const owners = await ownersOf(trx, actor, input.keys);
-    const groups = await groupsOf(trx, actor, input.keys);
+    actor = await actorAsItStands(tx, actor);
+    const owners = await ownersOf(tx, actor, input.keys);
+    const groups = await groupsOf(tx, actor, input.keys);
     authorizeRows(actor, input.keys, owners, groups);
-    const taken = await storedHashes(trx, hexes);
+    const taken = await tx.secrets.stored(hexes);
     if (taken.size > 0) {
       const errors = hexes.flatMap((hex, i) => (taken.has(hex) ? [{ path: `/keys/${i}/hash/value`, message: 'is already imported' }] : []));
       refuse(409, 'CONFLICT', 'Some of these keys are already imported.', errors);
     }
     const creator = actor.userId === 'system' ? null : { id: actor.userId, username: actor.username };
     const rows: ImportedKeyRow[] = input.keys.map((row, i) => {
+      const { name, description, expiresAt, enabled, meta } = row;
       const key: KeyTable = {
+        ...(keyColumnsOf(newKeySettings({ name, description, expiresAt, enabled, meta }), nowIso) as Omit<KeyTable, 'id'>),
         id: newId('key', now),
         project_id: project.id,
-        name: row.name ?? '',
-        description: row.description ?? '',
         // No token has been seen yet: the placeholder stays until its first verification.
         token_start: IMPORTED_START,
         token_end: '',
-        enabled: row.enabled === false ? 0 : 1,
         owner_id: owners[i]?.id ?? null,
         created_by: creator?.id ?? null,
-        expires_at: row.expiresAt ? new Date(row.expiresAt).toISOString() : null,
         last_used_at: null,
-        ip_allowlist: '[]',
-        meta: JSON.stringify(row.meta ?? {}),
-        ratelimit: null,
-        remaining: null,
-        refill: null,
-        last_refill_at: null,
         created_at: nowIso,
-        updated_at: nowIso,
       };
       return { key, sha256: hexes[i]!, groupIds: [...new Set(row.groupIds ?? [])] };
     });
-    await insertImportedKeys(trx, rows);
+    await tx.secrets.insertImported(rows);
     const views: KeyView[] = [];
     for (const [i, row] of rows.entries()) {
       const people = { owner_username: owners[i]?.username ?? null, creator_username: creator?.username ?? null };
       const view = keyViewOf({ ...row.key, ...people }, row.groupIds.map((id) => groups.get(id)!), now);
-      await recordAudit(trx, actor, { action: 'key.imported', targetType: 'key', targetId: view.id, detail: { after: auditable(view) } }, now);
+      await recordAudit(tx, actor, { action: 'key.imported', targetType: 'key', targetId: view.id, detail: { after: auditable(view) } }, now);
       views.push(view);
     }
-    await publishKeyEvents(trx, 'key.created', views, now);
+    await publishKeyEvents(tx, 'key.created', views, now);
     return views;
   });
   // A negative cache entry is keyed by the token's keyed hash, which an import cannot know:
@@ -210,7 +200,7 @@ export async function importedSecretsMayExist(ctx: ServiceContext): Promise<bool
   const state = importedState.get(ctx);
   if (state && now - state.checkedAt < IMPORTED_CHECK_MS) return state.exists;
   if (state?.checking) return state.checking;
-  const checking: Promise<boolean> = anyImportedSecret(ctx.db).then(
+  const checking: Promise<boolean> = ctx.store.secrets.anyImported().then(
     (exists) => {
       // An import that finished meanwhile has already said "yes"; a read from before it must not undo that.
       if (importedState.get(ctx)?.checking === checking) importedState.set(ctx, { exists, checkedAt: ctx.clock() });
@@ -234,8 +224,8 @@ export async function importedSecretsMayExist(ctx: ServiceContext): Promise<bool
 export async function upgradeImportedKey(ctx: ServiceContext, keyId: string, token: string, sha256: string): Promise<void> {
   const now = ctx.clock();
   const display = importedTokenDisplay(token);
-  await ctx.write(async (trx) => {
-    const upgraded = await upgradeImportedSecret(trx, {
+  await ctx.write(async (tx) => {
+    const upgraded = await tx.secrets.upgradeImported({
       keyId,
       sha256,
       hmac: hashToken(ctx.secret, token),
@@ -244,7 +234,7 @@ export async function upgradeImportedKey(ctx: ServiceContext, keyId: string, tok
       nowIso: new Date(now).toISOString(),
     });
     if (upgraded) {
-      await recordAudit(trx, SYSTEM_ACTOR, { action: 'key.rehashed', targetType: 'key', targetId: keyId, detail: { from: 'sha256', to: 'hmac-sha256', display: display ?? null } }, now);
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'key.rehashed', targetType: 'key', targetId: keyId, detail: { from: 'sha256', to: 'hmac-sha256', display: display ?? null } }, now);
     }
   });
   ctx.cache.invalidateKey(keyId);

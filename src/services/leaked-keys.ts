@@ -1,10 +1,10 @@
 import { problems } from '../domain/problem-error.ts';
-import { findKeyRow, toKeyViews, type KeyRowWithPeople } from '../store/keys.ts';
+import type { KeyRowWithPeople } from '../store/key-views.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { findKeyByToken } from './verification.ts';
-import { publishKeyEvents } from './webhook-outbox.ts';
+import { publishKeyEvents } from './webhooks/webhook-outbox.ts';
 
 export type LeakReport = { disabled: { keyId: string; projectId: string }[]; alreadyDisabled: number; unknown: number };
 
@@ -25,19 +25,19 @@ export async function reportLeakedTokens(ctx: ServiceContext, actor: Actor, toke
   const now = ctx.clock();
   const at = new Date(now).toISOString();
   const disabled = [...keys.values()].filter((key) => key.enabled);
-  await ctx.write(async (trx) => {
+  await ctx.write(async (tx) => {
     for (const key of keys.values()) {
-      if (key.enabled) await trx.updateTable('keys').set({ enabled: 0, updated_at: at }).where('id', '=', key.keyId).execute();
-      await recordAudit(trx, actor, { action: 'key.leaked', targetType: 'key', targetId: key.keyId, detail: { source: source ?? null, wasEnabled: key.enabled } }, now);
+      if (key.enabled) await tx.keys.update(key.keyId, { enabled: 0, updated_at: at });
+      await recordAudit(tx, actor, { action: 'key.leaked', targetType: 'key', targetId: key.keyId, detail: { source: source ?? null, wasEnabled: key.enabled } }, now);
     }
     // The events carry each key as it is now: disabled.
-    await publishKeyEvents(trx, 'key.leaked', async () => {
+    await publishKeyEvents(tx, 'key.leaked', async () => {
       const rows: KeyRowWithPeople[] = [];
       for (const key of keys.values()) {
-        const row = await findKeyRow(trx, key.keyId);
+        const row = await tx.keys.find(key.keyId);
         if (row) rows.push(row);
       }
-      return toKeyViews(trx, rows, now);
+      return tx.keys.toViews(rows, now);
     }, now, { source: source ?? null });
   });
   for (const key of keys.values()) ctx.cache.invalidateKey(key.keyId);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ProblemError } from '../domain/problem-error.ts';
-import { ConcurrencyGate, type ConcurrencyGateOptions } from './concurrency-gate.ts';
+import { ConcurrencyGate, type ConcurrencyGateOptions } from '../runtime/concurrency-gate.ts';
 
 /** Password attempts allowed before 429: per username (guessing one account) and per address (spraying many). */
 export const LOGIN_LIMITS = { perUser: 5, perAddress: 20, windowSeconds: 15 * 60 };

@@ -1,10 +1,11 @@
 import { problems } from '../domain/problem-error.ts';
-import { tagCounts, topKeys, usageByBucket, type UsageRange } from '../store/usage-counts.ts';
+import type { UsageRange } from '../store/usage-counts.ts';
 import type { Actor } from './actor.ts';
 import type { ServiceContext } from './context.ts';
-import { getKey, keyScopeOf } from './keys.ts';
-import { bucket, DAY, HOUR, MINUTE, RETENTION } from './usage-analytics.ts';
-import { TAGS_PER_KEY_HOUR } from './usage-tags.ts';
+import { keyScopeOf } from './key-access.ts';
+import { getKey } from './keys.ts';
+import { bucket, DAY, HOUR, MINUTE, RETENTION } from '../runtime/usage/usage-analytics.ts';
+import { TAGS_PER_KEY_HOUR } from '../runtime/usage/usage-tags.ts';
 
 // Reports over the counts UsageAnalytics writes: one key's, or every key the actor sees.
 
@@ -41,17 +42,17 @@ export async function keyUsage(ctx: ServiceContext, actor: Actor, keyId: string,
   await getKey(ctx, actor, keyId);
   await ctx.analytics.flush();
   const range = rangeOf(query, ctx.clock());
-  const buckets = toBuckets(await usageByBucket(ctx.db, range, { only: keyId }));
-  return { keyId, ...range, buckets, tags: await tagCounts(ctx.db, keyId, range.from, range.to, TAGS_PER_KEY_HOUR) };
+  const buckets = toBuckets(await ctx.store.usage.byBucket(range, { only: keyId }));
+  return { keyId, ...range, buckets, tags: await ctx.store.usage.tagCounts(keyId, range.from, range.to, TAGS_PER_KEY_HOUR) };
 }
 
 /** Verifications of every key the actor sees, over time, and the busiest keys. */
 export async function usageOverview(ctx: ServiceContext, actor: Actor, query: UsageQuery & { top?: number }) {
   await ctx.analytics.flush();
   const range = rangeOf(query, ctx.clock());
-  const scope = await keyScopeOf(ctx, actor);
-  const buckets = toBuckets(await usageByBucket(ctx.db, range, { scope }));
+  const scope = await keyScopeOf(ctx.store, actor);
+  const buckets = toBuckets(await ctx.store.usage.byBucket(range, { scope }));
   const totals: Record<string, number> = {};
   for (const entry of buckets) for (const [outcome, count] of Object.entries(entry.outcomes)) totals[outcome] = (totals[outcome] ?? 0) + count;
-  return { ...range, totals, buckets, topKeys: await topKeys(ctx.db, range, query.top ?? 10, scope) };
+  return { ...range, totals, buckets, topKeys: await ctx.store.usage.topKeys(range, query.top ?? 10, scope) };
 }

@@ -3,9 +3,7 @@ import { parseAllowlist } from '../domain/ip-allowlist.ts';
 import type { PermissionQuery } from '../domain/permission-query.ts';
 import { hashToken, hasTokenShape, isWellFormedToken } from '../domain/token.ts';
 import { decideVerification, type VerificationCode } from '../domain/verification.ts';
-import { findImportedSecret } from '../store/imported-keys.ts';
-import { findVerifiableByHash } from '../store/keys.ts';
-import type { CachedKey } from './key-cache.ts';
+import type { CachedKey } from '../runtime/cache/key-cache.ts';
 import type { ServiceContext } from './context.ts';
 import { importedSecretsMayExist, upgradeImportedKey } from './imported-keys.ts';
 
@@ -41,7 +39,7 @@ export type VerifyResult = {
 
 
 async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<CachedKey | null> {
-  const row = await findVerifiableByHash(ctx.db, hash);
+  const row = await ctx.store.keys.findVerifiable(hash);
   if (!row) return null;
   return {
     id: row.id,
@@ -95,7 +93,7 @@ async function findImportedKey(ctx: ServiceContext, token: string): Promise<Cach
   const key = await ctx.cache.load(digest, async () => {
     const hash = hashToken(ctx.secret, token);
     const sha256 = importedTokenHash(token);
-    const secret = await findImportedSecret(ctx.db, hash, sha256);
+    const secret = await ctx.store.secrets.findImported(hash, sha256);
     const found = secret ? await loadVerifiable(ctx, secret.hash) : null;
     return found && secret?.algorithm === IMPORTED_SHA256 ? { ...found, importedSha256: sha256 } satisfies AwaitingUpgrade : found;
   });

@@ -1,14 +1,16 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Database, Store } from './database.ts';
-
-export type { Store };
+import type { Database } from './database.ts';
+import { sqliteDialect } from './dialect.ts';
 import { NodeSqliteDatabase } from './node-sqlite-driver.ts';
 import { openPostgresStore } from './postgres-store.ts';
+import { repositoriesOf } from './repositories.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
+import type { Store } from './store.ts';
 import { batchedWrites } from './write-batcher.ts';
 
+export type { Store };
 
 /**
  * Opens the store a `DATABASE_URL` names: `file:<path>` for the embedded SQLite file,
@@ -24,11 +26,13 @@ export function openStore(databaseUrl: string, onPoolError: (error: Error) => vo
     const database = new NodeSqliteDatabase(path);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
+    const write = batchedWrites(db);
     return {
       db,
-      dialect: 'sqlite',
+      dialect: sqliteDialect,
+      repos: repositoriesOf(db, sqliteDialect),
+      write: (work) => write((trx) => work(repositoriesOf(trx, sqliteDialect))),
       databaseUrl,
-      write: batchedWrites(db),
       ping: async () => {
         database.raw.prepare('SELECT 1').get();
       },

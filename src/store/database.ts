@@ -3,8 +3,6 @@ import type { Kysely } from 'kysely';
 // Portable column types: booleans as 0/1 integers, timestamps as ISO-8601 UTC strings (they
 // sort as text), JSON as text. The same migrations then run on SQLite and PostgreSQL.
 
-/** Which SQL engine a store runs on; the few dialect-specific statements branch on it. */
-export type StoreDialect = 'sqlite' | 'postgres';
 
 /** 0 or 1. */
 export type Flag = number;
@@ -185,19 +183,6 @@ export type Database = {
 };
 
 export type Db = Kysely<Database>;
-
-/** An open store: the query builder and a way to ask whether the database answers. */
-export type Store = {
-  db: Db;
-  dialect: StoreDialect;
-  /** Runs a unit of work in a transaction, answered after commit. */
-  write: WriteTransaction;
-  /** The URL it was opened with (PostgreSQL listeners open their own connection from it). */
-  databaseUrl: string;
-  /** Resolves when the database answers a trivial query. */
-  ping: () => Promise<void>;
-  close: () => Promise<void>;
-};
 
 /** Runs a unit of work in a transaction and resolves once it is committed. */
 export type WriteTransaction = <T>(work: (trx: Db) => Promise<T>) => Promise<T>;

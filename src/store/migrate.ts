@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db, StoreDialect } from './database.ts';
+import type { Db } from './database.ts';
+import type { Dialect } from './dialect.ts';
 import * as initial from './migrations/0001_initial.ts';
 import { keySearch } from './migrations/0002_key_search.ts';
 import * as importedSecrets from './migrations/0003_imported_secrets.ts';
@@ -8,7 +9,7 @@ import * as usageCounts from './migrations/0005_usage_counts.ts';
 import * as webhooks from './migrations/0006_webhooks.ts';
 
 // Migrations are listed here, not discovered on disk, so they ship with the code that needs them.
-function migrations(dialect: StoreDialect): Record<string, Migration> {
+function migrations(dialect: Dialect['name']): Record<string, Migration> {
   return {
     '0001_initial': initial,
     '0002_key_search': keySearch(dialect),
@@ -20,8 +21,8 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
 }
 
 /** Brings the schema up to date; safe to run on every start and from several nodes at once. */
-export async function migrateToLatest(db: Db, dialect: StoreDialect): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect.name) };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');

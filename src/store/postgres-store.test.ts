@@ -23,7 +23,8 @@ describe('PostgreSQL store', () => {
     const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
     try {
-      const transaction = store.write(async (trx) => {
+      // The store's write is this pool's transaction; raw SQL needs the transaction itself.
+      const transaction = store.db.transaction().execute(async (trx) => {
         const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
         // The server ends this very connection while no query of ours is running on it.
         await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);

@@ -1,7 +1,9 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './database.ts';
-import type { Store } from './database.ts';
+import { postgresDialect } from './dialect.ts';
+import { repositoriesOf } from './repositories.ts';
+import type { Store } from './store.ts';
 
 // A handful of connections serves one node: verification answers from memory, and the
 // management API's transactions are short.
@@ -29,9 +31,10 @@ export function openPostgresStore(databaseUrl: string, onPoolError: (error: Erro
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
-    dialect: 'postgres',
+    dialect: postgresDialect,
+    repos: repositoriesOf(db, postgresDialect),
+    write: (work) => db.transaction().execute((trx) => work(repositoriesOf(trx, postgresDialect))),
     databaseUrl,
-    write: (work) => db.transaction().execute(work),
     ping: async () => {
       await sql`SELECT 1`.execute(db);
     },

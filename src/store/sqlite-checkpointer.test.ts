@@ -15,7 +15,7 @@ describe('SQLite checkpointer', () => {
       await migrateToLatest(store.db, store.dialect);
       const sizeBefore = statSync(path).size;
       for (let i = 0; i < 200; i++) {
-        await store.write((trx) => trx.insertInto('projects').values({ id: `prj_${i}`, name: 'x'.repeat(500), key_prefix: 'pp', created_at: 'x', updated_at: 'x' }).execute());
+        await store.write((tx) => tx.projects.insert({ id: `prj_${i}`, name: 'x'.repeat(500), key_prefix: 'pp', created_at: 'x', updated_at: 'x' }));
       }
       // The main connection's own threshold (20,000 pages) is far away: only the worker checkpoints.
       let grown = false;

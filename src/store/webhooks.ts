@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { WebhookEventType } from '../domain/webhook-events.ts';
 import type { Db, WebhookTable } from './database.ts';
+import { Repository } from './repository.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 
 /** A webhook as the API returns it: never its secret, nor what derives it. */
@@ -37,40 +38,55 @@ function webhooksWithCreator(db: Db) {
   return db.selectFrom('webhooks').leftJoin('users as creator', 'creator.id', 'webhooks.created_by').selectAll('webhooks').select('creator.username as creator_username');
 }
 
-export async function findWebhookRow(db: Db, id: string): Promise<WebhookRowWithCreator | undefined> {
-  return webhooksWithCreator(db).where('webhooks.id', '=', id).executeTakeFirst();
-}
-
 export type WebhookFilters = { projectId?: string; limit: number; cursor?: string };
-
-/** A page of webhooks, newest first; `projectId` keeps those of that project and the global ones. */
-export async function listWebhooks(db: Db, filters: WebhookFilters): Promise<Page<WebhookView>> {
-  let base = db.selectFrom('webhooks');
-  if (filters.projectId) {
-    const projectId = filters.projectId;
-    base = base.where((eb) => eb.or([eb('project_id', '=', projectId), eb('project_id', 'is', null)]));
-  }
-  const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  let query = webhooksWithCreator(db);
-  if (filters.projectId) {
-    const projectId = filters.projectId;
-    query = query.where((eb) => eb.or([eb('webhooks.project_id', '=', projectId), eb('webhooks.project_id', 'is', null)]));
-  }
-  if (filters.cursor) query = query.where('webhooks.id', '<', decodeCursor('whk', filters.cursor));
-  const rows = await query.orderBy('webhooks.id', 'desc').limit(filters.limit + 1).execute();
-  return toPage(rows, filters.limit, Number(total.n), toWebhookView);
-}
 
 /** An enabled webhook that wants an event: where to queue it. */
 export type Subscriber = { id: string; projectId: string | null };
 
-/**
- * The enabled webhooks subscribed to `type`. Read inside the transaction that makes the event,
- * so a webhook created or disabled at the same moment is either wholly in or wholly out.
- */
-export async function subscribersOf(db: Db, type: WebhookEventType): Promise<Subscriber[]> {
-  const rows = await db.selectFrom('webhooks').select(['id', 'project_id', 'events']).where('enabled', '=', 1).execute();
-  return rows
-    .filter((row) => (JSON.parse(row.events) as string[]).includes(type))
-    .map((row) => ({ id: row.id, projectId: row.project_id }));
+/** Webhooks: where key events are sent. */
+export class WebhookRepository extends Repository {
+  async find(id: string): Promise<WebhookRowWithCreator | undefined> {
+    return webhooksWithCreator(this.db).where('webhooks.id', '=', id).executeTakeFirst();
+  }
+
+  /** A page of webhooks, newest first; `projectId` keeps those of that project and the global ones. */
+  async list(filters: WebhookFilters): Promise<Page<WebhookView>> {
+    let base = this.db.selectFrom('webhooks');
+    if (filters.projectId) {
+      const projectId = filters.projectId;
+      base = base.where((eb) => eb.or([eb('project_id', '=', projectId), eb('project_id', 'is', null)]));
+    }
+    const total = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    let query = webhooksWithCreator(this.db);
+    if (filters.projectId) {
+      const projectId = filters.projectId;
+      query = query.where((eb) => eb.or([eb('webhooks.project_id', '=', projectId), eb('webhooks.project_id', 'is', null)]));
+    }
+    if (filters.cursor) query = query.where('webhooks.id', '<', decodeCursor('whk', filters.cursor));
+    const rows = await query.orderBy('webhooks.id', 'desc').limit(filters.limit + 1).execute();
+    return toPage(rows, filters.limit, Number(total.n), toWebhookView);
+  }
+
+  /**
+   * The enabled webhooks subscribed to `type`. Read inside the transaction that makes the event,
+   * so a webhook created or disabled at the same moment is either wholly in or wholly out.
+   */
+  async subscribersOf(type: WebhookEventType): Promise<Subscriber[]> {
+    const rows = await this.db.selectFrom('webhooks').select(['id', 'project_id', 'events']).where('enabled', '=', 1).execute();
+    return rows
+      .filter((row) => (JSON.parse(row.events) as string[]).includes(type))
+      .map((row) => ({ id: row.id, projectId: row.project_id }));
+  }
+
+  async insert(row: WebhookTable): Promise<void> {
+    await this.db.insertInto('webhooks').values(row).execute();
+  }
+
+  async update(id: string, changes: Partial<WebhookTable>): Promise<void> {
+    await this.db.updateTable('webhooks').set(changes).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('webhooks').where('id', '=', id).execute();
+  }
 }

@@ -22,14 +22,14 @@ describe('batched writes (SQLite group commit)', () => {
 
   it('rolls back a failing write alone while its batch-mates commit', async () => {
     const results = await Promise.allSettled([
-      store.write((trx) => trx.insertInto('projects').values(project('prj_a')).execute()),
-      store.write(async (trx) => {
-        await trx.insertInto('projects').values(project('prj_b')).execute();
+      store.write((tx) => tx.projects.insert(project('prj_a'))),
+      store.write(async (tx) => {
+        await tx.projects.insert(project('prj_b'));
         throw new Error('refused after writing');
       }),
-      store.write((trx) => trx.insertInto('projects').values(project('prj_c')).execute()),
+      store.write((tx) => tx.projects.insert(project('prj_c'))),
       // A constraint violation inside the batch, too.
-      store.write((trx) => trx.insertInto('projects').values(project('prj_a')).execute()),
+      store.write((tx) => tx.projects.insert(project('prj_a'))),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
     const ids = (await store.db.selectFrom('projects').select('id').orderBy('id').execute()).map((row) => row.id);
@@ -37,7 +37,7 @@ describe('batched writes (SQLite group commit)', () => {
   });
 
   it('answers only after the commit: a write is visible to the next read', async () => {
-    const writes = Array.from({ length: 50 }, (_, i) => store.write((trx) => trx.insertInto('projects').values(project(`prj_n${i}`)).execute()));
+    const writes = Array.from({ length: 50 }, (_, i) => store.write((tx) => tx.projects.insert(project(`prj_n${i}`))));
     await writes[10];
     const row = await store.db.selectFrom('projects').select('id').where('id', '=', 'prj_n10').executeTakeFirst();
     expect(row?.id).toBe('prj_n10');
@@ -53,11 +53,11 @@ describe('batched writes (SQLite group commit)', () => {
     const committedIds = () => (reader.prepare("SELECT id FROM projects WHERE id LIKE 'prj_turn%' ORDER BY id").all() as { id: string }[]).map((row) => row.id);
     const seenBySecond: { inTransaction: string[]; committed: string[] }[] = [];
     await Promise.all([
-      store.write((trx) => trx.insertInto('projects').values(project('prj_turn1')).execute()),
-      store.write(async (trx) => {
-        const inTransaction = (await trx.selectFrom('projects').select('id').where('id', 'like', 'prj_turn%').execute()).map((row) => row.id);
+      store.write((tx) => tx.projects.insert(project('prj_turn1'))),
+      store.write(async (tx) => {
+        const inTransaction = (await tx.projects.find('prj_turn1')) ? ['prj_turn1'] : [];
         seenBySecond.push({ inTransaction, committed: committedIds() });
-        await trx.insertInto('projects').values(project('prj_turn2')).execute();
+        await tx.projects.insert(project('prj_turn2'));
       }),
     ]);
     expect(seenBySecond).toEqual([{ inTransaction: ['prj_turn1'], committed: [] }]);

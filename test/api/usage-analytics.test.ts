@@ -72,7 +72,7 @@ describe('usage tags: only VALID verifications, at most 100 distinct per key and
   /** Rows in a usage table (all keys, or one), once what is counted in memory is written. */
   const rows = async (table: 'usage_tag_counts' | 'usage_counts', keyId?: string) => {
     await server.app.services.analytics.flush();
-    let query = server.app.services.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
+    let query = server.app.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n'));
     if (keyId) query = query.where('key_id', '=', keyId);
     return Number((await query.executeTakeFirstOrThrow()).n);
   };

@@ -58,7 +58,8 @@ describe('rate limits and quotas', () => {
     // spends in the database itself).
     if (server.store !== 'sqlite') return context.skip();
     const { token, keyId } = await createKeyWith(admin, { key: { remaining: 5 } });
-    const { db, limits } = server.app.services;
+    const { limits } = server.app.services;
+    const { db } = server.app.store;
     await sql`CREATE TRIGGER refuse_quota_writes BEFORE UPDATE OF remaining ON keys BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`.execute(db);
     try {
       expect((await verify(token)).body).toMatchObject({ code: 'VALID', remaining: 4 });

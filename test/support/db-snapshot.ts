@@ -11,7 +11,7 @@ export type DatabaseSnapshot = Record<string, Record<string, unknown>[]>;
  * authentication touches).
  */
 export async function snapshotDatabase(server: TestServer, ignore: readonly string[] = []): Promise<DatabaseSnapshot> {
-  const db = server.app.services.db;
+  const db = server.app.store.db;
   const tables = (await db.introspection.getTables({ withInternalKyselyTables: false })).map((table) => table.name).sort();
   const snapshot: DatabaseSnapshot = {};
   for (const name of tables) {

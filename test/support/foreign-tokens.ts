@@ -13,5 +13,5 @@ export function foreignToken(prefix = 'uk') {
 
 /** The stored secrets of a key, read straight from the server's database. */
 export async function secretsOf(server: TestServer, keyId: string) {
-  return server.app.services.db.selectFrom('key_secrets').select(['hash', 'algorithm']).where('key_id', '=', keyId).execute();
+  return server.app.store.db.selectFrom('key_secrets').select(['hash', 'algorithm']).where('key_id', '=', keyId).execute();
 }

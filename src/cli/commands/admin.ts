@@ -13,6 +13,13 @@ const PASSWORD_LENGTH = { min: 12, max: 256 };
  * `keyward admin create`: makes an admin straight in the database, where Keyward runs: for the
  * first admin without the KEYWARD_ADMIN_* variables, or to get back in when no admin can sign in.
  */
+/** A log that writes errors to stderr and keeps quiet otherwise. */
+function stderrLog(io: CliIo) {
+  const error = (first: object | string, message?: string) => void io.stderr.write(`${typeof first === 'string' ? first : message}\n`);
+  const quiet = () => {};
+  return { debug: quiet, info: quiet, warn: quiet, error };
+}
+
 export function registerAdmin(program: Command, io: CliIo): void {
   const admin = program.command('admin').description("administer Keyward's own database, where Keyward runs (uses DATABASE_URL)");
   admin
@@ -30,20 +37,20 @@ export function registerAdmin(program: Command, io: CliIo): void {
       }
       const config = loadConfig(io.env);
       // Loaded here, not at the top: the remote commands must not pay for loading the server.
-      const [{ buildApp }, { SYSTEM_ACTOR }, { createUser }] = await Promise.all([
-        import('../../app.ts'),
+      const [{ createServices }, { SYSTEM_ACTOR }, { createUser }] = await Promise.all([
+        import('../../services/create-services.ts'),
         import('../../services/actor.ts'),
         import('../../services/users.ts'),
       ]);
-      // The whole app, not a hand-made service context, so the user is created (and audited)
-      // exactly as the server would. Only its errors are logged (to stderr, away from the
-      // answer): its start-up notices, such as "no users yet", would only confuse here.
-      const app = await buildApp({ config: { ...config, logLevel: 'error' }, secret: resolveSecret(config), logStream: { write: (line) => io.stderr.write(line) } });
+      // The services the server runs, without its HTTP side or background work, so the user is
+      // created (and audited) exactly as the server would. Only errors are written (to stderr,
+      // away from the answer).
+      const services = await createServices(config, { secret: resolveSecret(config), log: stderrLog(io), background: false });
       try {
-        const user = await createUser(app.services, SYSTEM_ACTOR, { username: options.username, password, role: 'admin' });
+        const user = await createUser(services.ctx, SYSTEM_ACTOR, { username: options.username, password, role: 'admin' });
         emit(io, options.json, user, () => `Created admin ${user.username}.\n${userDetails(user)}`);
       } finally {
-        await app.close();
+        await services.close();
       }
     });
 }

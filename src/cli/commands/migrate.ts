@@ -21,13 +21,8 @@ export function registerMigrate(program: Command, io: CliIo): void {
     .action(async () => {
       const config = loadConfig(io.env);
       // Loaded here, not at the top: the remote commands must not pay for loading the store.
-      const [{ openStore }, { migrateToLatest }] = await Promise.all([import('../../store/connect.ts'), import('../../store/migrate.ts')]);
-      const store = openStore(config.databaseUrl);
-      try {
-        await migrateToLatest(store.db, store.dialect);
-      } finally {
-        await store.close();
-      }
+      const { migrateDatabase } = await import('../../services/create-services.ts');
+      await migrateDatabase(config.databaseUrl);
       io.stdout.write(`The database is up to date (${printable(config.databaseUrl)}).\n`);
     });
 }

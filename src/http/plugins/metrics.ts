@@ -1,9 +1,9 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { VERIFICATION_CODES, type VerificationCode } from '../../domain/verification.ts';
-import type { ConcurrencyGate } from '../../services/concurrency-gate.ts';
-import type { KeyCache } from '../../services/key-cache.ts';
-import type { UsageLimiter } from '../../services/usage-limits.ts';
+import type { ConcurrencyGate } from '../../runtime/concurrency-gate.ts';
+import type { KeyCache } from '../../runtime/cache/key-cache.ts';
+import type { UsageLimiter } from '../../runtime/usage/usage-limits.ts';
 
 /** The Prometheus metrics of one app (a registry per app, so tests can build many). */
 export type Metrics = {

@@ -15,5 +15,5 @@ export function registerGroupsList(app: App): void {
       querystring: Type.Object(PageQuery, { additionalProperties: false }),
       response: { 200: PageOf(Group), ...problemResponses },
     },
-  }, async (request) => listGroups(app.services.db, request.query.limit ?? 20, request.query.cursor));
+  }, async (request) => listGroups(app.services, request.query.limit ?? 20, request.query.cursor));
 }

@@ -11,7 +11,7 @@ describe('POST /v1/keys/import: refusals, all or nothing', () => {
   let admin: ApiClient;
   let projectId: string;
 
-  const keyCount = async () => Number((await server.app.services.db.selectFrom('keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const keyCount = async () => Number((await server.app.store.db.selectFrom('keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   /** Sends an import that must be refused, and checks that nothing at all was stored. */
   async function refused(body: unknown, status: number, code: string, path?: string) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
-import { LAST_USED_PRECISION_MS } from '../../services/usage-recorder.ts';
+import { LAST_USED_PRECISION_MS } from '../../runtime/usage/usage-recorder.ts';
 
 describe('POST /v1/keys/verify', () => {
   let server: TestServer;

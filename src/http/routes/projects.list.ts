@@ -15,5 +15,5 @@ export function registerProjectsList(app: App): void {
       querystring: Type.Object(PageQuery, { additionalProperties: false }),
       response: { 200: PageOf(Project), ...problemResponses },
     },
-  }, async (request) => listProjects(app.services.db, request.query.limit ?? 20, request.query.cursor));
+  }, async (request) => listProjects(app.services, request.query.limit ?? 20, request.query.cursor));
 }

@@ -15,5 +15,5 @@ export function registerUsersList(app: App): void {
       querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the username' })), ...PageQuery }, { additionalProperties: false }),
       response: { 200: PageOf(User), ...problemResponses },
     },
-  }, async (request) => listUsers(app.services.db, { q: request.query.q, limit: request.query.limit ?? 20, cursor: request.query.cursor }));
+  }, async (request) => listUsers(app.services, { q: request.query.q, limit: request.query.limit ?? 20, cursor: request.query.cursor }));
 }

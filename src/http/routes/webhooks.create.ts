@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { createWebhook } from '../../services/webhooks.ts';
+import { createWebhook } from '../../services/webhooks/webhooks.ts';
 import type { App } from '../app-types.ts';
 import { actorOf } from '../plugins/authentication.ts';
 import { managementSecurity, problemResponses } from '../schemas/common.ts';

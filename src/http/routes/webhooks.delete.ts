@@ -1,4 +1,4 @@
-import { deleteWebhook } from '../../services/webhooks.ts';
+import { deleteWebhook } from '../../services/webhooks/webhooks.ts';
 import type { App } from '../app-types.ts';
 import { actorOf } from '../plugins/authentication.ts';
 import { managementSecurity, problemResponses } from '../schemas/common.ts';

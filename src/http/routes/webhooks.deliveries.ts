@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { listWebhookDeliveries } from '../../services/webhooks.ts';
+import { listWebhookDeliveries } from '../../services/webhooks/webhooks.ts';
 import type { App } from '../app-types.ts';
 import { managementSecurity, PageOf, PageQuery, problemResponses } from '../schemas/common.ts';
 import { WebhookDelivery, WebhookParams } from '../schemas/webhooks.ts';

@@ -192,7 +192,7 @@ describe('expiry scans with no webhook listening', () => {
       const admin = (await signIn(server)).client;
       await createKeyWith(admin, { key: { expiresAt: new Date(server.now() + HOUR).toISOString() } });
       await server.app.webhooks.runOnce();
-      const notices = await server.app.services.db.selectFrom('key_expiry_notices').selectAll().execute();
+      const notices = await server.app.store.db.selectFrom('key_expiry_notices').selectAll().execute();
       expect(notices).toEqual([]);
     } finally {
       await server.close();

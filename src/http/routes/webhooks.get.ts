@@ -1,4 +1,4 @@
-import { getWebhook } from '../../services/webhooks.ts';
+import { getWebhook } from '../../services/webhooks/webhooks.ts';
 import type { App } from '../app-types.ts';
 import { managementSecurity, problemResponses } from '../schemas/common.ts';
 import { Webhook, WebhookParams } from '../schemas/webhooks.ts';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { listVisibleWebhooks } from '../../services/webhooks.ts';
+import { listVisibleWebhooks } from '../../services/webhooks/webhooks.ts';
 import type { App } from '../app-types.ts';
 import { Id, managementSecurity, PageOf, PageQuery, problemResponses } from '../schemas/common.ts';
 import { Webhook } from '../schemas/webhooks.ts';

@@ -121,7 +121,7 @@ describe('webhooks: the signing secret is shown once and kept nowhere', () => {
   });
 
   it('is in no row of the database (it is derived from KEYWARD_SECRET when signing)', async () => {
-    const db = server.app.services.db;
+    const db = server.app.store.db;
     const tables = (await db.introspection.getTables()).map((table) => table.name);
     for (const table of tables) {
       const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.execute(db);

@@ -1,4 +1,4 @@
-import { sendTestEvent } from '../../services/webhooks.ts';
+import { sendTestEvent } from '../../services/webhooks/webhooks.ts';
 import type { App } from '../app-types.ts';
 import { managementSecurity, problemResponses } from '../schemas/common.ts';
 import { WebhookDelivery, WebhookParams } from '../schemas/webhooks.ts';

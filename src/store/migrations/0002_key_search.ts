@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { StoreDialect } from '../database.ts';
+import type { Dialect } from '../dialect.ts';
 
 /**
  * A substring index over key name, description and start, so `?q=` stays fast at a million
@@ -9,7 +9,7 @@ import type { StoreDialect } from '../database.ts';
  * cost of every insert); `key_search_rows` maps ids to index rows for updates and deletes, so
  * nothing depends on the keys table's implicit rowid, which VACUUM may renumber.
  */
-export function keySearch(dialect: StoreDialect) {
+export function keySearch(dialect: Dialect['name']) {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       if (dialect === 'postgres') {

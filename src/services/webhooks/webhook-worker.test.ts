@@ -1,13 +1,13 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
-import type { App } from '../http/app-types.ts';
-import { createKeyWith, signIn, type ApiClient } from '../../test/support/api-client.ts';
-import { managementKey } from '../../test/support/people.ts';
-import { startTestServer, TEST_SECRET, type TestServer } from '../../test/support/test-server.ts';
-import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import type { App } from '../../http/app-types.ts';
+import { createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { managementKey } from '../../../test/support/people.ts';
+import { startTestServer, TEST_SECRET, type TestServer } from '../../../test/support/test-server.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.ts';
 import { WebhookWorker } from './webhook-worker.ts';
 
 const DAY = 24 * 3600_000;

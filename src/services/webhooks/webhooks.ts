@@ -1,16 +1,16 @@
-import { newId } from '../domain/ids.ts';
-import { ProblemError, problems } from '../domain/problem-error.ts';
-import { KEY_EVENT_TYPES } from '../domain/webhook-events.ts';
-import { webhookUrlError } from '../domain/webhook-destination.ts';
-import { deriveWebhookSecret, newWebhookSalt, webhookSecretCheck } from '../domain/webhook-signature.ts';
-import type { Db, WebhookTable } from '../store/database.ts';
-import type { Page } from '../store/cursor.ts';
-import { findProject } from '../store/projects.ts';
-import { findDelivery, listDeliveries, type DeliveryFilters, type DeliveryView } from '../store/webhook-deliveries.ts';
-import { findWebhookRow, listWebhooks, toWebhookView, type WebhookFilters, type WebhookRowWithCreator, type WebhookView } from '../store/webhooks.ts';
-import type { Actor } from './actor.ts';
-import { recordAudit } from './audit.ts';
-import type { ServiceContext } from './context.ts';
+import { newId } from '../../domain/ids.ts';
+import { ProblemError, problems } from '../../domain/problem-error.ts';
+import { KEY_EVENT_TYPES } from '../../domain/webhook-events.ts';
+import { webhookUrlError } from '../../domain/webhook-destination.ts';
+import { deriveWebhookSecret, newWebhookSalt, webhookSecretCheck } from '../../domain/webhook-signature.ts';
+import type { WebhookTable } from '../../store/database.ts';
+import type { Page } from '../../store/cursor.ts';
+import type { Repositories } from '../../store/repositories.ts';
+import type { DeliveryFilters, DeliveryView } from '../../store/webhook-deliveries.ts';
+import { toWebhookView, type WebhookFilters, type WebhookRowWithCreator, type WebhookView } from '../../store/webhooks.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import type { ServiceContext } from '../context.ts';
 import { publishTestEvent } from './webhook-outbox.ts';
 
 /** The settings of a webhook. */
@@ -34,15 +34,15 @@ function checkUrl(ctx: ServiceContext, url: string | undefined): void {
   if (error) throw problems.validation(`The webhook URL ${error}.`, [{ path: '/url', message: error }]);
 }
 
-async function checkProject(db: Db, projectId: string | null | undefined): Promise<void> {
+async function checkProject(repos: Repositories, projectId: string | null | undefined): Promise<void> {
   if (!projectId) return;
-  if (!(await findProject(db, projectId))) {
+  if (!(await repos.projects.find(projectId))) {
     throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${projectId}.`, [{ path: '/projectId', message: 'unknown project' }]);
   }
 }
 
-async function existingWebhook(db: Db, id: string): Promise<WebhookRowWithCreator> {
-  const row = await findWebhookRow(db, id);
+async function existingWebhook(repos: Repositories, id: string): Promise<WebhookRowWithCreator> {
+  const row = await repos.webhooks.find(id);
   if (!row) throw problems.notFound(`No webhook with id ${id}.`);
   return row;
 }
@@ -55,11 +55,11 @@ function issueSecret(ctx: ServiceContext, id: string): { salt: string; check: st
 }
 
 export async function listVisibleWebhooks(ctx: ServiceContext, filters: WebhookFilters): Promise<Page<WebhookView>> {
-  return listWebhooks(ctx.db, filters);
+  return ctx.store.webhooks.list(filters);
 }
 
 export async function getWebhook(ctx: ServiceContext, id: string): Promise<WebhookView> {
-  return toWebhookView(await existingWebhook(ctx.db, id));
+  return toWebhookView(await existingWebhook(ctx.store, id));
 }
 
 /**
@@ -87,10 +87,10 @@ export async function createWebhook(ctx: ServiceContext, actor: Actor, input: Cr
     updated_at: at,
   };
   const view = toWebhookView({ ...row, creator_username: creator?.username ?? null });
-  await ctx.write(async (trx) => {
-    await checkProject(trx, row.project_id);
-    await trx.insertInto('webhooks').values(row).execute();
-    await recordAudit(trx, actor, { action: 'webhook.created', targetType: 'webhook', targetId: id, detail: { after: view } }, now);
+  await ctx.write(async (tx) => {
+    await checkProject(tx, row.project_id);
+    await tx.webhooks.insert(row);
+    await recordAudit(tx, actor, { action: 'webhook.created', targetType: 'webhook', targetId: id, detail: { after: view } }, now);
   });
   return { webhook: view, secret };
 }
@@ -99,18 +99,18 @@ export async function createWebhook(ctx: ServiceContext, actor: Actor, input: Cr
 export async function updateWebhook(ctx: ServiceContext, actor: Actor, id: string, settings: WebhookSettings): Promise<WebhookView> {
   checkUrl(ctx, settings.url);
   const now = ctx.clock();
-  return ctx.write(async (trx) => {
-    const before = await existingWebhook(trx, id);
-    await checkProject(trx, settings.projectId);
+  return ctx.write(async (tx) => {
+    const before = await existingWebhook(tx, id);
+    await checkProject(tx, settings.projectId);
     const changes: Partial<WebhookTable> = { updated_at: new Date(now).toISOString() };
     if (settings.url !== undefined) changes.url = settings.url;
     if (settings.events !== undefined) changes.events = JSON.stringify(settings.events);
     if (settings.projectId !== undefined) changes.project_id = settings.projectId;
     if (settings.description !== undefined) changes.description = settings.description;
     if (settings.enabled !== undefined) changes.enabled = settings.enabled ? 1 : 0;
-    await trx.updateTable('webhooks').set(changes).where('id', '=', id).execute();
+    await tx.webhooks.update(id, changes);
     const after = toWebhookView({ ...before, ...changes });
-    await recordAudit(trx, actor, { action: 'webhook.updated', targetType: 'webhook', targetId: id, detail: { before: toWebhookView(before), after } }, now);
+    await recordAudit(tx, actor, { action: 'webhook.updated', targetType: 'webhook', targetId: id, detail: { before: toWebhookView(before), after } }, now);
     return after;
   });
 }
@@ -118,10 +118,10 @@ export async function updateWebhook(ctx: ServiceContext, actor: Actor, id: strin
 /** Deletes a webhook with its delivery log; deliveries not yet sent are dropped. */
 export async function deleteWebhook(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   const now = ctx.clock();
-  await ctx.write(async (trx) => {
-    const before = await existingWebhook(trx, id);
-    await trx.deleteFrom('webhooks').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'webhook.deleted', targetType: 'webhook', targetId: id, detail: { before: toWebhookView(before) } }, now);
+  await ctx.write(async (tx) => {
+    const before = await existingWebhook(tx, id);
+    await tx.webhooks.delete(id);
+    await recordAudit(tx, actor, { action: 'webhook.deleted', targetType: 'webhook', targetId: id, detail: { before: toWebhookView(before) } }, now);
   });
 }
 
@@ -132,11 +132,11 @@ export async function deleteWebhook(ctx: ServiceContext, actor: Actor, id: strin
 export async function rotateWebhookSecret(ctx: ServiceContext, actor: Actor, id: string): Promise<IssuedWebhook> {
   const now = ctx.clock();
   const { salt, check, secret } = issueSecret(ctx, id);
-  const webhook = await ctx.write(async (trx) => {
-    const before = await existingWebhook(trx, id);
+  const webhook = await ctx.write(async (tx) => {
+    const before = await existingWebhook(tx, id);
     const updatedAt = new Date(now).toISOString();
-    await trx.updateTable('webhooks').set({ secret_salt: salt, secret_check: check, updated_at: updatedAt }).where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'webhook.rotated', targetType: 'webhook', targetId: id, detail: {} }, now);
+    await tx.webhooks.update(id, { secret_salt: salt, secret_check: check, updated_at: updatedAt });
+    await recordAudit(tx, actor, { action: 'webhook.rotated', targetType: 'webhook', targetId: id, detail: {} }, now);
     return toWebhookView({ ...before, updated_at: updatedAt });
   });
   return { webhook, secret };
@@ -145,16 +145,16 @@ export async function rotateWebhookSecret(ctx: ServiceContext, actor: Actor, id:
 /** Queues a `webhook.test` event for the webhook; answers its delivery (pending). */
 export async function sendTestEvent(ctx: ServiceContext, id: string): Promise<DeliveryView> {
   const now = ctx.clock();
-  const deliveryId = await ctx.write(async (trx) => {
-    const webhook = await existingWebhook(trx, id);
+  const deliveryId = await ctx.write(async (tx) => {
+    const webhook = await existingWebhook(tx, id);
     if (webhook.enabled !== 1) throw problems.conflict('This webhook is disabled; enable it to send a test event.');
-    return publishTestEvent(trx, webhook, now);
+    return publishTestEvent(tx, webhook, now);
   });
-  return (await findDelivery(ctx.db, deliveryId))!;
+  return (await ctx.store.deliveries.find(deliveryId))!;
 }
 
 /** A page of the webhook's deliveries (its delivery log), newest first. */
 export async function listWebhookDeliveries(ctx: ServiceContext, id: string, filters: DeliveryFilters): Promise<Page<DeliveryView>> {
-  await existingWebhook(ctx.db, id);
-  return listDeliveries(ctx.db, id, filters);
+  await existingWebhook(ctx.store, id);
+  return ctx.store.deliveries.list(id, filters);
 }

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { pruneDeliveries } from '../store/webhook-deliveries.ts';
-import type { ServiceContext } from './context.ts';
+import type { ServiceContext, ServiceLog } from '../context.ts';
 import { scanExpiries } from './expiry-scanner.ts';
 import { dispatchDue, type AttemptReport } from './webhook-dispatcher.ts';
 
@@ -11,10 +10,7 @@ export type WebhookWorkerOptions = {
   scanMs: number;
   /** The longest a receiver may take to answer (10 s). */
   timeoutMs?: number;
-  log: {
-    info: (object: object, message: string) => void;
-    warn: (object: object, message: string) => void;
-  };
+  log: ServiceLog;
 };
 
 // Finished deliveries are kept this long in the delivery log.
@@ -108,7 +104,7 @@ export class WebhookWorker {
       const noticed = await scanExpiries(this.#ctx);
       if (noticed > 0) this.#options.log.info({ noticed }, 'expiry notices queued');
       const before = new Date(this.#ctx.clock() - RETENTION_MS).toISOString();
-      await this.#ctx.write((trx) => pruneDeliveries(trx, before));
+      await this.#ctx.write((tx) => tx.deliveries.prune(before));
     }
     const options = { batch: BATCH, concurrency: 10, timeoutMs: this.#options.timeoutMs ?? 10_000, leaseMs: 60_000, signal, onAttempt: (report: AttemptReport) => this.#report(report) };
     for (let round = 0; round < MAX_ROUNDS && !signal.aborted; round++) {

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../../test/support/test-database.ts';
 import { openStore, type Store } from './connect.ts';
-import { writeLastUsed, writeQuotaCounters } from './keys.ts';
 import { migrateToLatest } from './migrate.ts';
-import { addUsageCounts } from './usage-counts.ts';
 
 // The write-behind statements read their rows from one JSON parameter, written per dialect:
 // each is run here against a real SQLite file and a real PostgreSQL database.
@@ -45,15 +43,15 @@ describe.each(['sqlite', 'postgres'] as const)('bulk writes through one JSON par
   };
 
   it('writes lastUsedAt for many keys, never moving it backwards', async () => {
-    await writeLastUsed(store.db, new Map([['key_a', '2026-11-24T10:00:05.000Z'], ['key_b', '2026-11-24T10:00:06.000Z']]));
-    await writeLastUsed(store.db, new Map([['key_a', '2026-11-24T10:00:01.000Z'], ['key_c', '2026-11-24T10:00:07.000Z']]));
+    await store.repos.keys.writeLastUsed([['key_a', '2026-11-24T10:00:05.000Z'], ['key_b', '2026-11-24T10:00:06.000Z']]);
+    await store.repos.keys.writeLastUsed([['key_a', '2026-11-24T10:00:01.000Z'], ['key_c', '2026-11-24T10:00:07.000Z']]);
     expect((await row('key_a')).last_used_at).toBe('2026-11-24T10:00:05.000Z');
     expect((await row('key_b')).last_used_at).toBe('2026-11-24T10:00:06.000Z');
     expect((await row('key_c')).last_used_at).toBe('2026-11-24T10:00:07.000Z');
   });
 
   it('writes quota counters only where the stored value is still the expected one', async () => {
-    const written = await writeQuotaCounters(store.db, [
+    const written = await store.repos.keys.writeQuotaCounters([
       { keyId: 'key_a', remaining: 7, lastRefillAt: '2026-11-24T00:00:00.000Z', expected: 10 },
       // Edited meanwhile (the database no longer holds 9): the edit wins.
       { keyId: 'key_b', remaining: 3, lastRefillAt: null, expected: 9 },
@@ -61,15 +59,15 @@ describe.each(['sqlite', 'postgres'] as const)('bulk writes through one JSON par
     expect([...written]).toEqual(['key_a']);
     expect(await row('key_a')).toMatchObject({ remaining: 7, last_refill_at: '2026-11-24T00:00:00.000Z' });
     expect((await row('key_b')).remaining).toBe(10);
-    const again = await writeQuotaCounters(store.db, [{ keyId: 'key_a', remaining: 6, lastRefillAt: null, expected: 7 }]);
+    const again = await store.repos.keys.writeQuotaCounters([{ keyId: 'key_a', remaining: 6, lastRefillAt: null, expected: 7 }]);
     expect([...again]).toEqual(['key_a']);
     expect(await row('key_a')).toMatchObject({ remaining: 6, last_refill_at: null });
   });
 
   it('adds usage counts to existing buckets and creates new ones, with quotes and unicode intact', async () => {
     const bucket = { granularity: 'minute' as const, bucket_start: '2026-11-24T10:00:00.000Z' };
-    await addUsageCounts(store.db, [{ key_id: 'key_a', ...bucket, outcome: 'VALID', count: 2 }, { key_id: 'key_a', ...bucket, outcome: 'NOT "FOUND" ✓', count: 1 }]);
-    await addUsageCounts(store.db, [{ key_id: 'key_a', ...bucket, outcome: 'VALID', count: 3 }]);
+    await store.repos.usage.addCounts([{ key_id: 'key_a', ...bucket, outcome: 'VALID', count: 2 }, { key_id: 'key_a', ...bucket, outcome: 'NOT "FOUND" ✓', count: 1 }]);
+    await store.repos.usage.addCounts([{ key_id: 'key_a', ...bucket, outcome: 'VALID', count: 3 }]);
     const counts = await store.db.selectFrom('usage_counts').select(['outcome', 'count']).where('key_id', '=', 'key_a').orderBy('outcome').execute();
     expect(counts.map((count) => [count.outcome, Number(count.count)])).toEqual([['NOT "FOUND" ✓', 1], ['VALID', 5]]);
   });

@@ -1,5 +1,5 @@
-import type { Config } from '../config.ts';
-import type { Store } from './database.ts';
+import type { Config } from '../../config.ts';
+import type { Store } from '../../store/store.ts';
 import type { InvalidationBus } from './invalidation-bus.ts';
 import { postgresInvalidationBus } from './postgres-invalidation-bus.ts';
 import { redisInvalidationBus } from './redis-invalidation-bus.ts';
@@ -10,6 +10,6 @@ import { redisInvalidationBus } from './redis-invalidation-bus.ts';
  */
 export function openInvalidationBus(config: Config, store: Store, onError: (error: unknown) => void): InvalidationBus | undefined {
   if (config.redisUrl) return redisInvalidationBus(config.redisUrl, config.redisPrefix, onError);
-  if (store.dialect === 'postgres') return postgresInvalidationBus(store.databaseUrl, onError);
+  if (store.dialect.shared) return postgresInvalidationBus(store.databaseUrl, onError);
   return undefined;
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeyWith, signIn, type ApiClient } from '../../test/support/api-client.ts';
-import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
-import { openRedis } from '../store/redis-client.ts';
+import { createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { openRedis } from '../redis-client.ts';
 import { UsageLimiter, type LimitedKey } from './usage-limits.ts';
 
 /**
@@ -18,7 +18,7 @@ describe('quotas in Redis, after an edit of remaining', () => {
     server = await startTestServer();
     admin = (await signIn(server)).client;
     limiter = new UsageLimiter({
-      db: server.app.services.db,
+      keys: server.app.store.repos.keys,
       mode: 'redis',
       redis,
       prefix: `keyward-test-${randomBytes(4).toString('hex')}:`,

@@ -1,12 +1,8 @@
-import { newId } from '../domain/ids.ts';
-import { TEST_EVENT_TYPE, type KeyEventType, type WebhookEventType, type WebhookPayload } from '../domain/webhook-events.ts';
-import type { Db, WebhookDeliveryTable } from '../store/database.ts';
-import type { KeyView } from '../store/keys.ts';
-import { insertDeliveries } from '../store/webhook-deliveries.ts';
-import { subscribersOf } from '../store/webhooks.ts';
-
-// Rows per INSERT: 15 columns each stays far inside SQLite's and PostgreSQL's parameter limits.
-const INSERT_CHUNK = 500;
+import { newId } from '../../domain/ids.ts';
+import { TEST_EVENT_TYPE, type KeyEventType, type WebhookEventType, type WebhookPayload } from '../../domain/webhook-events.ts';
+import type { WebhookDeliveryTable } from '../../store/database.ts';
+import type { KeyView } from '../../store/key-views.ts';
+import type { Repositories } from '../../store/repositories.ts';
 
 function deliveryRow(webhookId: string, payload: WebhookPayload, body: string, now: number): WebhookDeliveryTable {
   const at = new Date(now).toISOString();
@@ -34,26 +30,22 @@ function eventOf(type: WebhookEventType, data: Record<string, unknown>, now: num
   return { payload, body: JSON.stringify(payload) };
 }
 
-async function insertInChunks(trx: Db, rows: WebhookDeliveryTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertDeliveries(trx, rows.slice(i, i + INSERT_CHUNK));
-}
-
 /**
  * Queues one event per key for every enabled webhook that wants `type` (and covers the key's
  * project), inside the caller's transaction: the events are committed with the change that
  * caused them, or not at all (the outbox pattern). `keys` may be a function, called only when
  * some webhook wants the event, so changes nobody listens to pay one small SELECT.
  *
- * @example await publishKeyEvents(trx, 'key.created', [view], now)
+ * @example await publishKeyEvents(tx, 'key.created', [view], now)
  */
 export async function publishKeyEvents(
-  trx: Db,
+  tx: Repositories,
   type: KeyEventType,
   keys: readonly KeyView[] | (() => Promise<readonly KeyView[]>),
   now: number,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  const subscribers = await subscribersOf(trx, type);
+  const subscribers = await tx.webhooks.subscribersOf(type);
   if (subscribers.length === 0) return;
   const views = typeof keys === 'function' ? await keys() : keys;
   const rows: WebhookDeliveryTable[] = [];
@@ -64,13 +56,13 @@ export async function publishKeyEvents(
     const { payload, body } = eventOf(type, { key, ...extra }, now);
     for (const webhook of targets) rows.push(deliveryRow(webhook.id, payload, body, now));
   }
-  await insertInChunks(trx, rows);
+  await tx.deliveries.insert(rows);
 }
 
 /** Queues a `webhook.test` event for one webhook (whatever it subscribes to); returns the delivery id. */
-export async function publishTestEvent(trx: Db, webhook: { id: string; url: string }, now: number): Promise<string> {
+export async function publishTestEvent(tx: Repositories, webhook: { id: string; url: string }, now: number): Promise<string> {
   const { payload, body } = eventOf(TEST_EVENT_TYPE, { webhook: { id: webhook.id, url: webhook.url } }, now);
   const row = deliveryRow(webhook.id, payload, body, now);
-  await insertDeliveries(trx, [row]);
+  await tx.deliveries.insert([row]);
   return row.id;
 }

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import type { VerifiableKey } from '../domain/verification.ts';
-import type { LimitedKey } from './usage-limits.ts';
-import type { Invalidation, InvalidationBus } from '../store/invalidation-bus.ts';
+import type { VerifiableKey } from '../../domain/verification.ts';
+import type { LimitedKey } from '../usage/usage-limits.ts';
+import type { Invalidation, InvalidationBus } from './invalidation-bus.ts';
 
 /** A key as verification needs it, plus what the management API needs to act for it. */
 export type CachedKey = VerifiableKey & LimitedKey & {

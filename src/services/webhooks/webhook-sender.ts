@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { destinationAddressError } from '../domain/webhook-destination.ts';
+import { destinationAddressError } from '../../domain/webhook-destination.ts';
 
 /** What one POST to a receiver came to. */
 export type SendResult = {

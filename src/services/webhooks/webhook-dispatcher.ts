@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../domain/webhook-events.ts';
-import { deriveWebhookSecret, signatureHeader, webhookSecretCheck } from '../domain/webhook-signature.ts';
-import { claimDelivery, dueDeliveries, finishAttempt, type DueDelivery } from '../store/webhook-deliveries.ts';
-import type { WebhookDeliveryStatus } from '../store/database.ts';
-import type { ServiceContext } from './context.ts';
+import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../../domain/webhook-events.ts';
+import { deriveWebhookSecret, signatureHeader, webhookSecretCheck } from '../../domain/webhook-signature.ts';
+import type { DueDelivery } from '../../store/webhook-deliveries.ts';
+import type { WebhookDeliveryStatus } from '../../store/database.ts';
+import type { ServiceContext } from '../context.ts';
 import { postWebhook, type SendResult } from './webhook-sender.ts';
 
 export type DispatchOptions = {
@@ -31,14 +31,14 @@ const SECRET_CHANGED = 'the signing secret cannot be derived any more: KEYWARD_S
 async function claimDue(ctx: ServiceContext, options: DispatchOptions): Promise<{ token: string; claimed: DueDelivery[] }> {
   const now = ctx.clock();
   const nowIso = new Date(now).toISOString();
-  const due = await dueDeliveries(ctx.db, nowIso, options.batch);
+  const due = await ctx.store.deliveries.due(nowIso, options.batch);
   const token = randomUUID();
   if (due.length === 0) return { token, claimed: [] };
   const lease = { token, nowIso, untilIso: new Date(now + options.leaseMs).toISOString() };
-  const claimed = await ctx.write(async (trx) => {
+  const claimed = await ctx.write(async (tx) => {
     const won: DueDelivery[] = [];
     // In id order: two nodes claiming overlapping sets lock rows in the same order (no deadlock).
-    for (const delivery of [...due].sort((a, b) => (a.id < b.id ? -1 : 1))) if (await claimDelivery(trx, delivery.id, lease)) won.push(delivery);
+    for (const delivery of [...due].sort((a, b) => (a.id < b.id ? -1 : 1))) if (await tx.deliveries.claim(delivery.id, lease)) won.push(delivery);
     return won;
   });
   return { token, claimed };
@@ -75,8 +75,8 @@ async function attempt(ctx: ServiceContext, delivery: DueDelivery, token: string
   const ok = result.status !== null && result.status >= 200 && result.status < 300;
   const status: WebhookDeliveryStatus = ok ? 'delivered' : number >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending';
   const now = ctx.clock();
-  const recorded = await ctx.write((trx) =>
-    finishAttempt(trx, delivery.id, token, {
+  const recorded = await ctx.write((tx) =>
+    tx.deliveries.finishAttempt(delivery.id, token, {
       status,
       nextAttemptAt: status === 'pending' ? new Date(now + retryDelayMs(number)).toISOString() : null,
       nowIso: new Date(now).toISOString(),

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Db, UsageTagCountTable } from '../store/database.ts';
-import { OTHER_TAG, storedTagNames } from '../store/usage-counts.ts';
-import { WRITE_BEHIND_CHUNK } from './write-behind.ts';
+import type { UsageTagCountTable } from '../../store/database.ts';
+import { OTHER_TAG, type UsageRepository } from '../../store/usage-counts.ts';
+import { WRITE_BEHIND_CHUNK } from '../write-behind.ts';
 
 /**
  * How many distinct tags one key keeps in one hour. Tags are chosen by whoever holds a token,
@@ -84,7 +84,7 @@ export class TagCounter {
    * Takes what was counted since the last call, as rows to add: names new to this node checked
    * against what the database holds first. Forgets the keys whose hour has passed.
    */
-  async take(db: Db, now: number): Promise<UsageTagCountTable[]> {
+  async take(usage: UsageRepository, now: number): Promise<UsageTagCountTable[]> {
     const entries = [...this.#past, ...this.#live.values()];
     this.#past = [];
     const currentHour = Math.floor(now / HOUR);
@@ -98,10 +98,14 @@ export class TagCounter {
     }
     const unchecked = taken.filter((share) => share.fresh.length > 0);
     try {
-      await this.#check(db, unchecked);
+      await this.#check(usage, unchecked);
     } catch (error) {
-      // The counts are lost with the flush, as every usage count is when the store fails; the
-      // names stay to be checked, or a node could later write them unchecked.
+      // Nothing is lost: the counts go back to their entries, and the names stay to be checked
+      // (or a node could later write them unchecked), for the next flush.
+      for (const share of taken) {
+        for (const [tag, count] of share.counts) share.entry.counts.set(tag, (share.entry.counts.get(tag) ?? 0) + count);
+        if (this.#live.get(share.entry.keyId) !== share.entry) this.#past.push(share.entry);
+      }
       for (const share of unchecked) share.entry.fresh.unshift(...share.fresh);
       throw error;
     }
@@ -110,13 +114,13 @@ export class TagCounter {
   }
 
   /** Admits the fresh names the cap leaves room for, by what the database holds. */
-  async #check(db: Db, shares: Taken[]): Promise<void> {
+  async #check(usage: UsageRepository, shares: Taken[]): Promise<void> {
     const byHour = Map.groupBy(shares, (share) => share.entry.hour);
     for (const [hour, ofHour] of byHour) {
       for (let i = 0; i < ofHour.length; i += WRITE_BEHIND_CHUNK) {
         if (i > 0) await nextTurn();
         const chunk = ofHour.slice(i, i + WRITE_BEHIND_CHUNK);
-        const stored = await storedTagNames(db, bucketOf(hour), chunk.map((share) => share.entry.keyId));
+        const stored = await usage.storedTagNames(bucketOf(hour), chunk.map((share) => share.entry.keyId));
         // Synchronous from here: no verification counts in between.
         for (const share of chunk) admit(share, stored.get(share.entry.keyId) ?? new Set());
       }

@@ -1,0 +1,215 @@
+import type { Redis } from 'ioredis';
+import { refillPeriodStart, spendQuota, type QuotaState, type Refill } from '../../domain/quota.ts';
+import type { KeyRepository } from '../../store/keys.ts';
+import { WriteBehind } from '../write-behind.ts';
+
+type Spent = { allowed: boolean; remaining: number };
+
+/** What the limits need to know of a key (kept in the key cache beside the rest). */
+export type LimitedKey = {
+  id: string;
+  ratelimit: { limit: number; windowMs: number } | null;
+  /** The quota as last read from the database (null: no quota). */
+  remaining: number | null;
+  refill: Refill | null;
+  lastRefillAt: number | null;
+};
+
+/**
+ * What an edit did to a key's quota: `remainingSet` when it set `remaining` anew (which wins over
+ * any count held outside the database), with the key's `remaining` and `lastRefillAt` as the edit
+ * left them; else `lastRefillAt` only when it set a refill, which restarts the refill clock then
+ * (null when it removed the refill).
+ */
+export type QuotaChange =
+  | { remainingSet: true; remaining: number | null; lastRefillAt: string | null }
+  | { remainingSet: false; lastRefillAt?: string | null };
+
+/** Where quota counters live: memory (one node), Redis (several), or the database itself. */
+export type QuotaStore = {
+  spend: (key: LimitedKey, cost: number, now: number) => Promise<Spent>;
+  /** A key's quota settings changed (after the edit's commit). */
+  changed: (keyId: string, change: QuotaChange) => Promise<void>;
+  /** Writes counters held outside the database behind to it. */
+  flush: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * The database as the counter: one conditional UPDATE per spend, atomic across any number of
+ * nodes. Used on PostgreSQL without Redis, and while Redis is down.
+ */
+export function databaseQuotas(keys: KeyRepository): QuotaStore {
+  return {
+    spend: async (key, cost, now) => {
+      const refill = key.refill ? { amount: key.refill.amount, periodStart: iso(refillPeriodStart(key.refill.interval, now))! } : undefined;
+      const remaining = await keys.spendQuota(key.id, cost, refill, iso(now)!);
+      return remaining === undefined ? { allowed: false, remaining: 0 } : { allowed: true, remaining };
+    },
+    changed: async () => {},
+    flush: async () => {},
+    close: async () => {},
+  };
+}
+
+/**
+ * Counters in this process, written behind once a second: one node on the embedded store,
+ * where nothing else spends the same quota. A write only lands if the database still holds
+ * what this node last wrote (compare-and-set), so an edit made meanwhile is never overwritten.
+ */
+export function memoryQuotas(keys: KeyRepository, options: { flushMs: number; onError: (error: unknown) => void }): QuotaStore {
+  type Entry = { state: QuotaState; persisted: QuotaState; since: number };
+  const entries = new Map<string, Entry>();
+  // The keys whose counters changed since they were last written.
+  const dirty = new WriteBehind<string>({ intervalMs: options.flushMs, write: (keyIds) => write(keyIds), merge: (keyId) => keyId, onError: options.onError });
+  return {
+    spend: async (key, cost, now) => {
+      let entry = entries.get(key.id);
+      if (!entry) {
+        const state = { remaining: key.remaining ?? 0, lastRefillAt: key.lastRefillAt };
+        entry = { state, persisted: state, since: now };
+        entries.set(key.id, entry);
+      }
+      const result = spendQuota(entry.state, key.refill, cost, entry.since, now);
+      if (result.state !== entry.state) dirty.add(key.id, key.id);
+      entry.state = result.state;
+      return { allowed: result.allowed, remaining: result.state.remaining };
+    },
+    changed: async (keyId, change) => {
+      // Spends counted here since the last write stay spent (an edit of the refill or the rate
+      // limit must not give them back), with the refill clock the edit set; a remaining set
+      // anew wins over them.
+      if (!change.remainingSet) await write([keyId], change.lastRefillAt);
+      entries.delete(keyId);
+      dirty.forget(keyId);
+    },
+    flush: () => dirty.flush(),
+    close: () => dirty.close(),
+  };
+
+  /**
+   * Writes the keys' counters in one statement; a key edited meanwhile is dropped, not written.
+   * `lastRefillAt`, when given, is written instead of the counters' own refill time.
+   */
+  async function write(keyIds: readonly string[], lastRefillAt?: string | null): Promise<void> {
+    const writes: { keyId: string; entry: Entry; written: QuotaState }[] = [];
+    for (const keyId of keyIds) {
+      const entry = entries.get(keyId);
+      if (entry && entry.state !== entry.persisted) writes.push({ keyId, entry, written: entry.state });
+    }
+    if (writes.length === 0) return;
+    // A write that fails throws: the write-behind keeps the keys for its next flush.
+    const written = await keys.writeQuotaCounters(writes.map(({ keyId, entry, written: state }) => ({
+      keyId, remaining: state.remaining, lastRefillAt: lastRefillAt !== undefined ? lastRefillAt : iso(state.lastRefillAt), expected: entry.persisted.remaining,
+    })));
+    for (const { keyId, entry, written: state } of writes) {
+      if (written.has(keyId)) entry.persisted = state;
+      else entries.delete(keyId);
+    }
+  }
+}
+
+// A counter's refill time, changed only where the counter exists (a hash without `remaining`
+// would break the spend script).
+const SET_REFILLED_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'refilled', ARGV[1]) end`;
+
+// Atomic spend in Redis: initialise from the database's value if the counter is new, refill at
+// a period boundary, then spend or refuse, in one step no other node can interleave with.
+const SPEND_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('HSET', KEYS[1], 'remaining', ARGV[1], 'refilled', ARGV[2])
+end
+local remaining = tonumber(redis.call('HGET', KEYS[1], 'remaining'))
+local refilled = redis.call('HGET', KEYS[1], 'refilled')
+if tonumber(ARGV[5]) >= 0 and refilled ~= '' and refilled < ARGV[6] then
+  remaining = tonumber(ARGV[5])
+  refilled = ARGV[7]
+  redis.call('HSET', KEYS[1], 'remaining', remaining, 'refilled', refilled)
+end
+redis.call('PEXPIRE', KEYS[1], 604800000)
+if remaining >= tonumber(ARGV[4]) then
+  remaining = remaining - tonumber(ARGV[3])
+  redis.call('HSET', KEYS[1], 'remaining', remaining)
+  return {1, remaining}
+end
+return {0, remaining}
+`;
+
+type SpendingRedis = Redis & {
+  keywardSpend: (key: string, ...args: (string | number)[]) => Promise<[number, number]>;
+};
+
+/**
+ * Counters in Redis, shared by every node (a quota of 100 is spent 100 times, whichever nodes
+ * serve it), written behind to the database once a second by the node that spent them. If
+ * Redis fails, that spend goes to the database instead: still exact, only slower.
+ */
+export function redisQuotas(keys: KeyRepository, redis: Redis, options: { prefix: string; flushMs: number; onFallback: (error: unknown) => void; onRecovered: () => void; onError: (error: unknown) => void }): QuotaStore {
+  const { prefix, onFallback, onRecovered } = options;
+  const fallback = databaseQuotas(keys);
+  redis.defineCommand('keywardSpend', { numberOfKeys: 1, lua: SPEND_SCRIPT });
+  const client = redis as SpendingRedis;
+  const counterKey = (keyId: string) => `${prefix}quota:${keyId}`;
+  // The keys this node spent since their counters were last written to the database: one
+  // round trip reads a chunk of counters, and a chunk that fails stays for the next flush.
+  const dirty = new WriteBehind<string>({
+    intervalMs: options.flushMs,
+    write: async (keyIds) => {
+      const pipeline = redis.pipeline();
+      for (const keyId of keyIds) pipeline.hmget(counterKey(keyId), 'remaining', 'refilled');
+      const results = (await pipeline.exec()) ?? [];
+      for (const [i, keyId] of keyIds.entries()) {
+        const [error, values] = results[i] ?? [new Error('no answer from Redis')];
+        if (error) throw error;
+        const [remaining, refilled] = values as (string | null)[];
+        // A counter gone (expired, or its quota removed) has nothing to write.
+        if (remaining !== null && remaining !== undefined) await keys.writeRemaining(keyId, Number(remaining), refilled || null);
+      }
+    },
+    merge: (keyId) => keyId,
+    onError: options.onError,
+  });
+  return {
+    spend: async (key, cost, now) => {
+      try {
+        const refill = key.refill;
+        // Since when a refill may be due: as for the other stores, a quota first read today
+        // refills at the next boundary.
+        const refilled = iso(key.lastRefillAt ?? (refill ? now : null)) ?? '';
+        const [allowed, remaining] = await client.keywardSpend(
+          counterKey(key.id),
+          key.remaining ?? 0,
+          refilled,
+          cost,
+          Math.max(cost, 1),
+          refill ? refill.amount : -1,
+          refill ? iso(refillPeriodStart(refill.interval, now))! : '',
+          iso(now)!,
+        );
+        dirty.add(key.id, key.id);
+        onRecovered();
+        return { allowed: allowed === 1, remaining: Number(remaining) };
+      } catch (error) {
+        onFallback(error);
+        return fallback.spend(key, cost, now);
+      }
+    },
+    changed: async (keyId, change) => {
+      // A remaining set anew must win over the counter. It is written into the counter rather
+      // than the counter deleted: another node still holding the old key record would rebuild a
+      // deleted counter from the old remaining (and write that back over the edit).
+      if (change.remainingSet) {
+        const counter = counterKey(keyId);
+        if (change.remaining === null) await redis.del(counter).catch(onFallback);
+        else await redis.hset(counter, 'remaining', change.remaining, 'refilled', change.lastRefillAt ?? '').catch(onFallback);
+      }
+      // Else the count stands (spends stay spent), on the refill clock the edit set.
+      else if (change.lastRefillAt !== undefined) await redis.eval(SET_REFILLED_SCRIPT, 1, counterKey(keyId), change.lastRefillAt ?? '').catch(onFallback);
+    },
+    flush: () => dirty.flush(),
+    close: () => dirty.close(),
+  };
+}
+

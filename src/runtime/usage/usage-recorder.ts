@@ -1,0 +1,52 @@
+import type { KeyRepository } from '../../store/keys.ts';
+import { WriteBehind } from '../write-behind.ts';
+
+/** How stale a stored `lastUsedAt` may be while its key is in use (plus the flush interval). */
+export const LAST_USED_PRECISION_MS = 5_000;
+
+/** A key as the recorder sees it: its id, and when its use was last noted (kept on the key). */
+export type UsageNotable = { readonly id: string; lastUsedNotedAt?: number };
+
+type Use = readonly [keyId: string, at: string];
+
+/**
+ * Collects `lastUsedAt` in memory and writes it behind once a second, so verification does no
+ * database write. `close()` runs on shutdown, so a clean stop loses nothing.
+ */
+export class UsageRecorder {
+  readonly #uses: WriteBehind<Use>;
+
+  constructor(keys: KeyRepository, options: { intervalMs: number; onError: (error: unknown) => void }) {
+    this.#uses = new WriteBehind<Use>({
+      intervalMs: options.intervalMs,
+      write: (chunk) => keys.writeLastUsed(chunk),
+      // The later use wins (ISO times sort as text).
+      merge: (earlier, newer) => (newer[1] > earlier[1] ? newer : earlier),
+      onError: options.onError,
+    });
+  }
+
+  /**
+   * Notes that a key was used at this time (ms since the epoch). A key in steady use is noted
+   * once per LAST_USED_PRECISION_MS, not on every call: the contract lets `lastUsedAt` lag by a
+   * few seconds, and rewriting a busy key's row every second was a measurable share of a
+   * verification's cost (a random page of the keys table per key and flush). The time of the
+   * last note lives on the key's cached record, so this costs no memory of its own.
+   */
+  touch(key: UsageNotable, at: number): void {
+    const noted = key.lastUsedNotedAt;
+    if (noted !== undefined && at >= noted && at - noted < LAST_USED_PRECISION_MS) return;
+    key.lastUsedNotedAt = at;
+    this.#uses.add(key.id, [key.id, new Date(at).toISOString()]);
+  }
+
+  /** Writes what is pending; concurrent calls wait for one another. */
+  flush(): Promise<void> {
+    return this.#uses.flush();
+  }
+
+  /** Stops the timer and writes the rest. */
+  close(): Promise<void> {
+    return this.#uses.close();
+  }
+}

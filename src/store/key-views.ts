@@ -1,0 +1,63 @@
+import { keyStatus, type KeyStatus } from '../domain/verification.ts';
+import { unionGrants } from '../domain/permissions.ts';
+import type { KeyTable } from './database.ts';
+
+export type RateLimitSetting = { limit: number; windowMs: number };
+export type RefillSetting = { amount: number; interval: 'daily' | 'monthly' };
+
+/** A key as the API returns it: never its token or hash. */
+export type KeyView = {
+  id: string;
+  projectId: string;
+  name: string;
+  description: string;
+  start: string;
+  end: string;
+  status: KeyStatus;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: { id: string; username: string } | null;
+  owner: { id: string; username: string } | null;
+  groups: { id: string; name: string }[];
+  permissions: string[];
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  ipAllowlist: string[];
+  meta: Record<string, unknown>;
+  ratelimit: RateLimitSetting | null;
+  remaining: number | null;
+  refill: RefillSetting | null;
+};
+
+export type KeyRowWithPeople = KeyTable & { owner_username: string | null; creator_username: string | null };
+
+/** A key group as views need it. */
+export type KeyGroupRef = { id: string; name: string; permissions: string[] };
+
+/** The API shape of one key row, given its groups. */
+export function keyViewOf(row: KeyRowWithPeople, keyGroups: readonly KeyGroupRef[], now: number): KeyView {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    description: row.description,
+    start: row.token_start,
+    end: row.token_end,
+    status: keyStatus(row.enabled === 1, row.expires_at ? Date.parse(row.expires_at) : null, now),
+    enabled: row.enabled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by && row.creator_username ? { id: row.created_by, username: row.creator_username } : null,
+    owner: row.owner_id && row.owner_username ? { id: row.owner_id, username: row.owner_username } : null,
+    groups: keyGroups.map(({ id, name }) => ({ id, name })),
+    permissions: unionGrants(keyGroups.map((group) => group.permissions)),
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    ipAllowlist: JSON.parse(row.ip_allowlist) as string[],
+    meta: JSON.parse(row.meta) as Record<string, unknown>,
+    ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as RateLimitSetting) : null,
+    remaining: row.remaining === null ? null : Number(row.remaining),
+    refill: row.refill ? (JSON.parse(row.refill) as RefillSetting) : null,
+  };
+}

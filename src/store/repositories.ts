@@ -1,0 +1,50 @@
+import { AuditRepository } from './audit-events.ts';
+import type { Db } from './database.ts';
+import type { Dialect } from './dialect.ts';
+import { ExpiryNoticeRepository } from './expiry-notices.ts';
+import { GroupRepository } from './groups.ts';
+import { KeySecretRepository } from './key-secrets.ts';
+import { KeyRepository } from './keys.ts';
+import { ProjectRepository } from './projects.ts';
+import { SessionRepository } from './sessions.ts';
+import { UsageRepository } from './usage-counts.ts';
+import { UserRepository } from './users.ts';
+import { DeliveryRepository } from './webhook-deliveries.ts';
+import { WebhookRepository } from './webhooks.ts';
+
+/** One repository per aggregate, all running their statements on the same executor. */
+export type Repositories = {
+  readonly keys: KeyRepository;
+  readonly secrets: KeySecretRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly groups: GroupRepository;
+  readonly projects: ProjectRepository;
+  readonly audit: AuditRepository;
+  readonly usage: UsageRepository;
+  readonly webhooks: WebhookRepository;
+  readonly deliveries: DeliveryRepository;
+  readonly notices: ExpiryNoticeRepository;
+};
+
+/**
+ * The repositories over `db`: the pool (reads, and statements that stand alone) or one write's
+ * transaction (`Store.write` hands its work a set bound to it).
+ *
+ * @example const tx = repositoriesOf(trx, store.dialect); await tx.keys.find(id)
+ */
+export function repositoriesOf(db: Db, dialect: Dialect): Repositories {
+  return {
+    keys: new KeyRepository(db, dialect),
+    secrets: new KeySecretRepository(db, dialect),
+    users: new UserRepository(db, dialect),
+    sessions: new SessionRepository(db, dialect),
+    groups: new GroupRepository(db, dialect),
+    projects: new ProjectRepository(db, dialect),
+    audit: new AuditRepository(db, dialect),
+    usage: new UsageRepository(db, dialect),
+    webhooks: new WebhookRepository(db, dialect),
+    deliveries: new DeliveryRepository(db, dialect),
+    notices: new ExpiryNoticeRepository(db, dialect),
+  };
+}

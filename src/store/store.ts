@@ -1,0 +1,22 @@
+import type { Db } from './database.ts';
+import type { Dialect } from './dialect.ts';
+import type { Repositories } from './repositories.ts';
+
+/** Runs work in one transaction with repositories bound to it, and resolves once it is committed. */
+export type Write = <T>(work: (tx: Repositories) => Promise<T>) => Promise<T>;
+
+/** An open store: its repositories, a way to write, and a way to ask whether the database answers. */
+export type Store = {
+  /** The repositories on the pool: reads, and statements that stand alone. */
+  repos: Repositories;
+  /** Runs a unit of work in a transaction (group-committed on SQLite), answered after commit. */
+  write: Write;
+  dialect: Dialect;
+  /** The query builder itself: for migrations, and for tests that read what was written. */
+  db: Db;
+  /** The URL it was opened with (PostgreSQL listeners open their own connection from it). */
+  databaseUrl: string;
+  /** Resolves when the database answers a trivial query. */
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
+};
