@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { Type, type Static, type TSchema } from 'typebox';
+import { PASSWORD_LENGTH, PASSWORD_RULE, USERNAME_PATTERN, USERNAME_RULE } from './domain/credentials.ts';
 import { allowlistEntryError } from './domain/ip-allowlist.ts';
 
 /** Everything Keyward reads from its environment, parsed and checked. */
@@ -57,8 +58,8 @@ export const EnvironmentSchema = Type.Object({
   REDIS_URL: setting(Type.String({ pattern: '^rediss?://.+' }), 'redis://host:port (or rediss:// for TLS)', { secret: true }),
   KEYWARD_REDIS_PREFIX: setting(Type.String({ pattern: '^[A-Za-z0-9:_.-]{1,64}$' }), '1-64 letters, digits or :_.- characters'),
   KEYWARD_SECRET: setting(Type.String({ minLength: MIN_SECRET_LENGTH }), `at least ${MIN_SECRET_LENGTH} characters (e.g. the output of "openssl rand -base64 48")`, { secret: true }),
-  KEYWARD_ADMIN_USERNAME: setting(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$' }), '2-64 letters, digits or _.@- characters'),
-  KEYWARD_ADMIN_PASSWORD: setting(Type.String({ minLength: 12 }), 'at least 12 characters', { secret: true }),
+  KEYWARD_ADMIN_USERNAME: setting(Type.String({ pattern: USERNAME_PATTERN }), USERNAME_RULE),
+  KEYWARD_ADMIN_PASSWORD: setting(Type.String({ minLength: PASSWORD_LENGTH.min, maxLength: PASSWORD_LENGTH.max }), PASSWORD_RULE, { secret: true }),
   KEYWARD_VERIFY_AUTH: setting(Type.Union([Type.Literal('none'), Type.Literal('required')]), '"none" or "required"'),
   KEYWARD_TRUSTED_PROXIES: setting(Type.String(), 'a comma-separated list of addresses or CIDRs'),
   KEYWARD_WEBHOOK_ALLOW_PRIVATE: setting(Type.Union([Type.Literal('true'), Type.Literal('false')]), '"true" or "false"'),

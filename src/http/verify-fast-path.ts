@@ -3,7 +3,7 @@ import injectRequest from 'light-my-request';
 import type { ValidateFunction } from 'ajv';
 import { verifyKey, type VerifyInput } from '../services/verification.ts';
 import type { App } from './app-types.ts';
-import { problemText, serverFailure } from './plugins/problem-handler.ts';
+import { writeProblem, serverFailure } from './plugins/problem-handler.ts';
 import { verifyInputOf, type VerifyRequestBody } from './routes/keys.verify.ts';
 import { VERIFY_RESPONSE_HEADERS } from './schemas/common.ts';
 
@@ -55,9 +55,7 @@ export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHa
 
   const fail = (response: ServerResponse, error: unknown) => {
     const failure = serverFailure(error, app.log);
-    const text = problemText(failure.status, failure.code, failure.detail);
-    response.writeHead(failure.status, { 'content-type': 'application/problem+json', ...failure.headers, ...VERIFY_RESPONSE_HEADERS, 'content-length': Buffer.byteLength(text) })
-      .end(text);
+    writeProblem(response, failure.status, failure.code, failure.detail, { ...failure.headers, ...VERIFY_RESPONSE_HEADERS });
   };
 
   const answer = async (request: IncomingMessage, response: ServerResponse, body: Buffer, started: number) => {

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { loadConfig, resolveSecret } from '../../config.ts';
+import { PASSWORD_LENGTH, PASSWORD_RULE, USERNAME_PATTERN, USERNAME_RULE } from '../../domain/credentials.ts';
 import { UsageError } from '../exit-codes.ts';
 import { emit, readStdin, type CliIo } from '../io.ts';
 import { userDetails } from '../views.ts';
 
-// The API's rules for a username and a password (src/http/schemas/common.ts), checked here
-// because this command writes to the database without passing through the API.
-const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$/;
-const PASSWORD_LENGTH = { min: 12, max: 256 };
+// Checked here because this command writes to the database without passing through the API.
+const USERNAME = new RegExp(USERNAME_PATTERN);
 
 /**
  * `keyward admin create`: makes an admin straight in the database, where Keyward runs: for the
@@ -30,10 +29,10 @@ export function registerAdmin(program: Command, io: CliIo): void {
     .option('--json', 'print JSON for scripts')
     .addHelpText('after', '\nExample: printf %s "$PASSWORD" | DATABASE_URL=file:./data/keyward.db keyward admin create --username root --password-stdin')
     .action(async (options: { username: string; json?: boolean }) => {
-      if (!USERNAME.test(options.username)) throw new UsageError('--username must be 2-64 letters, digits or _.@- characters, starting with a letter or digit');
+      if (!USERNAME.test(options.username)) throw new UsageError(`--username must be ${USERNAME_RULE}`);
       const password = await readStdin(io);
       if (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max) {
-        throw new UsageError(`the password must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters; got ${password.length}`);
+        throw new UsageError(`the password must be ${PASSWORD_RULE}; got ${password.length}`);
       }
       const config = loadConfig(io.env);
       // Loaded here, not at the top: the remote commands must not pay for loading the server.

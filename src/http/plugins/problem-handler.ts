@@ -23,17 +23,33 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Sends an RFC 9457 problem. */
-export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, errors?: ProblemFieldError[]) {
+const PROBLEM_TYPE = 'application/problem+json';
+
+/** An RFC 9457 problem: the one shape of every error Keyward answers. */
+function problemBody(status: number, code: string, detail: string, errors?: ProblemFieldError[]): Record<string, unknown> {
   const body: Record<string, unknown> = {
     type: `https://keyward.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-    title: TITLES[status] ?? 'Error',
+    title: TITLES[status] ?? STATUS_CODES[status] ?? 'Error',
     status,
     detail,
     code,
   };
   if (errors && errors.length > 0) body.errors = errors;
-  return reply.code(status).type('application/problem+json').send(body);
+  return body;
+}
+
+/** Sends an RFC 9457 problem. */
+export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string, errors?: ProblemFieldError[]) {
+  return reply.code(status).type(PROBLEM_TYPE).send(problemBody(status, code, detail, errors));
+}
+
+/**
+ * Writes a problem on a bare Node response, for the answers given below Fastify (a request
+ * refused before routing, the verify fast path): `headers` come on top of the problem's own.
+ */
+export function writeProblem(response: ServerResponse, status: number, code: string, detail: string, headers: Record<string, string | number> = {}): void {
+  const text = problemText(status, code, detail);
+  response.writeHead(status, { 'content-type': PROBLEM_TYPE, 'x-content-type-options': 'nosniff', ...headers, 'content-length': Buffer.byteLength(text) }).end(text);
 }
 
 type AjvError = { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> };
@@ -80,15 +96,12 @@ const CLIENT_ERRORS: Record<string, [number, string, string]> = {
 
 /** A problem as JSON text, for the answers written below Fastify (no reply object there). */
 export function problemText(status: number, code: string, detail: string): string {
-  return JSON.stringify({ type: `https://keyward.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`, title: TITLES[status] ?? STATUS_CODES[status], status, detail, code });
+  return JSON.stringify(problemBody(status, code, detail));
 }
 
 /** A 400 problem written before any framework sees the request, and the connection closed. */
 function refuseAndClose(response: ServerResponse, detail: string): true {
-  const body = problemText(400, 'BAD_REQUEST', detail);
-  response
-    .writeHead(400, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff', 'content-length': Buffer.byteLength(body), connection: 'close' })
-    .end(body);
+  writeProblem(response, 400, 'BAD_REQUEST', detail, { connection: 'close' });
   return true;
 }
 
@@ -126,7 +139,7 @@ export function sendClientErrorProblem(this: FastifyInstance, error: NodeJS.Errn
   // Only the code: the error carries the raw bytes received (`rawPacket`), which may hold a token.
   this.log.debug({ code: error.code }, 'client error refused');
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy(error);
 }
@@ -148,9 +161,7 @@ export function serverFailure(error: unknown, log: FastifyBaseLogger): { status:
 export function installProblemHandler(app: FastifyInstance): void {
   // Node answers an Expect other than 100-continue itself, with a bare 417; answer a problem.
   app.server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
-    response
-      .writeHead(417, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff', connection: 'close' })
-      .end(problemText(417, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is supported.'));
+    writeProblem(response, 417, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is supported.', { connection: 'close' });
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) {

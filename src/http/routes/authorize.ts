@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { MAX_QUERY_LENGTH, parsePermissionRequirement, type PermissionRequirement } from '../../domain/permission-query.ts';
-import { problems } from '../../domain/problem-error.ts';
+import { MAX_QUERY_LENGTH } from '../../domain/permission-query.ts';
+import { parsedRequirement } from '../permission-requirement.ts';
 import type { VerificationCode } from '../../domain/verification.ts';
 import { verifyKey } from '../../services/verification.ts';
 import type { App } from '../app-types.ts';
@@ -20,15 +20,6 @@ const Query = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** The repeated `?permission=` values as one requirement, or a 400 naming the position of an error. */
-function requirementOf(values: readonly string[]): PermissionRequirement {
-  const parsed = parsePermissionRequirement(values);
-  if (!parsed.ok) {
-    throw problems.validation(`The permission query is not valid: ${parsed.error.message}.`, [{ path: `/permission/${parsed.index}`, message: parsed.error.message }]);
-  }
-  return parsed.requirement;
-}
 
 const QUOTA_RETRY_AFTER_SECONDS = 3600;
 
@@ -59,7 +50,7 @@ export function registerAuthorize(app: App): void {
   }, async (request, reply) => {
     reply.headers(VERIFY_RESPONSE_HEADERS);
     // A malformed query is the proxy's configuration at fault, whatever key the client sent.
-    const required = request.query.permission ? requirementOf(request.query.permission) : undefined;
+    const required = request.query.permission ? parsedRequirement(request.query.permission, (i) => `/permission/${i}`) : undefined;
     const apiKey = request.headers['x-api-key'];
     const token = bearerToken(request.headers.authorization) ?? (typeof apiKey === 'string' ? apiKey : undefined);
     if (!token) {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { isIpAddress } from '../../domain/ip-allowlist.ts';
-import { MAX_QUERY_LENGTH, parsePermissionRequirement, type PermissionRequirement } from '../../domain/permission-query.ts';
+import { MAX_QUERY_LENGTH, type PermissionRequirement } from '../../domain/permission-query.ts';
+import { parsedRequirement } from '../permission-requirement.ts';
 import { problems } from '../../domain/problem-error.ts';
 import { verifyKey, type VerifyInput } from '../../services/verification.ts';
 import type { App } from '../app-types.ts';
@@ -32,12 +33,10 @@ export type VerifyRequestBody = Static<typeof VerifyBody>;
  * The permissions a request asks for: a list is "all of these"; a string is one permission or
  * a query. A malformed query is a 400 naming the position of the error.
  */
-export function requirementOf(permissions: string | string[] | undefined, path: string): PermissionRequirement {
+function requirementOfBody(permissions: string | string[] | undefined): PermissionRequirement {
   if (permissions === undefined) return { all: [] };
   if (Array.isArray(permissions)) return { all: permissions };
-  const parsed = parsePermissionRequirement([permissions]);
-  if (!parsed.ok) throw problems.validation(`The permission query is not valid: ${parsed.error.message}.`, [{ path, message: parsed.error.message }]);
-  return parsed.requirement;
+  return parsedRequirement([permissions], () => '/permissions');
 }
 
 export const VerifyResult = Type.Object({
@@ -62,7 +61,7 @@ export function verifyInputOf(body: VerifyRequestBody): VerifyInput {
   if (ip !== undefined && !isIpAddress(ip)) {
     throw problems.validation('The body is not valid.', [{ path: '/ip', message: 'must be an IPv4 or IPv6 address' }]);
   }
-  const required = requirementOf(permissions, '/permissions');
+  const required = requirementOfBody(permissions);
   return { key, projectId, permissions: required.all, query: required.query, ip, cost, tags };
 }
 

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { idPattern, type IdKind } from '../../domain/ids.ts';
+import { PASSWORD_LENGTH, USERNAME_PATTERN } from '../../domain/credentials.ts';
 
 /** A typed id, e.g. `key_01jc…`; anything else is a 400 before it reaches a query. */
 export const Id = (kind: IdKind) =>
@@ -74,8 +75,8 @@ export const ForceQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const Username = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$', description: '2-64 letters, digits or _.@-', examples: ['alice'] });
-export const Password = Type.String({ minLength: 12, maxLength: 256, description: 'At least 12 characters' });
+export const Username = Type.String({ pattern: USERNAME_PATTERN, description: '2-64 letters, digits or _.@-', examples: ['alice'] });
+export const Password = Type.String({ minLength: PASSWORD_LENGTH.min, maxLength: PASSWORD_LENGTH.max, description: 'At least 12 characters' });
 
 /** OpenAPI security of management routes: a management key or a dashboard session. */
 export const managementSecurity: { [scheme: string]: string[] }[] = [{ managementKey: [] }, { session: [] }];
