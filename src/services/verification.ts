@@ -6,6 +6,7 @@ import { decideVerification, type VerificationCode } from '../domain/verificatio
 import type { CachedKey } from '../runtime/cache/key-cache.ts';
 import type { ServiceContext } from './context.ts';
 import { importedSecretsMayExist, upgradeImportedKey } from './imported-keys.ts';
+import { decodedSettings } from '../store/key-views.ts';
 
 export type VerifyInput = {
   key: string;
@@ -36,11 +37,10 @@ export type VerifyResult = {
   remaining?: number;
 };
 
-
-
 async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<CachedKey | null> {
   const row = await ctx.store.keys.findVerifiable(hash);
   if (!row) return null;
+  const { ipAllowlist, meta, ratelimit, remaining, refill } = decodedSettings(row);
   return {
     id: row.id,
     projectId: row.project_id,
@@ -50,12 +50,12 @@ async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<Cached
     expiresAt: row.expires_at ? Date.parse(row.expires_at) : null,
     expiresAtIso: row.expires_at,
     secretExpiresAt: row.secret_expires_at ? Date.parse(row.secret_expires_at) : null,
-    allowlist: parseAllowlist(JSON.parse(row.ip_allowlist) as string[]),
+    allowlist: parseAllowlist(ipAllowlist),
     permissions: row.permissions,
-    meta: JSON.parse(row.meta) as Record<string, unknown>,
-    ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as CachedKey['ratelimit']) : null,
-    remaining: row.remaining === null ? null : Number(row.remaining),
-    refill: row.refill ? (JSON.parse(row.refill) as CachedKey['refill']) : null,
+    meta,
+    ratelimit,
+    remaining,
+    refill,
     lastRefillAt: row.last_refill_at ? Date.parse(row.last_refill_at) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { GroupTable } from './database.ts';
+import type { Db, GroupTable } from './database.ts';
 import type { ReadLock } from './dialect.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { Repository } from './repository.ts';
@@ -23,6 +23,28 @@ export function toGroupView(row: GroupTable): GroupView {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** A group as those who hold it carry it: its id, name and permissions. */
+export type GroupRef = { id: string; name: string; permissions: string[] };
+
+/**
+ * The groups each key (`key_groups`) or user (`user_groups`) holds, by its id, in name order:
+ * one statement for any number of holders.
+ */
+export async function groupsOfHolders(db: Db, membership: 'key_groups' | 'user_groups', holderIds: readonly string[]): Promise<Map<string, GroupRef[]>> {
+  const byHolder = new Map<string, GroupRef[]>();
+  if (holderIds.length === 0) return byHolder;
+  const holder = sql.ref(`m.${membership === 'key_groups' ? 'key_id' : 'user_id'}`);
+  const { rows } = await sql<{ holder: string; id: string; name: string; permissions: string }>`
+    SELECT ${holder} AS holder, g.id, g.name, g.permissions FROM ${sql.table(membership)} AS m
+    INNER JOIN groups AS g ON g.id = m.group_id WHERE ${holder} IN (${sql.join(holderIds)}) ORDER BY g.name`.execute(db);
+  for (const row of rows) {
+    const list = byHolder.get(row.holder) ?? [];
+    list.push({ id: row.id, name: row.name, permissions: JSON.parse(row.permissions) as string[] });
+    byHolder.set(row.holder, list);
+  }
+  return byHolder;
 }
 
 /** Permission groups: named sets of permissions that users and keys are given. */

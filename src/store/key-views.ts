@@ -35,6 +35,18 @@ export type KeyRowWithPeople = KeyTable & { owner_username: string | null; creat
 /** A key group as views need it. */
 export type KeyGroupRef = { id: string; name: string; permissions: string[] };
 
+/** The settings a key row keeps as JSON text and numbers, decoded: read once, for views and verification alike. */
+export function decodedSettings(row: Pick<KeyTable, 'ip_allowlist' | 'meta' | 'ratelimit' | 'remaining' | 'refill'>) {
+  return {
+    ipAllowlist: JSON.parse(row.ip_allowlist) as string[],
+    meta: JSON.parse(row.meta) as Record<string, unknown>,
+    ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as RateLimitSetting) : null,
+    // A bigint column: PostgreSQL's driver hands it over as text.
+    remaining: row.remaining === null ? null : Number(row.remaining),
+    refill: row.refill ? (JSON.parse(row.refill) as RefillSetting) : null,
+  };
+}
+
 /** The API shape of one key row, given its groups. */
 export function keyViewOf(row: KeyRowWithPeople, keyGroups: readonly KeyGroupRef[], now: number): KeyView {
   return {
@@ -54,10 +66,6 @@ export function keyViewOf(row: KeyRowWithPeople, keyGroups: readonly KeyGroupRef
     permissions: unionGrants(keyGroups.map((group) => group.permissions)),
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
-    ipAllowlist: JSON.parse(row.ip_allowlist) as string[],
-    meta: JSON.parse(row.meta) as Record<string, unknown>,
-    ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as RateLimitSetting) : null,
-    remaining: row.remaining === null ? null : Number(row.remaining),
-    refill: row.refill ? (JSON.parse(row.refill) as RefillSetting) : null,
+    ...decodedSettings(row),
   };
 }

@@ -5,6 +5,7 @@ import { unionGrants } from '../domain/permissions.ts';
 import type { Database, KeyTable } from './database.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { keyViewOf, type KeyGroupRef, type KeyRowWithPeople, type KeyView } from './key-views.ts';
+import { groupsOfHolders } from './groups.ts';
 import { Repository } from './repository.ts';
 
 export type KeyFilters = {
@@ -50,21 +51,7 @@ export class KeyRepository extends Repository {
 
   /** The groups (with permissions) of each key, by key id. */
   async groupsOf(keyIds: readonly string[]): Promise<Map<string, KeyGroupRef[]>> {
-    const byKey = new Map<string, KeyGroupRef[]>();
-    if (keyIds.length === 0) return byKey;
-    const rows = await this.db
-      .selectFrom('key_groups')
-      .innerJoin('groups', 'groups.id', 'key_groups.group_id')
-      .select(['key_groups.key_id', 'groups.id', 'groups.name', 'groups.permissions'])
-      .where('key_groups.key_id', 'in', keyIds)
-      .orderBy('groups.name')
-      .execute();
-    for (const row of rows) {
-      const list = byKey.get(row.key_id) ?? [];
-      list.push({ id: row.id, name: row.name, permissions: JSON.parse(row.permissions) as string[] });
-      byKey.set(row.key_id, list);
-    }
-    return byKey;
+    return groupsOfHolders(this.db, 'key_groups', keyIds);
   }
 
   async toViews(rows: KeyRowWithPeople[], now: number): Promise<KeyView[]> {

@@ -3,6 +3,7 @@ import { unionGrants } from '../domain/permissions.ts';
 import type { UserTable } from './database.ts';
 import type { ReadLock } from './dialect.ts';
 import { decodeCursor, likeContains, toPage, type Page } from './cursor.ts';
+import { groupsOfHolders } from './groups.ts';
 import { Repository } from './repository.ts';
 
 /** A user as the API returns it (never the password hash). */
@@ -15,8 +16,6 @@ export type UserView = {
   createdAt: string;
   updatedAt: string;
 };
-
-type GroupRef = { id: string; name: string; permissions: string[] };
 
 /** People who sign in to the console, their groups, and what they hold. */
 export class UserRepository extends Repository {
@@ -50,29 +49,10 @@ export class UserRepository extends Repository {
     return rows.length;
   }
 
-  /** The groups of each user, by user id. */
-  async #groupsOf(userIds: readonly string[]): Promise<Map<string, GroupRef[]>> {
-    const byUser = new Map<string, GroupRef[]>();
-    if (userIds.length === 0) return byUser;
-    const rows = await this.db
-      .selectFrom('user_groups')
-      .innerJoin('groups', 'groups.id', 'user_groups.group_id')
-      .select(['user_groups.user_id', 'groups.id', 'groups.name', 'groups.permissions'])
-      .where('user_groups.user_id', 'in', userIds)
-      .orderBy('groups.name')
-      .execute();
-    for (const row of rows) {
-      const list = byUser.get(row.user_id) ?? [];
-      list.push({ id: row.id, name: row.name, permissions: JSON.parse(row.permissions) as string[] });
-      byUser.set(row.user_id, list);
-    }
-    return byUser;
-  }
-
   /** What a user holds today: everything for an admin, else the union of the user's groups. */
   async grantsOf(user: Pick<UserTable, 'id' | 'role'>): Promise<string[]> {
     if (user.role === 'admin') return ['*'];
-    const groups = (await this.#groupsOf([user.id])).get(user.id) ?? [];
+    const groups = (await groupsOfHolders(this.db, 'user_groups', [user.id])).get(user.id) ?? [];
     return unionGrants(groups.map((group) => group.permissions));
   }
 
@@ -93,7 +73,7 @@ export class UserRepository extends Repository {
   }
 
   async toViews(rows: UserTable[]): Promise<UserView[]> {
-    const groups = await this.#groupsOf(rows.map((row) => row.id));
+    const groups = await groupsOfHolders(this.db, 'user_groups', rows.map((row) => row.id));
     return rows.map((row) => ({
       id: row.id,
       username: row.username,
