@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, signIn, type ApiClient } from '../../test/support/api-client.ts';
-import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, type ApiClient } from '../../test/support/api-client.ts';
+import { type TestServer } from '../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../test/support/server-with-admin.ts';
 
 /** Raw POSTs, so the test controls every header (fetch adds and normalises some). */
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
@@ -29,12 +30,10 @@ describe('verify fast path', () => {
   let token: string;
   let keyId: string;
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     ({ token, keyId } = await createKeyWith(admin, { permissions: ['orders.read'] }));
   });
-  afterAll(async () => server.close());
 
   it('answers a plain verification itself, with the route schema shape and the verification headers', async () => {
     const before = await fastPathCount(server, 'answered');

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../../test/support/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient } from '../../test/support/api-client.ts';
 import { createMember } from '../../test/support/member.ts';
 import { uniqueName } from '../../test/support/people.ts';
-import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
+import { type TestServer } from '../../test/support/test-server.ts';
 import { ProblemError } from '../domain/problem-error.ts';
 import { actorForKey } from './auth.ts';
 import { createKey } from './keys.ts';
+import { withServerAndAdmin } from '../../test/support/server-with-admin.ts';
 
 /**
  * A request authenticated a moment before its maker was deactivated or lost a group must not
@@ -16,12 +17,10 @@ describe('createKey with an actor read before a change to them', () => {
   let server: TestServer;
   let admin: ApiClient;
   let projectId: string;
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     projectId = (await admin.post('/v1/projects', { name: 'Stale actors' })).body.id;
   });
-  afterAll(async () => server.close());
 
   /** A member holding keys.write and orders.read, with a management key of both, as its actor. */
   const memberActor = async () => {

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.ts';
 import { apiClient, createKeyWith, signIn, type ApiClient } from '../support/api-client.ts';
 import { MEMBER_PASSWORD, signInMember, uniqueName } from '../support/people.ts';
 import { expectProblem } from '../support/problems.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { type TestServer } from '../support/test-server.ts';
+import { withServerAndAdmin } from '../support/server-with-admin.ts';
 
 /**
  * The outside review's findings of issue #15, each as it was reproduced (black-box, through
@@ -32,12 +33,10 @@ describe('authorization: the review findings stay closed', () => {
     return { ...(await signIn(server, username, MEMBER_PASSWORD)), username };
   }
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     projectId = (await admin.post('/v1/projects', { name: 'Findings', keyPrefix: 'fd' })).body.id;
   });
-  afterAll(async () => server.close());
 
   it("1 (critical): an admin's narrow management key cannot regenerate the admin's * key, nor re-enable it", async () => {
     const everything = await createKeyWith(admin, { permissions: ['*'] });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, signIn, type ApiClient } from '../support/api-client.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, type ApiClient } from '../support/api-client.ts';
+import { type TestServer } from '../support/test-server.ts';
+import { withServerAndAdmin } from '../support/server-with-admin.ts';
 
 /**
  * Writes of the same row at the same moment end as some serial order of them would, on either
@@ -11,11 +12,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 describe('concurrent writes of the same row', () => {
   let server: TestServer;
   let admin: ApiClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   const verify = (key: string, permissions?: string[]) => apiClient(server.url).post('/v1/keys/verify', { key, ...(permissions ? { permissions } : {}) });
 

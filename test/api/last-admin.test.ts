@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn, type ApiClient } from '../support/api-client.ts';
 import { uniqueName } from '../support/people.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { withServerAndAdmin } from '../support/server-with-admin.ts';
 
 /**
  * The last active admin cannot be demoted, deactivated or deleted, also when the last two are
@@ -11,12 +12,11 @@ describe('the last active admin, under concurrent changes', () => {
   let server: TestServer;
   /** The one active admin between rounds (each round leaves whichever of two survived). */
   let current: { client: ApiClient; id: string };
-  beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
+  withServerAndAdmin((started) => {
+    ({ server } = started);
+    const { session } = started;
     current = { client: session.client, id: session.userId };
   });
-  afterAll(async () => server.close());
 
   const activeAdmins = async (admin: ApiClient) => {
     const users = (await admin.get('/v1/users?limit=100')).body.items as { role: string; active: boolean }[];

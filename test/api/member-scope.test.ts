@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids.ts';
 import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
 import { createMember, type Member } from '../support/member.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { type TestServer } from '../support/test-server.ts';
+import { withServerAndAdmin, type ServerWithAdmin } from '../support/server-with-admin.ts';
 
 const UNKNOWN_GROUP = newId('grp');
 
@@ -23,10 +24,9 @@ describe('a member sees and grants only what is hers', () => {
     return response.body.id;
   }
 
+  let session: ServerWithAdmin['session'];
+  withServerAndAdmin((started) => ({ server, admin, session } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
-    admin = session.client;
     adminId = session.userId;
     mia = await createMember(server, admin, { username: 'mia', permissions: ['keys.read', 'keys.write'] });
     everything = await group('everything', ['*']);
@@ -36,7 +36,6 @@ describe('a member sees and grants only what is hers', () => {
     const created = await admin.post('/v1/keys', { projectId, name: "admin's key", groupIds: [everything] });
     adminKey = { id: created.body.key.id, token: created.body.token };
   });
-  afterAll(async () => server.close());
 
   it("does not see others' keys: the list excludes them and get/patch/delete/regenerate are 404", async () => {
     const mine = await mia.client.post('/v1/keys', { projectId, name: "mia's key" });

@@ -7,6 +7,7 @@ import { snapshotDatabase } from '../support/db-snapshot.ts';
 import { managementKey, MEMBER_PASSWORD, signInMember, uniqueName } from '../support/people.ts';
 import { expectProblem } from '../support/problems.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { withServerAndAdmin, type ServerWithAdmin } from '../support/server-with-admin.ts';
 
 /** Real ids for the routes' path parameters. */
 type World = { projectId: string; userId: string; groupId: string; keyId: string; webhookId: string };
@@ -106,10 +107,9 @@ describe('management route guards', () => {
 
   const allBut = (permission: string) => MANAGEMENT_PERMISSIONS.filter((p) => p !== permission);
 
+  let session: ServerWithAdmin['session'];
+  withServerAndAdmin((started) => ({ server, admin, session } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
-    admin = session.client;
     adminSession = { cookie: session.cookie, csrfToken: session.csrfToken };
     world = await makeWorld();
     for (const permission of MANAGEMENT_PERMISSIONS) {
@@ -117,7 +117,6 @@ describe('management route guards', () => {
       keysWithout.set(permission, (await managementKey(server, admin, allBut(permission))).client);
     }
   });
-  afterAll(async () => server.close());
 
   it('the table lists every management route that /openapi.json describes', async () => {
     const document = (await apiClient(server.url).get('/openapi.json')).body as {
@@ -258,16 +257,14 @@ describe('verification route guards', () => {
     let withVerify: string;
     let withoutVerify: string;
 
+    let session: ServerWithAdmin['session'];
+    withServerAndAdmin((started) => ({ server, admin, session } = started), { env: { KEYWARD_VERIFY_AUTH: 'required' } });
     beforeAll(async () => {
-      server = await startTestServer({ env: { KEYWARD_VERIFY_AUTH: 'required' } });
-      const session = await signIn(server);
-      admin = session.client;
       adminSession = { cookie: session.cookie, csrfToken: session.csrfToken };
       token = (await createKeyWith(admin, { permissions: ['orders.read'] })).token;
       withVerify = (await managementKey(server, admin, ['keys.verify'])).token;
       withoutVerify = (await managementKey(server, admin, MEMBER_ALL_BUT_VERIFY)).token;
     });
-    afterAll(async () => server.close());
 
     const MEMBER_ALL_BUT_VERIFY = MANAGEMENT_PERMISSIONS.filter((p) => p !== 'keys.verify');
 

@@ -2,17 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn, type ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { withServerAndAdmin } from '../support/server-with-admin.ts';
 
 const HOUR = 3_600_000;
 
 describe('usage analytics', () => {
   let server: TestServer;
   let admin: ApiClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   it('counts every verification of a key by outcome and tag, in minute and hour buckets', async () => {
     const { token, keyId } = await createKeyWith(admin, { permissions: ['orders.read'] });

@@ -2,17 +2,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn, type ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { withServerAndAdmin } from '../support/server-with-admin.ts';
 
 describe('rate limits and quotas', () => {
   let server: TestServer;
   let admin: ApiClient;
   let anonymous: ApiClient;
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     anonymous = apiClient(server.url);
   });
-  afterAll(async () => server.close());
 
   const verify = (key: string, extra: Record<string, unknown> = {}) => anonymous.post('/v1/keys/verify', { key, ...extra });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../support/api-client.ts';
+import { describe, expect, it } from 'vitest';
 import { snapshotDatabase } from '../support/db-snapshot.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { type TestServer } from '../support/test-server.ts';
+import { withServerAndAdmin } from '../support/server-with-admin.ts';
 
 // src/app.ts: management bodies are small, so 128 KiB is plenty and refusing more is cheap.
 const LIMIT = 128 * 1024;
@@ -17,12 +17,11 @@ function bodyOf(bytes: number, fields: Record<string, unknown>): string {
 describe('body size limit: 128 KiB on every route, refused before it is read', () => {
   let server: TestServer;
   let headers: Record<string, string>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
+  withServerAndAdmin((started) => {
+    ({ server } = started);
+    const { session } = started;
     headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
   });
-  afterAll(async () => server.close());
 
   it.each([
     ['POST /v1/projects (signed in)', '/v1/projects', { name: 'big' }],

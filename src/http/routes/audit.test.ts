@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
 import { createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { expectStablePaging } from '../../../test/support/paging.ts';
 import { managementKey, MEMBER_PASSWORD, signInMember, uniqueName } from '../../../test/support/people.ts';
 import { expectProblem, ISO_UTC } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 type AuditEvent = {
   id: string;
@@ -20,13 +21,11 @@ describe('GET /v1/audit', () => {
   let admin: ApiClient;
   let adminId: string;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
-    admin = session.client;
+  withServerAndAdmin((started) => {
+    ({ server, admin } = started);
+    const { session } = started;
     adminId = session.userId;
   });
-  afterAll(async () => server.close());
 
   const events = async (query: string) => {
     const response = await admin.get(`/v1/audit?limit=100${query ? `&${query}` : ''}`);

@@ -1,10 +1,11 @@
 // The account routes of the console's account page: auth.password.ts and auth.other-sessions.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
 import { managementKey, MEMBER_PASSWORD, signInMember } from '../../../test/support/people.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { ADMIN, startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { ADMIN, type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 const NEW_PASSWORD = 'a-new-password-4567';
 const TOUCHED_BY_READS = ['keys.last_used_at', 'sessions.last_seen_at'];
@@ -12,11 +13,7 @@ const TOUCHED_BY_READS = ['keys.last_used_at', 'sessions.last_seen_at'];
 describe('POST /v1/auth/password (errors)', () => {
   let server: TestServer;
   let admin: ApiClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   it('answers 400 VALIDATION_FAILED naming the field for bad input, and changes nothing', async () => {
     const member = await signInMember(server, admin, []);
@@ -59,11 +56,7 @@ describe('POST /v1/auth/password (errors)', () => {
 describe('DELETE /v1/auth/sessions/others (errors)', () => {
   let server: TestServer;
   let admin: ApiClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   it('refuses a management key with 403 FORBIDDEN and ends no session of its person', async () => {
     const key = await managementKey(server, admin, ['*']);

@@ -1,8 +1,9 @@
 // The account routes of the console's account page: auth.password.ts and auth.other-sessions.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { MEMBER_PASSWORD, signInMember } from '../../../test/support/people.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 const NEW_PASSWORD = 'a-new-password-4567';
 
@@ -14,11 +15,7 @@ async function loginStatus(server: TestServer, username: string, password: strin
 describe('POST /v1/auth/password (happy)', () => {
   let server: TestServer;
   let admin: ApiClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   it('answers 204; the new password signs in and the old one no longer does', async () => {
     const member = await signInMember(server, admin, []);
@@ -57,11 +54,7 @@ describe('POST /v1/auth/password (happy)', () => {
 describe('DELETE /v1/auth/sessions/others (happy)', () => {
   let server: TestServer;
   let admin: ApiClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   it('answers 204 and signs out every other session of the caller; this one and other people\'s stay', async () => {
     const member = await signInMember(server, admin, []);

@@ -1,11 +1,12 @@
 // The account routes of the console's account page: auth.password.ts and auth.other-sessions.ts.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../../services/password-attempts.ts';
 import { signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
 import { MEMBER_PASSWORD, signInMember } from '../../../test/support/people.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
 import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 const NEW_PASSWORD = 'a-new-password-4567';
 const TOUCHED_BY_READS = ['keys.last_used_at', 'sessions.last_seen_at'];
@@ -18,11 +19,7 @@ async function login(server: TestServer, username: string, password: string) {
 describe('account routes: CSRF and sessions', () => {
   let server: TestServer;
   let admin: ApiClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   it('a cookie without the x-csrf-token header changes nothing: 403 CSRF_FAILED on both routes', async () => {
     const member = await signInMember(server, admin, []);

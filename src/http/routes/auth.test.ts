@@ -6,6 +6,7 @@ import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
 import { managementKey, MEMBER_PASSWORD, signInMember, uniqueName } from '../../../test/support/people.ts';
 import { expectProblem, ISO_UTC } from '../../../test/support/problems.ts';
 import { ADMIN, startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 /** POSTs /v1/auth/login with raw fetch, so tests see the exact headers. */
 async function login(server: TestServer, body: unknown, headers: Record<string, string> = {}) {
@@ -28,11 +29,7 @@ describe('auth routes', () => {
   let server: TestServer;
   let admin: ApiClient;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   describe('POST /v1/auth/login', () => {
     it('answers 200 {user, csrfToken} and sets an HttpOnly, SameSite=Strict session cookie', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, type ApiClient } from '../../../test/support/api-client.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 describe('GET /v1/authorize: wildcards and permission queries', () => {
   let server: TestServer;
@@ -11,12 +12,10 @@ describe('GET /v1/authorize: wildcards and permission queries', () => {
   const authorize = (query: string, key = token) => apiClient(server.url).get(`/v1/authorize${query}`, { authorization: `Bearer ${key}` });
   const permission = (...values: string[]) => `?${values.map((value) => `permission=${encodeURIComponent(value)}`).join('&')}`;
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     token = (await createKeyWith(admin, { permissions: ['orders.*', 'refunds.admin'] })).token;
   });
-  afterAll(async () => server.close());
 
   it('a wildcard grant passes its namespace and nothing beside it', async () => {
     expect((await authorize(permission('orders.refunds.create'))).status).toBe(200);

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn, type ApiClient, type ApiResponse } from '../../../test/support/api-client.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 type Presented = { bearer: string } | { apiKey: string } | undefined;
 
@@ -26,13 +27,11 @@ describe('GET /v1/authorize (forward-auth)', () => {
   let admin: ApiClient;
   let adminId: string;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
-    admin = session.client;
+  withServerAndAdmin((started) => {
+    ({ server, admin } = started);
+    const { session } = started;
     adminId = session.userId;
   });
-  afterAll(async () => server.close());
 
   it('200 with X-Keyward-Key-Id and X-Keyward-Owner-Id, for Bearer and for X-API-Key', async () => {
     const { token, keyId } = await createKeyWith(admin, { key: { owner: 'admin' } });
@@ -158,11 +157,7 @@ describe('GET /v1/authorize behind a trusted proxy (KEYWARD_TRUSTED_PROXIES=127.
   let server: TestServer;
   let admin: ApiClient;
 
-  beforeAll(async () => {
-    server = await startTestServer({ env: { KEYWARD_TRUSTED_PROXIES: '127.0.0.1' } });
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started), { env: { KEYWARD_TRUSTED_PROXIES: '127.0.0.1' } });
 
   it('takes the client address from X-Forwarded-For', async () => {
     const { token } = await createKeyWith(admin, { key: { ipAllowlist: ['203.0.113.0/24'] } });
@@ -197,11 +192,7 @@ describe('GET /v1/authorize with a trusted proxy list that excludes the peer', (
   let server: TestServer;
   let admin: ApiClient;
 
-  beforeAll(async () => {
-    server = await startTestServer({ env: { KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8' } });
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started), { env: { KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8' } });
 
   it('ignores X-Forwarded-For and X-Real-IP from 127.0.0.1', async () => {
     const { token } = await createKeyWith(admin, { key: { ipAllowlist: ['203.0.113.0/24'] } });
@@ -214,11 +205,7 @@ describe('GET /v1/authorize with KEYWARD_VERIFY_AUTH=required', () => {
   let server: TestServer;
   let admin: ApiClient;
 
-  beforeAll(async () => {
-    server = await startTestServer({ env: { KEYWARD_VERIFY_AUTH: 'required' } });
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started), { env: { KEYWARD_VERIFY_AUTH: 'required' } });
 
   it("needs the proxy's own keys.verify key in X-Keyward-Token, and answers for the client's key", async () => {
     const client = await createKeyWith(admin, { permissions: ['orders.read'] });

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
-import { createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { createKeyWith, type ApiClient } from '../../../test/support/api-client.ts';
 import { expectStablePaging } from '../../../test/support/paging.ts';
 import { signInMember, uniqueName } from '../../../test/support/people.ts';
 import { expectProblem, ISO_UTC } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 describe('groups routes', () => {
   let server: TestServer;
   let admin: ApiClient;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   const createGroup = async (body: Record<string, unknown> = {}) => {
     const response = await admin.post('/v1/groups', { name: uniqueName('g'), permissions: ['orders.read'], ...body });

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, type ApiClient } from '../../../test/support/api-client.ts';
 import { signInMember, uniqueName } from '../../../test/support/people.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 describe('wildcard grants in the management API', () => {
   let server: TestServer;
   let admin: ApiClient;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   const group = (client: ApiClient, permissions: string[]) => client.post('/v1/groups', { name: uniqueName('wild'), permissions });
 

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient, type ApiResponse } from '../../../test/support/api-client.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, type ApiResponse } from '../../../test/support/api-client.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 const UNKNOWN_KEY_ID = 'key_0000000000000000000000';
 const UNKNOWN_USER_ID = 'usr_0000000000000000000000';
@@ -20,15 +21,13 @@ describe('keys: errors', () => {
   let projectId: string;
   let keyId: string;
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     const project = await admin.post('/v1/projects', { name: 'Errors', keyPrefix: 'er' });
     projectId = project.body.id;
     const key = await admin.post('/v1/keys', { projectId, name: 'existing' });
     keyId = key.body.key.id;
   });
-  afterAll(async () => server.close());
 
   async function countKeys(): Promise<number> {
     return (await admin.get(`/v1/keys?projectId=${projectId}`)).body.total;

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../../../test/support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient } from '../../../test/support/api-client.ts';
+import { ADMIN, type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin, type ServerWithAdmin } from '../../../test/support/server-with-admin.ts';
 
 // The fields the contract lists for a key, and the one extra this server adds.
 const CONTRACT_KEY_FIELDS = [
@@ -33,16 +34,14 @@ describe('keys: happy paths over real HTTP', () => {
     return response.body as { key: any; token: string };
   }
 
+  let session: ServerWithAdmin['session'];
+  withServerAndAdmin((started) => ({ server, admin, session } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
-    admin = session.client;
     adminId = session.userId;
     const user = await admin.post('/v1/users', { username: 'alice', role: 'member' });
     expect(user.status).toBe(201);
     alice = { id: user.body.id, username: 'alice' };
   });
-  afterAll(async () => server.close());
 
   describe('POST /v1/keys', () => {
     it('answers 201 {key, token} with exactly the contract fields, start/end taken from the token', async () => {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient } from '../../../test/support/api-client.ts';
 import { foreignToken } from '../../../test/support/foreign-tokens.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 const hex = () => ({ algorithm: 'sha256', encoding: 'hex', value: foreignToken().hex });
 
@@ -22,12 +23,10 @@ describe('POST /v1/keys/import: refusals, all or nothing', () => {
     return response;
   }
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     projectId = (await admin.post('/v1/projects', { name: 'Import errors', keyPrefix: 'ie' })).body.id;
   });
-  afterAll(async () => server.close());
 
   it('one malformed hash among good rows imports none, naming the row', async () => {
     const response = await refused({ projectId, keys: [{ hash: hex() }, { hash: { algorithm: 'sha256', encoding: 'hex', value: 'abc' } }, { hash: hex() }] }, 400, 'VALIDATION_FAILED', '/keys/1/hash/value');

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from '../../../test/support/api-client.ts';
 import { foreignToken, secretsOf } from '../../../test/support/foreign-tokens.ts';
-import { startTestServer, TEST_SECRET, type TestServer } from '../../../test/support/test-server.ts';
+import { TEST_SECRET, type TestServer } from '../../../test/support/test-server.ts';
 import { hashToken } from '../../domain/token.ts';
+import { withServerAndAdmin, type ServerWithAdmin } from '../../../test/support/server-with-admin.ts';
 
 describe('POST /v1/keys/import: happy paths', () => {
   let server: TestServer;
@@ -12,15 +13,13 @@ describe('POST /v1/keys/import: happy paths', () => {
   let groupId: string;
   const anonymous = () => apiClient(server.url);
 
+  let session: ServerWithAdmin['session'];
+  withServerAndAdmin((started) => ({ server, admin, session } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
-    admin = session.client;
     adminId = session.userId;
     projectId = (await admin.post('/v1/projects', { name: 'Moved from elsewhere', keyPrefix: 'mv' })).body.id;
     groupId = (await admin.post('/v1/groups', { name: 'imported-orders', permissions: ['orders.*'] })).body.id;
   });
-  afterAll(async () => server.close());
 
   it('imports hex, base64 and base64url hashes with their settings, all in one call', async () => {
     const [a, b, c] = [foreignToken(), foreignToken(), foreignToken('ba')];

@@ -5,6 +5,7 @@ import { signInMember } from '../../../test/support/people.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
 import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 import { generateToken } from '../../domain/token.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 const hashOf = (foreign: ReturnType<typeof foreignToken>) => ({ algorithm: 'sha256', encoding: 'hex', value: foreign.hex });
 
@@ -23,12 +24,10 @@ describe('POST /v1/keys/import: security', () => {
   let projectId: string;
   const verify = (key: string) => apiClient(server.url).post('/v1/keys/verify', { key });
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     projectId = (await admin.post('/v1/projects', { name: 'Import security', keyPrefix: 'is' })).body.id;
   });
-  afterAll(async () => server.close());
 
   it('needs keys.write, and a session write needs its CSRF token', async () => {
     const body = () => ({ projectId, keys: [{ hash: hashOf(foreignToken()) }] });

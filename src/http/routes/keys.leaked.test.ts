@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, type ApiClient } from '../../../test/support/api-client.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
 import { generateToken } from '../../domain/token.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 describe('POST /v1/keys/leaked', () => {
   let server: TestServer;
   let admin: ApiClient;
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started));
 
   it('deactivates the keys of leaked tokens at once, audited, and counts the unknown ones', async () => {
     const leaked = await createKeyWith(admin);

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient } from '../../../test/support/api-client.ts';
 import { signInMember } from '../../../test/support/people.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 const DAY = 86_400_000;
 
@@ -21,9 +22,8 @@ describe('GET /v1/keys?expiresBefore', () => {
   };
   const inAWeek = () => `expiresBefore=${encodeURIComponent(at(7))}`;
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     projectId = (await admin.post('/v1/projects', { name: 'Expiring', keyPrefix: 'exp' })).body.id;
     otherProjectId = (await admin.post('/v1/projects', { name: 'Other', keyPrefix: 'oth' })).body.id;
     const create = async (name: string, body: Record<string, unknown>) => {
@@ -42,7 +42,6 @@ describe('GET /v1/keys?expiresBefore', () => {
     // Let "expired-soon" expire: it is before any bound below, but no longer "expiring".
     server.advance(2 * 60_000);
   });
-  afterAll(async () => server.close());
 
   it('lists only keys that expire before the instant and have not expired yet, newest first', async () => {
     const page = await names(inAWeek());

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, type ApiClient } from '../../../test/support/api-client.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 describe('POST /v1/keys/verify: wildcards, permission queries, cost and tags', () => {
   let server: TestServer;
@@ -16,14 +17,12 @@ describe('POST /v1/keys/verify: wildcards, permission queries, cost and tags', (
     return response.body.code as string;
   };
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     anonymous = apiClient(server.url);
     wildcard = (await createKeyWith(admin, { permissions: ['orders.*', 'refunds.admin'] })).token;
     exact = (await createKeyWith(admin, { permissions: ['orders.read', 'refunds.create'] })).token;
   });
-  afterAll(async () => server.close());
 
   it('a namespace wildcard covers its namespace, at any depth, and nothing beside it', async () => {
     for (const permission of ['orders.read', 'orders.refunds.create', 'orders.*', 'orders.refunds.*']) expect(await codeFor(wildcard, permission), permission).toBe('VALID');

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, createKeyWith, type ApiClient } from '../../../test/support/api-client.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
 import { waitFor } from '../../../test/support/wait-for.ts';
 import { LAST_USED_PRECISION_MS } from '../../runtime/usage/usage-recorder.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 describe('POST /v1/keys/verify', () => {
   let server: TestServer;
@@ -16,12 +17,10 @@ describe('POST /v1/keys/verify', () => {
     return response.body as { valid: boolean; code: string; [field: string]: unknown };
   };
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     anonymous = apiClient(server.url);
   });
-  afterAll(async () => server.close());
 
   it('VALID answers with the key id, project, owner, permissions, expiry and meta', async () => {
     const { token, keyId, projectId } = await createKeyWith(admin, {
@@ -318,11 +317,7 @@ describe('POST /v1/keys/verify with KEYWARD_VERIFY_AUTH=required', () => {
   let server: TestServer;
   let admin: ApiClient;
 
-  beforeAll(async () => {
-    server = await startTestServer({ env: { KEYWARD_VERIFY_AUTH: 'required' } });
-    admin = (await signIn(server)).client;
-  });
-  afterAll(async () => server.close());
+  withServerAndAdmin((started) => ({ server, admin } = started), { env: { KEYWARD_VERIFY_AUTH: 'required' } });
 
   it('needs a management key or session holding keys.verify', async () => {
     const { token } = await createKeyWith(admin);

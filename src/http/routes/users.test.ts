@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
 import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { expectStablePaging } from '../../../test/support/paging.ts';
 import { MEMBER_PASSWORD, signInMember, uniqueName } from '../../../test/support/people.ts';
 import { expectProblem, ISO_UTC } from '../../../test/support/problems.ts';
-import { ADMIN, startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { ADMIN, type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 describe('users routes', () => {
   let server: TestServer;
   let admin: ApiClient;
   let adminId: string;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
-    admin = session.client;
+  withServerAndAdmin((started) => {
+    ({ server, admin } = started);
+    const { session } = started;
     adminId = session.userId;
   });
-  afterAll(async () => server.close());
 
   const createUser = async (body: Record<string, unknown> = {}) => {
     const response = await admin.post('/v1/users', { username: uniqueName('u'), role: 'member', ...body });

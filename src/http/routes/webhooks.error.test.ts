@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
-import { apiClient, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { apiClient, type ApiClient } from '../../../test/support/api-client.ts';
 import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
 import { signInMember } from '../../../test/support/people.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
 const URL_A = 'https://hooks.example.com/keyward';
 
@@ -14,12 +15,10 @@ describe('webhooks routes: refusals', () => {
   let webhookId: string;
   const unknownId = newId('whk');
 
+  withServerAndAdmin((started) => ({ server, admin } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
     webhookId = (await admin.post('/v1/webhooks', { url: URL_A })).body.webhook.id;
   });
-  afterAll(async () => server.close());
 
   it.each([
     [{}, '/url'],

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient } from '../../../test/support/api-client.ts';
 import { expectStablePaging } from '../../../test/support/paging.ts';
 import { signInMember } from '../../../test/support/people.ts';
 import { ISO_UTC } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { type TestServer } from '../../../test/support/test-server.ts';
+import { withServerAndAdmin, type ServerWithAdmin } from '../../../test/support/server-with-admin.ts';
 
 const URL_A = 'https://hooks.example.com/keyward';
 
@@ -13,14 +14,12 @@ describe('webhooks routes: the happy paths', () => {
   let adminId: string;
   let projectId: string;
 
+  let session: ServerWithAdmin['session'];
+  withServerAndAdmin((started) => ({ server, admin, session } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    const session = await signIn(server);
-    admin = session.client;
     adminId = session.userId;
     projectId = (await admin.post('/v1/projects', { name: 'Hooked' })).body.id;
   });
-  afterAll(async () => server.close());
 
   it('POST creates a webhook for every project and every event by default, and shows its secret this once', async () => {
     const response = await admin.post('/v1/webhooks', { url: URL_A });
