@@ -8,10 +8,6 @@ import { userDetails } from '../views.ts';
 // Checked here because this command writes to the database without passing through the API.
 const USERNAME = new RegExp(USERNAME_PATTERN);
 
-/**
- * `keyward admin create`: makes an admin straight in the database, where Keyward runs: for the
- * first admin without the KEYWARD_ADMIN_* variables, or to get back in when no admin can sign in.
- */
 /** A log that writes errors to stderr and keeps quiet otherwise. */
 function stderrLog(io: CliIo) {
   const error = (first: object | string, message?: string) => void io.stderr.write(`${typeof first === 'string' ? first : message}\n`);
@@ -19,6 +15,10 @@ function stderrLog(io: CliIo) {
   return { debug: quiet, info: quiet, warn: quiet, error };
 }
 
+/**
+ * `keyward admin create`: makes an admin straight in the database, where Keyward runs: for the
+ * first admin without the KEYWARD_ADMIN_* variables, or to get back in when no admin can sign in.
+ */
 export function registerAdmin(program: Command, io: CliIo): void {
   const admin = program.command('admin').description("administer Keyward's own database, where Keyward runs (uses DATABASE_URL)");
   admin

@@ -59,7 +59,6 @@ export class KeyCache {
     });
   }
 
-  /** The cached entry: a key, null for a known-unknown hash, undefined when not cached. */
   /**
    * Shares invalidations with the other nodes through `bus`, and follows its health: while it
    * is down the cache is bypassed, and when it returns the cache starts empty.
@@ -80,6 +79,7 @@ export class KeyCache {
     return this.#trusted;
   }
 
+  /** The cached entry: a key, null for a known-unknown hash, undefined when not cached. */
   get(hash: string): CachedKey | null | undefined {
     if (!this.#trusted) return undefined;
     const entry = this.#entries.get(hash);
