@@ -211,57 +211,6 @@ describe('POST /v1/keys/verify', () => {
     expect((await anonymous.post('/v1/keys/verify', { key: 'tk_x', extra: true })).status).toBe(400);
   });
 
-  it('lastUsedAt is null until a VALID verification, then set (written behind)', async () => {
-    const { token, keyId } = await createKeyWith(admin);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect((await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt).toBeNull();
-
-    const before = server.now();
-    expect((await verify({ key: token })).code).toBe('VALID');
-    const lastUsedAt = await waitFor(async () => (await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt ?? undefined, { what: 'lastUsedAt' });
-    expect(Date.parse(lastUsedAt)).toBeGreaterThanOrEqual(before);
-    expect(Date.parse(lastUsedAt)).toBeLessThanOrEqual(server.now());
-  });
-
-  it('a refused verification does not set lastUsedAt', async () => {
-    const { token, keyId } = await createKeyWith(admin, { key: { enabled: false } });
-    expect((await verify({ key: token })).code).toBe('DISABLED');
-    expect((await verify({ key: token, permissions: 'nope' })).code).toBe('DISABLED');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt).toBeNull();
-  });
-
-  it('lastUsedAt moves forward with later uses', async () => {
-    const { token, keyId } = await createKeyWith(admin);
-    await verify({ key: token });
-    const first = await waitFor(async () => (await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt ?? undefined);
-    server.advance(60_000);
-    await verify({ key: token });
-    const second = await waitFor(async () => {
-      const at = (await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt;
-      return at !== first ? at : undefined;
-    });
-    expect(Date.parse(second) - Date.parse(first)).toBeGreaterThanOrEqual(60_000);
-  });
-
-  it('lastUsedAt is kept to five seconds: a key in steady use is not rewritten on every flush', async () => {
-    const { token, keyId } = await createKeyWith(admin);
-    const lastUsed = async () => {
-      await server.app.services.usage.flush();
-      return (await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt as string | null;
-    };
-    await verify({ key: token });
-    const first = await lastUsed();
-    expect(first).not.toBeNull();
-    // The server's clock runs on from real time; a second of slack covers the test's own pace.
-    server.advance(LAST_USED_PRECISION_MS - 1_000);
-    await verify({ key: token });
-    expect(await lastUsed()).toBe(first);
-    server.advance(1_000);
-    await verify({ key: token });
-    expect(Date.parse((await lastUsed())!) - Date.parse(first!)).toBeGreaterThanOrEqual(LAST_USED_PRECISION_MS);
-  });
-
   it("edits to a permission group reach the key's next verification", async () => {
     const { token, groupIds } = await createKeyWith(admin, { permissions: ['reports.read'] });
     const groupId = groupIds[0]!;
@@ -313,29 +262,3 @@ describe('POST /v1/keys/verify', () => {
   });
 });
 
-describe('POST /v1/keys/verify with KEYWARD_VERIFY_AUTH=required', () => {
-  let server: TestServer;
-  let admin: ApiClient;
-
-  withServerAndAdmin((started) => ({ server, admin } = started), { env: { KEYWARD_VERIFY_AUTH: 'required' } });
-
-  it('needs a management key or session holding keys.verify', async () => {
-    const { token } = await createKeyWith(admin);
-    const anonymous = await apiClient(server.url).post('/v1/keys/verify', { key: token });
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.body.code).toBe('UNAUTHENTICATED');
-
-    const withoutRight = await createKeyWith(admin, { permissions: ['keys.read'] });
-    const refused = await apiClient(server.url, { bearer: withoutRight.token }).post('/v1/keys/verify', { key: token });
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('FORBIDDEN');
-
-    const verifier = await createKeyWith(admin, { permissions: ['keys.verify'] });
-    const accepted = await apiClient(server.url, { bearer: verifier.token }).post('/v1/keys/verify', { key: token });
-    expect(accepted.status).toBe(200);
-    expect(accepted.body.code).toBe('VALID');
-
-    const bySession = await admin.post('/v1/keys/verify', { key: token });
-    expect(bySession.body.code).toBe('VALID');
-  });
-});
