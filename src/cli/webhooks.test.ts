@@ -7,7 +7,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/w
 import { EXIT } from './exit-codes.ts';
 import { freePort } from '../../test/support/keyward-process.ts';
 
-const ALL_EVENTS = ['key.created', 'key.updated', 'key.expiring', 'key.expired', 'key.disabled', 'key.deleted', 'key.leaked'];
+const ALL_EVENTS = ['key.created', 'key.updated', 'key.expiring', 'key.expired', 'key.disabled', 'key.deleted', 'key.leaked', 'identity.created', 'identity.updated', 'identity.deleted'];
 
 
 describe('keyward webhooks: refusals on the command line', () => {

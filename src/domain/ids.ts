@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 
-/** The typed prefixes of every public id (`whk` webhooks, `dlv` their deliveries, `wev` webhook events). */
-export type IdKind = 'prj' | 'usr' | 'grp' | 'key' | 'evt' | 'whk' | 'dlv' | 'wev';
+/** The typed prefixes of every public id (`whk` webhooks, `dlv` their deliveries, `wev` webhook events, `idt` identities, `psn` portal sessions). */
+export type IdKind = 'prj' | 'usr' | 'grp' | 'key' | 'evt' | 'whk' | 'dlv' | 'wev' | 'idt' | 'psn';
 
 // Lower-case Crockford base32: sorts the same byte-wise (SQLite) and under PostgreSQL's
 // default collations, so "ORDER BY id" is creation order in both stores.

@@ -7,11 +7,13 @@ const base: KeyUseSettings = {
   enabled: true,
   expiresAt: '2027-01-01T00:00:00.000Z',
   ipAllowlist: ['10.0.0.0/8'],
-  ratelimit: { limit: 10, windowMs: 60_000 },
+  ratelimits: [{ name: 'default', limit: 10, durationMs: 60_000, autoApply: true }, { name: 'tokens', limit: 1000, durationMs: 3_600_000, autoApply: false }],
   remaining: 5,
   refill: { amount: 100, interval: 'monthly' },
   groupIds: ['grp_a', 'grp_b'],
+  identityId: 'idt_a',
 };
+const limit = (name: string, value: number, durationMs: number, autoApply = true) => ({ name, limit: value, durationMs, autoApply });
 
 describe('wideningChanges', () => {
   it('names what gives the token more use', () => {
@@ -20,9 +22,12 @@ describe('wideningChanges', () => {
     expect(wideningChanges(base, { expiresAt: '2027-06-01T00:00:00.000Z' })).toEqual(['expiresAt']);
     expect(wideningChanges(base, { ipAllowlist: [] })).toEqual(['ipAllowlist']);
     expect(wideningChanges(base, { ipAllowlist: ['10.0.0.0/7'] })).toEqual(['ipAllowlist']);
-    expect(wideningChanges(base, { ratelimit: null, remaining: null, refill: { amount: 100, interval: 'daily' } })).toEqual(['ratelimit', 'remaining', 'refill']);
-    expect(wideningChanges(base, { ratelimit: { limit: 11, windowMs: 60_000 } })).toEqual(['ratelimit']);
-    expect(wideningChanges(base, { ratelimit: { limit: 10, windowMs: 59_999 } })).toEqual(['ratelimit']);
+    expect(wideningChanges(base, { ratelimits: [], remaining: null, refill: { amount: 100, interval: 'daily' } })).toEqual(['ratelimits', 'remaining', 'refill']);
+    expect(wideningChanges(base, { ratelimits: [limit('default', 11, 60_000), base.ratelimits[1]!] })).toEqual(['ratelimits']);
+    expect(wideningChanges(base, { ratelimits: [limit('default', 10, 59_999), base.ratelimits[1]!] })).toEqual(['ratelimits']);
+    expect(wideningChanges(base, { ratelimits: [limit('default', 10, 60_000, false), base.ratelimits[1]!] })).toEqual(['ratelimits']);
+    expect(wideningChanges(base, { identityId: null })).toEqual(['identity']);
+    expect(wideningChanges(base, { identityId: 'idt_b' })).toEqual(['identity']);
     expect(wideningChanges(base, { remaining: 6 })).toEqual(['remaining']);
     expect(wideningChanges({ ...base, refill: null }, { refill: { amount: 1, interval: 'monthly' } })).toEqual(['refill']);
     expect(wideningChanges(base, { groupIds: ['grp_a', 'grp_c'] })).toEqual(['groupIds']);
@@ -33,13 +38,14 @@ describe('wideningChanges', () => {
       enabled: false,
       expiresAt: '2026-12-31T00:00:00.000Z',
       ipAllowlist: ['10.1.0.0/16', '10.2.3.4'],
-      ratelimit: { limit: 5, windowMs: 120_000 },
+      ratelimits: [limit('default', 5, 120_000), limit('tokens', 1000, 3_600_000, true), limit('new', 1, 1000)],
+      identityId: 'idt_a',
       remaining: 0,
       refill: null,
       groupIds: ['grp_b'],
     })).toEqual([]);
-    const open: KeyUseSettings = { ...base, expiresAt: null, ipAllowlist: [], ratelimit: null, remaining: null, refill: null };
-    expect(wideningChanges(open, { expiresAt: '2027-01-01T00:00:00.000Z', ipAllowlist: ['192.0.2.1'], ratelimit: { limit: 1, windowMs: 1000 }, remaining: 3 })).toEqual([]);
+    const open: KeyUseSettings = { ...base, expiresAt: null, ipAllowlist: [], ratelimits: [], remaining: null, refill: null, identityId: null };
+    expect(wideningChanges(open, { expiresAt: '2027-01-01T00:00:00.000Z', ipAllowlist: ['192.0.2.1'], ratelimits: [limit('default', 1, 1000)], remaining: 3, identityId: null })).toEqual([]);
     expect(wideningChanges(base, { refill: { amount: 50, interval: 'monthly' } })).toEqual([]);
     expect(wideningChanges({ ...base, refill: { amount: 100, interval: 'daily' } }, { refill: { amount: 100, interval: 'monthly' } })).toEqual([]);
     expect(wideningChanges({ ...base, enabled: false }, { expiresAt: null, enabled: false })).toEqual(['expiresAt']);

@@ -1,14 +1,18 @@
 import { allowlistWithin } from './ip-allowlist.ts';
+import type { NamedLimit } from './named-limits.ts';
 
 /** The settings of a key whose change can give its token more use. */
 export type KeyUseSettings = {
   enabled: boolean;
   expiresAt: string | null;
   ipAllowlist: readonly string[];
-  ratelimit: { limit: number; windowMs: number } | null;
+  /** Its named limits (the old single `ratelimit` is the one named `default`). */
+  ratelimits: readonly NamedLimit[];
   remaining: number | null;
   refill: { amount: number; interval: 'daily' | 'monthly' } | null;
   groupIds: readonly string[];
+  /** The identity it belongs to: its limits and quota are shared, its metadata carried. */
+  identityId: string | null;
 };
 
 /** A PATCH of a key: a field left out is unchanged; null clears it. */
@@ -21,9 +25,12 @@ function laterOrNever(next: string | null, before: string | null): boolean {
   return next === null || Date.parse(next) > Date.parse(before);
 }
 
-function widensRatelimit(next: KeyUseSettings['ratelimit'], before: KeyUseSettings['ratelimit']): boolean {
-  if (before === null) return false;
-  return next === null || next.limit > before.limit || next.windowMs < before.windowMs;
+/** Whether some limit of `before` is gone, raised, shortened or no longer applied by itself. */
+function widensLimits(next: readonly NamedLimit[], before: readonly NamedLimit[]): boolean {
+  return before.some((old) => {
+    const now = next.find((limit) => limit.name === old.name);
+    return !now || now.limit > old.limit || now.durationMs < old.durationMs || (old.autoApply && !now.autoApply);
+  });
 }
 
 function widensRemaining(next: number | null, before: number | null): boolean {
@@ -38,8 +45,9 @@ function widensRefill(next: KeyUseSettings['refill'], before: KeyUseSettings['re
 
 /**
  * The fields of a key change that give its token more use than it has: re-enabling, a later or
- * no expiry, an IP allowlist that lets in an address the old one did not, a higher or no rate
- * limit, more or unlimited quota, a bigger or more frequent refill, a group it did not have.
+ * no expiry, an IP allowlist that lets in an address the old one did not, a rate limit removed,
+ * raised, shortened or no longer automatic, more or unlimited quota, a bigger or more frequent
+ * refill, a group it did not have, another identity (or none).
  * Anything else (disabling, narrowing, lowering, names and meta) only takes use away or is
  * neutral. Returns the widening fields' names, empty when the change gives nothing.
  *
@@ -50,9 +58,11 @@ export function wideningChanges(before: KeyUseSettings, changes: KeyUseChanges):
   if (changes.enabled === true && !before.enabled) widened.push('enabled');
   if (changes.expiresAt !== undefined && laterOrNever(changes.expiresAt, before.expiresAt)) widened.push('expiresAt');
   if (changes.ipAllowlist !== undefined && !allowlistWithin(changes.ipAllowlist, before.ipAllowlist)) widened.push('ipAllowlist');
-  if (changes.ratelimit !== undefined && widensRatelimit(changes.ratelimit, before.ratelimit)) widened.push('ratelimit');
+  if (changes.ratelimits !== undefined && widensLimits(changes.ratelimits, before.ratelimits)) widened.push('ratelimits');
   if (changes.remaining !== undefined && widensRemaining(changes.remaining, before.remaining)) widened.push('remaining');
   if (changes.refill !== undefined && widensRefill(changes.refill, before.refill)) widened.push('refill');
   if (changes.groupIds !== undefined && changes.groupIds.some((id) => !before.groupIds.includes(id))) widened.push('groupIds');
+  // Another identity is another customer's name (and limits); none drops the shared limits.
+  if (changes.identityId !== undefined && changes.identityId !== before.identityId) widened.push('identity');
   return widened;
 }

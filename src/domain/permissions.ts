@@ -12,6 +12,9 @@ export const MANAGEMENT_PERMISSIONS = [
   'audit.read',
   'webhooks.read',
   'webhooks.write',
+  'identities.read',
+  'identities.write',
+  'portal.write',
 ] as const;
 
 export type ManagementPermission = (typeof MANAGEMENT_PERMISSIONS)[number];

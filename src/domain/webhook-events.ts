@@ -11,10 +11,20 @@ export const KEY_EVENT_TYPES = [
 
 export type KeyEventType = (typeof KEY_EVENT_TYPES)[number];
 
+/** The identity events: sent to every webhook subscribed to them (identities belong to no project). */
+export const IDENTITY_EVENT_TYPES = ['identity.created', 'identity.updated', 'identity.deleted'] as const;
+
+export type IdentityEventType = (typeof IDENTITY_EVENT_TYPES)[number];
+
+/** Every event a webhook can subscribe to; a webhook created without a list gets them all. */
+export const EVENT_TYPES = [...KEY_EVENT_TYPES, ...IDENTITY_EVENT_TYPES] as const;
+
+export type SubscribableEventType = (typeof EVENT_TYPES)[number];
+
 /** What `POST /v1/webhooks/{id}/test` sends; not subscribable, it goes only where it is asked. */
 export const TEST_EVENT_TYPE = 'webhook.test';
 
-export type WebhookEventType = KeyEventType | typeof TEST_EVENT_TYPE;
+export type WebhookEventType = SubscribableEventType | typeof TEST_EVENT_TYPE;
 
 /** Attempts before a delivery is given up as failed (the first one included). */
 export const MAX_DELIVERY_ATTEMPTS = 8;

@@ -6,7 +6,7 @@ import type { ServiceContext } from './context.ts';
 
 export type AuditEntry = {
   action: string;
-  targetType: 'project' | 'user' | 'group' | 'key' | 'session' | 'webhook';
+  targetType: 'project' | 'user' | 'group' | 'key' | 'session' | 'webhook' | 'identity';
   targetId: string | null;
   /** Before/after values; callers pass only non-secret fields. */
   detail?: Record<string, unknown>;

@@ -97,7 +97,8 @@ export async function createServices(config: Config, options: ServiceOptions): P
       // One node on SQLite counts in memory; several nodes count in Redis, or without Redis in
       // the database itself (exact, one write per limited verification).
       limits: closing(new UsageLimiter({
-        keys: store.repos.keys,
+        keyCounters: store.repos.keyQuotas,
+        identityCounters: store.repos.identityQuotas,
         mode: redis ? 'redis' : store.dialect.shared ? 'database' : 'memory',
         redis,
         prefix: config.redisPrefix,

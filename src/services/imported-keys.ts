@@ -160,6 +160,7 @@ export async function importKeys(ctx: ServiceContext, actor: Actor, input: Impor
         token_end: '',
         owner_id: owners[i]?.id ?? null,
         created_by: creator?.id ?? null,
+        identity_id: null,
         last_used_at: null,
         created_at: nowIso,
       };
@@ -168,7 +169,7 @@ export async function importKeys(ctx: ServiceContext, actor: Actor, input: Impor
     await tx.secrets.insertImported(rows);
     const views: KeyView[] = [];
     for (const [i, row] of rows.entries()) {
-      const people = { owner_username: owners[i]?.username ?? null, creator_username: creator?.username ?? null };
+      const people = { owner_username: owners[i]?.username ?? null, creator_username: creator?.username ?? null, identity_external_id: null };
       const view = keyViewOf({ ...row.key, ...people }, row.groupIds.map((id) => groups.get(id)!), now);
       await recordAudit(tx, actor, { action: 'key.imported', targetType: 'key', targetId: view.id, detail: { after: auditable(view) } }, now);
       views.push(view);

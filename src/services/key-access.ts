@@ -83,3 +83,22 @@ export async function keyScopeOf(repos: Repositories, actor: Actor): Promise<Key
   const groups = actor.role === 'admin' ? [] : await repos.groups.allPermissions();
   return keyScope(actor, () => groups);
 }
+
+/**
+ * The identity a key is to belong to: undefined when the input does not say, null for none.
+ * Giving a key an identity (or taking it away) needs `identities.write`, asked before the
+ * look-up: the answer tells nothing about which identities exist to whoever may not manage them.
+ */
+export async function resolveIdentity(repos: Repositories, actor: Actor, input: { identityId?: string | null; externalId?: string }, lock?: ReadLock): Promise<{ id: string; externalId: string } | null | undefined> {
+  if (input.identityId === undefined && input.externalId === undefined) return undefined;
+  enforce(actor, { do: 'permissions.grant', permissions: ['identities.write'], doing: "Setting a key's identity" });
+  if (input.identityId === null) return null;
+  const identity = input.identityId !== undefined ? await repos.identities.find(input.identityId, lock) : await repos.identities.findByExternalId(input.externalId!, lock);
+  if (!identity) {
+    const named = input.identityId !== undefined ? `id ${input.identityId}` : `externalId "${input.externalId}"`;
+    throw new ProblemError(422, 'IDENTITY_NOT_FOUND', `No identity with ${named}; create it first with POST /v1/identities.`, [
+      { path: input.identityId !== undefined ? '/identityId' : '/externalId', message: 'unknown identity' },
+    ]);
+  }
+  return { id: identity.id, externalId: identity.external_id };
+}

@@ -11,8 +11,8 @@ import { enforce, type Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { resolveGrantableGroups } from './groups.ts';
-import { actorAsItStands, factsOf, keyScopeOf, requireUse, resolveOwner, visibleKey } from './key-access.ts';
-import { auditable, checkRefill, checkSettings, keyColumnsOf, newKeySettings, type KeySettings } from './key-settings.ts';
+import { actorAsItStands, factsOf, keyScopeOf, requireUse, resolveIdentity, resolveOwner, visibleKey } from './key-access.ts';
+import { auditable, checkRefill, checkSettings, keyColumnsOf, limitsAfter, newKeySettings, type KeySettings } from './key-settings.ts';
 import { publishKeyEvents } from './webhooks/webhook-outbox.ts';
 
 export type CreateKeyInput = KeySettings & { projectId: string; ownerId?: string; owner?: string };
@@ -58,6 +58,7 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
     }
     actor = await actorAsItStands(tx, actor);
     const owner = await resolveOwner(tx, actor, input, 'share');
+    const identity = await resolveIdentity(tx, actor, input, 'share');
     const groups = input.groupIds?.length ? await resolveGrantableGroups(tx, actor, input.groupIds, [], 'Giving a key these groups') : [];
     // A key acts in its owner's name: only for yourself, or (admins) for someone you out-hold.
     enforce(actor, { do: 'key.issue', permissions: unionGrants(groups.map((group) => group.permissions)), owner: owner?.person ?? null });
@@ -72,13 +73,14 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
       token_end: display.end,
       owner_id: owner?.id ?? null,
       created_by: creator?.id ?? null,
+      identity_id: identity?.id ?? null,
       last_used_at: null,
       created_at: nowIso,
     };
     await tx.keys.insert(row);
     await tx.secrets.insert(id, hashToken(ctx.secret, token), nowIso);
     if (groups.length > 0) await tx.keys.setGroups(id, groups.map((group) => group.id), { replace: false });
-    const view = keyViewOf({ ...row, owner_username: owner?.username ?? null, creator_username: creator?.username ?? null }, groups, now);
+    const view = keyViewOf({ ...row, owner_username: owner?.username ?? null, creator_username: creator?.username ?? null, identity_external_id: identity?.externalId ?? null }, groups, now);
     await recordAudit(tx, actor, { action: 'key.created', targetType: 'key', targetId: id, detail: { after: auditable(view) } }, now);
     await publishKeyEvents(tx, 'key.created', [view], now);
     return { key: view, token };
@@ -99,7 +101,11 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     checkRefill(settings.remaining !== undefined ? settings.remaining : before.remaining, settings.refill !== undefined ? settings.refill : before.refill);
     // Taking use away needs only sight of the key; giving its token more use needs holding all
     // it will carry, in the name it acts in (see access-policy.ts).
-    const widened = wideningChanges({ ...before, groupIds: before.groups.map((group) => group.id) }, settings);
+    const identity = await resolveIdentity(tx, actor, settings, 'share');
+    const widened = wideningChanges(
+      { ...before, groupIds: before.groups.map((group) => group.id), identityId: before.identity?.id ?? null },
+      { ...settings, ratelimits: limitsAfter(settings, before.ratelimits), identityId: identity === undefined ? undefined : identity?.id ?? null },
+    );
     if (widened.length > 0) actor = await actorAsItStands(tx, actor);
     let permissions = before.permissions;
     if (settings.groupIds !== undefined) {
@@ -108,16 +114,18 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
     }
     if (widened.length > 0) await requireUse(tx, actor, { ...factsOf(before), permissions }, `Changing ${widened.join(', ')} of this key`);
     if (settings.groupIds !== undefined) await tx.keys.setGroups(id, [...new Set(settings.groupIds)]);
-    const changes = keyColumnsOf(settings, new Date(now).toISOString());
+    const changes = keyColumnsOf(settings, new Date(now).toISOString(), before.ratelimits);
+    if (identity !== undefined) changes.identity_id = identity?.id ?? null;
     await tx.keys.update(id, changes);
-    const after = (await tx.keys.toViews([{ ...row, ...changes }], now))[0]!;
+    const after = (await tx.keys.toViews([{ ...row, ...changes, ...(identity !== undefined ? { identity_external_id: identity?.externalId ?? null } : {}) }], now))[0]!;
     const action = settings.enabled === false && before.enabled ? 'key.disabled' : settings.enabled === true && !before.enabled ? 'key.enabled' : 'key.updated';
     await recordAudit(tx, actor, { action, targetType: 'key', targetId: id, detail: { before: auditable(before), after: auditable(after) } }, now);
     await publishKeyEvents(tx, action === 'key.disabled' ? 'key.disabled' : 'key.updated', [after], now);
     return { view: after, lastRefillAt: changes.last_refill_at !== undefined ? changes.last_refill_at : row.last_refill_at };
   });
-  // Counters held outside the database learn of the change; a new `remaining` wins over them.
-  if (settings.remaining !== undefined || settings.refill !== undefined || settings.ratelimit !== undefined) {
+  // Counters held outside the database learn of the change (a new `remaining` wins over them),
+  // and are written, so the answer below shows them.
+  if (settings.remaining !== undefined || settings.refill !== undefined || settings.ratelimit !== undefined || settings.ratelimits !== undefined) {
     await ctx.limits.keyChanged(id, settings.remaining !== undefined
       ? { remainingSet: true, remaining: edited.view.remaining, lastRefillAt: edited.lastRefillAt }
       : { remainingSet: false, ...(settings.refill !== undefined ? { lastRefillAt: edited.lastRefillAt } : {}) });
@@ -165,8 +173,8 @@ export async function deleteKey(ctx: ServiceContext, actor: Actor, id: string): 
   ctx.cache.invalidateKey(id);
 }
 
-/** Deletes keys in bulk inside the caller's transaction (a forced user or project deletion). */
-export async function deleteKeysWhere(tx: Repositories, actor: Actor, column: 'owner_id' | 'project_id', value: string, now: number): Promise<string[]> {
+/** Deletes keys in bulk inside the caller's transaction (a forced user, project or identity deletion). */
+export async function deleteKeysWhere(tx: Repositories, actor: Actor, column: 'owner_id' | 'project_id' | 'identity_id', value: string, now: number): Promise<string[]> {
   const ids = await tx.keys.idsWhere(column, value);
   // Each deleted key's event carries the key as it was: read before the rows go.
   await publishKeyEvents(tx, 'key.deleted', async () => {
@@ -179,7 +187,7 @@ export async function deleteKeysWhere(tx: Repositories, actor: Actor, column: 'o
   }, now);
   for (const id of ids) {
     await tx.keys.delete(id);
-    await recordAudit(tx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { reason: `${column === 'owner_id' ? 'owner' : 'project'} ${value} deleted with force` } }, now);
+    await recordAudit(tx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { reason: `${{ owner_id: 'owner', project_id: 'project', identity_id: 'identity' }[column]} ${value} deleted with force` } }, now);
   }
   return ids;
 }

@@ -6,7 +6,9 @@ import { decideVerification, type VerificationCode } from '../domain/verificatio
 import type { CachedKey } from '../runtime/cache/key-cache.ts';
 import type { ServiceContext } from './context.ts';
 import { importedSecretsMayExist, upgradeImportedKey } from './imported-keys.ts';
-import { decodedSettings } from '../store/key-views.ts';
+import type { LimitRequest, NamedLimit } from '../domain/named-limits.ts';
+import { isLimited, type LimitAnswer } from '../runtime/usage/usage-limits.ts';
+import { decodedQuota, decodedSettings } from '../store/key-views.ts';
 
 export type VerifyInput = {
   key: string;
@@ -20,6 +22,8 @@ export type VerifyInput = {
   cost?: number;
   /** Free labels of this verification, for the usage counts. */
   tags?: readonly string[];
+  /** Named limits to apply beyond the automatic ones, each with its cost. */
+  ratelimits?: readonly LimitRequest[];
 };
 
 export type VerifyResult = {
@@ -35,12 +39,16 @@ export type VerifyResult = {
   ratelimit?: { limit: number; remaining: number; resetAt: string };
   /** What is left of the key's quota after this call, where it has one. */
   remaining?: number;
+  /** The identity the key belongs to, with its metadata. */
+  identity?: { id: string; externalId: string; meta: Record<string, unknown> };
+  /** Every named limit that applied to this call. */
+  ratelimits?: LimitAnswer[];
 };
 
 async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<CachedKey | null> {
   const row = await ctx.store.keys.findVerifiable(hash);
   if (!row) return null;
-  const { ipAllowlist, meta, ratelimit, remaining, refill } = decodedSettings(row);
+  const { ipAllowlist, meta, ratelimits, remaining, refill } = decodedSettings(row);
   return {
     id: row.id,
     projectId: row.project_id,
@@ -53,10 +61,18 @@ async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<Cached
     allowlist: parseAllowlist(ipAllowlist),
     permissions: row.permissions,
     meta,
-    ratelimit,
+    ratelimits,
     remaining,
     refill,
     lastRefillAt: row.last_refill_at ? Date.parse(row.last_refill_at) : null,
+    identity: row.identity_id === null ? null : {
+      id: row.identity_id,
+      externalId: row.identity_external_id!,
+      meta: JSON.parse(row.identity_meta!) as Record<string, unknown>,
+      ratelimits: JSON.parse(row.identity_ratelimits!) as NamedLimit[],
+      ...decodedQuota({ remaining: row.identity_remaining, refill: row.identity_refill }),
+      lastRefillAt: row.identity_last_refill_at ? Date.parse(row.identity_last_refill_at) : null,
+    },
   };
 }
 
@@ -113,8 +129,8 @@ export async function verifyKey(ctx: ServiceContext, input: VerifyInput): Promis
   let code = decideVerification(key, input, now);
   // Limits only for a key that is otherwise VALID, and only for keys that have them: a plain
   // key pays one property check here.
-  const limited = code === 'VALID' && key && (key.ratelimit !== null || key.remaining !== null)
-    ? await ctx.limits.consume(key, input.cost ?? 1, now)
+  const limited = code === 'VALID' && key && isLimited(key)
+    ? await ctx.limits.consume(key, { cost: input.cost ?? 1, ratelimits: input.ratelimits }, now)
     : undefined;
   if (limited?.code) code = limited.code;
   if (!key || code === 'NOT_FOUND') return { valid: false, code: 'NOT_FOUND' };
@@ -133,7 +149,9 @@ export async function verifyKey(ctx: ServiceContext, input: VerifyInput): Promis
     permissions: key.permissions,
     expiresAt: key.expiresAtIso,
     meta: key.meta,
+    ...(key.identity ? { identity: { id: key.identity.id, externalId: key.identity.externalId, meta: key.identity.meta } } : {}),
     ...(limited?.ratelimit ? { ratelimit: limited.ratelimit } : {}),
+    ...(limited?.ratelimits ? { ratelimits: limited.ratelimits } : {}),
     ...(limited?.remaining !== undefined ? { remaining: limited.remaining } : {}),
   };
 }

@@ -54,8 +54,10 @@ export type KeyTable = {
   ip_allowlist: string;
   /** JSON object. */
   meta: string;
-  /** JSON `{limit, windowMs}` or null. */
-  ratelimit: string | null;
+  /** JSON array of named limits `{name, limit, durationMs, autoApply}` (the old single one is `default`). */
+  ratelimits: string;
+  /** The identity (one of your customers) the key belongs to, or null. */
+  identity_id: string | null;
   remaining: number | null;
   /** JSON `{amount, interval}` or null. */
   refill: string | null;
@@ -164,6 +166,24 @@ export type WebhookAttemptTable = {
 /** One row per expiry notice sent (or due): its primary key makes each happen once. */
 export type KeyExpiryNoticeTable = { key_id: string; notice: string; expires_at: string; created_at: string };
 
+/** One of the customers of the teams that run Keyward: keys point at it and share its limits. */
+export type IdentityTable = {
+  id: string;
+  /** Your own id for the customer: unique. */
+  external_id: string;
+  /** JSON object, returned with every verification of its keys. */
+  meta: string;
+  /** JSON array of named limits, shared by its keys. */
+  ratelimits: string;
+  /** A quota shared by its keys, or null. */
+  remaining: number | null;
+  /** JSON `{amount, interval}` or null. */
+  refill: string | null;
+  last_refill_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   projects: ProjectTable;
   users: UserTable;
@@ -180,6 +200,7 @@ export type Database = {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
   key_expiry_notices: KeyExpiryNoticeTable;
+  identities: IdentityTable;
 };
 
 export type Db = Kysely<Database>;

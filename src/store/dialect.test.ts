@@ -27,7 +27,7 @@ describe.each(['sqlite', 'postgres'] as const)('bulk writes through one JSON par
     await store.db.insertInto('projects').values({ id: 'prj_1', name: 'p', key_prefix: 'pp', created_at: at, updated_at: at }).execute();
     const key = (id: string, remaining: number | null) => ({
       id, project_id: 'prj_1', name: id, description: '', token_start: 'pp_x', token_end: 'abcd', enabled: 1, owner_id: null, created_by: null,
-      expires_at: null, last_used_at: null, ip_allowlist: '[]', meta: '{}', ratelimit: null, remaining, refill: null, last_refill_at: null, created_at: at, updated_at: at,
+      expires_at: null, last_used_at: null, ip_allowlist: '[]', meta: '{}', ratelimits: '[]', identity_id: null, remaining, refill: null, last_refill_at: null, created_at: at, updated_at: at,
     });
     await store.db.insertInto('keys').values([key('key_a', 10), key('key_b', 10), key('key_c', null)]).execute();
   });
@@ -51,15 +51,15 @@ describe.each(['sqlite', 'postgres'] as const)('bulk writes through one JSON par
   });
 
   it('writes quota counters only where the stored value is still the expected one', async () => {
-    const written = await store.repos.keys.writeQuotaCounters([
-      { keyId: 'key_a', remaining: 7, lastRefillAt: '2026-11-24T00:00:00.000Z', expected: 10 },
+    const written = await store.repos.keyQuotas.writeCounters([
+      { id: 'key_a', remaining: 7, lastRefillAt: '2026-11-24T00:00:00.000Z', expected: 10 },
       // Edited meanwhile (the database no longer holds 9): the edit wins.
-      { keyId: 'key_b', remaining: 3, lastRefillAt: null, expected: 9 },
+      { id: 'key_b', remaining: 3, lastRefillAt: null, expected: 9 },
     ]);
     expect([...written]).toEqual(['key_a']);
     expect(await row('key_a')).toMatchObject({ remaining: 7, last_refill_at: '2026-11-24T00:00:00.000Z' });
     expect((await row('key_b')).remaining).toBe(10);
-    const again = await store.repos.keys.writeQuotaCounters([{ keyId: 'key_a', remaining: 6, lastRefillAt: null, expected: 7 }]);
+    const again = await store.repos.keyQuotas.writeCounters([{ id: 'key_a', remaining: 6, lastRefillAt: null, expected: 7 }]);
     expect([...again]).toEqual(['key_a']);
     expect(await row('key_a')).toMatchObject({ remaining: 6, last_refill_at: null });
   });

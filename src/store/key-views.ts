@@ -1,3 +1,4 @@
+import { legacyRatelimitOf, type NamedLimit } from '../domain/named-limits.ts';
 import { keyStatus, type KeyStatus } from '../domain/verification.ts';
 import { unionGrants } from '../domain/permissions.ts';
 import type { KeyTable } from './database.ts';
@@ -25,22 +26,34 @@ export type KeyView = {
   lastUsedAt: string | null;
   ipAllowlist: string[];
   meta: Record<string, unknown>;
+  /** The limit named `default`, as the contract's single rate limit. */
   ratelimit: RateLimitSetting | null;
+  ratelimits: NamedLimit[];
   remaining: number | null;
   refill: RefillSetting | null;
+  identity: { id: string; externalId: string } | null;
 };
 
-export type KeyRowWithPeople = KeyTable & { owner_username: string | null; creator_username: string | null };
+export type KeyRowWithPeople = KeyTable & { owner_username: string | null; creator_username: string | null; identity_external_id: string | null };
 
 /** A key group as views need it. */
 export type KeyGroupRef = { id: string; name: string; permissions: string[] };
 
 /** The settings a key row keeps as JSON text and numbers, decoded: read once, for views and verification alike. */
-export function decodedSettings(row: Pick<KeyTable, 'ip_allowlist' | 'meta' | 'ratelimit' | 'remaining' | 'refill'>) {
+export function decodedSettings(row: Pick<KeyTable, 'ip_allowlist' | 'meta' | 'ratelimits' | 'remaining' | 'refill'>) {
+  const ratelimits = JSON.parse(row.ratelimits) as NamedLimit[];
   return {
     ipAllowlist: JSON.parse(row.ip_allowlist) as string[],
     meta: JSON.parse(row.meta) as Record<string, unknown>,
-    ratelimit: row.ratelimit ? (JSON.parse(row.ratelimit) as RateLimitSetting) : null,
+    ratelimit: legacyRatelimitOf(ratelimits),
+    ratelimits,
+    ...decodedQuota(row),
+  };
+}
+
+/** A quota as kept in a key's or an identity's row. */
+export function decodedQuota(row: { remaining: number | string | null; refill: string | null }) {
+  return {
     // A bigint column: PostgreSQL's driver hands it over as text.
     remaining: row.remaining === null ? null : Number(row.remaining),
     refill: row.refill ? (JSON.parse(row.refill) as RefillSetting) : null,
@@ -67,5 +80,6 @@ export function keyViewOf(row: KeyRowWithPeople, keyGroups: readonly KeyGroupRef
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
     ...decodedSettings(row),
+    identity: row.identity_id && row.identity_external_id !== null ? { id: row.identity_id, externalId: row.identity_external_id } : null,
   };
 }

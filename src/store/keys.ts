@@ -12,6 +12,8 @@ export type KeyFilters = {
   projectId?: string;
   ownerId?: string;
   owner?: string;
+  identityId?: string;
+  externalId?: string;
   status?: KeyStatus;
   /**
    * Only keys with an expiry before this instant (ISO 8601) that have not expired yet, unless
@@ -35,9 +37,6 @@ export function keysInScope(scope: Extract<KeyScope, { kind: 'own' }>) {
     SELECT 1 FROM key_groups WHERE key_groups.key_id = keys.id AND key_groups.group_id IN (${sql.join(hiddenGroupIds)})))))`;
 }
 
-/** A quota counter as one node last knew it, to write if the database still holds `expected`. */
-export type QuotaCounterWrite = { keyId: string; remaining: number; lastRefillAt: string | null; expected: number };
-
 /** Keys: their settings, their groups, and the counters verification writes behind. */
 export class KeyRepository extends Repository {
   #withPeople() {
@@ -45,8 +44,9 @@ export class KeyRepository extends Repository {
       .selectFrom('keys')
       .leftJoin('users as owner', 'owner.id', 'keys.owner_id')
       .leftJoin('users as creator', 'creator.id', 'keys.created_by')
+      .leftJoin('identities as identity', 'identity.id', 'keys.identity_id')
       .selectAll('keys')
-      .select(['owner.username as owner_username', 'creator.username as creator_username']);
+      .select(['owner.username as owner_username', 'creator.username as creator_username', 'identity.external_id as identity_external_id']);
   }
 
   /** The groups (with permissions) of each key, by key id. */
@@ -69,12 +69,14 @@ export class KeyRepository extends Repository {
     await this.dialect.lockRow(this.db, 'keys', id);
   }
 
-  #filter(eb: ExpressionBuilder<Database & { owner: Database['users'] }, 'keys' | 'owner'>, filters: KeyFilters, scope: KeyScope, nowIso: string) {
+  #filter(eb: ExpressionBuilder<Database & { owner: Database['users']; identity: Database['identities'] }, 'keys' | 'owner' | 'identity'>, filters: KeyFilters, scope: KeyScope, nowIso: string) {
     const conditions = [];
     if (scope.kind === 'own') conditions.push(keysInScope(scope));
     if (filters.projectId) conditions.push(eb('keys.project_id', '=', filters.projectId));
     if (filters.ownerId) conditions.push(eb('keys.owner_id', '=', filters.ownerId));
     if (filters.owner) conditions.push(eb('owner.username', '=', filters.owner));
+    if (filters.identityId) conditions.push(eb('keys.identity_id', '=', filters.identityId));
+    if (filters.externalId) conditions.push(eb('identity.external_id', '=', filters.externalId));
     const notExpired = eb.or([eb('keys.expires_at', 'is', null), eb('keys.expires_at', '>', nowIso)]);
     if (filters.status === 'expired') conditions.push(eb('keys.expires_at', '<=', nowIso));
     if (filters.status === 'active') conditions.push(eb.and([eb('keys.enabled', '=', 1), notExpired]));
@@ -103,6 +105,7 @@ export class KeyRepository extends Repository {
       : Number((await this.db
         .selectFrom('keys')
         .leftJoin('users as owner', 'owner.id', 'keys.owner_id')
+        .leftJoin('identities as identity', 'identity.id', 'keys.identity_id')
         .select(sql<number>`count(*)`.as('n'))
         .where((eb) => this.#filter(eb, filters, scope, nowIso))
         .executeTakeFirstOrThrow()).n);
@@ -123,8 +126,8 @@ export class KeyRepository extends Repository {
     await this.db.deleteFrom('keys').where('id', '=', id).execute();
   }
 
-  /** The ids of the keys of one owner or one project (for forced deletions). */
-  async idsWhere(column: 'owner_id' | 'project_id', value: string): Promise<string[]> {
+  /** The ids of the keys of one owner, project or identity (for forced deletions). */
+  async idsWhere(column: 'owner_id' | 'project_id' | 'identity_id', value: string): Promise<string[]> {
     return (await this.db.selectFrom('keys').select('id').where(column, '=', value).execute()).map((row) => row.id);
   }
 
@@ -141,9 +144,12 @@ export class KeyRepository extends Repository {
     const row = await this.db
       .selectFrom('key_secrets')
       .innerJoin('keys', 'keys.id', 'key_secrets.key_id')
+      .leftJoin('identities as identity', 'identity.id', 'keys.identity_id')
       .select([
         'keys.id', 'keys.project_id', 'keys.owner_id', 'keys.created_by', 'keys.enabled', 'keys.expires_at', 'keys.ip_allowlist',
-        'keys.meta', 'keys.ratelimit', 'keys.remaining', 'keys.refill', 'keys.last_refill_at', 'key_secrets.expires_at as secret_expires_at',
+        'keys.meta', 'keys.ratelimits', 'keys.remaining', 'keys.refill', 'keys.last_refill_at', 'key_secrets.expires_at as secret_expires_at',
+        'keys.identity_id', 'identity.external_id as identity_external_id', 'identity.meta as identity_meta', 'identity.ratelimits as identity_ratelimits',
+        'identity.remaining as identity_remaining', 'identity.refill as identity_refill', 'identity.last_refill_at as identity_last_refill_at',
       ])
       .where('key_secrets.hash', '=', hash)
       .executeTakeFirst();
@@ -157,42 +163,5 @@ export class KeyRepository extends Repository {
     const rows = this.dialect.jsonRows(uses, [{ name: 'id' }, { name: 'at' }]);
     await sql`UPDATE keys SET last_used_at = v.at FROM ${rows} AS v
       WHERE keys.id = v.id AND (keys.last_used_at IS NULL OR keys.last_used_at < v.at)`.execute(this.db);
-  }
-
-  /**
-   * Writes many keys' quota counters in one statement, each only where the stored value is
-   * still the one its node last wrote (compare-and-set): an edit made meanwhile wins. Returns
-   * the ids written.
-   */
-  async writeQuotaCounters(writes: readonly QuotaCounterWrite[]): Promise<Set<string>> {
-    const rows = this.dialect.jsonRows(writes.map((write) => [write.keyId, write.remaining, write.lastRefillAt ?? '', write.expected]), [
-      { name: 'id' }, { name: 'remaining', integer: true }, { name: 'refilled' }, { name: 'expected', integer: true },
-    ]);
-    const { rows: landed } = await sql<{ id: string }>`UPDATE keys SET remaining = v.remaining, last_refill_at = NULLIF(v.refilled, '')
-      FROM ${rows} AS v WHERE keys.id = v.id AND keys.remaining = v.expected RETURNING keys.id`.execute(this.db);
-    return new Set(landed.map((row) => row.id));
-  }
-
-  /** Writes a counter kept elsewhere (Redis) onto its key, never onto a key whose quota was removed. */
-  async writeRemaining(keyId: string, remaining: number, lastRefillAt: string | null): Promise<void> {
-    await this.db.updateTable('keys').set({ remaining, last_refill_at: lastRefillAt }).where('id', '=', keyId).where('remaining', 'is not', null).execute();
-  }
-
-  /**
-   * Spends `cost` of a key's quota in one conditional UPDATE, atomic across any number of
-   * nodes: refilled first when `refill` is due (its period began after the last refill),
-   * refused when not enough is left (`cost` 0 still needs something left).
-   */
-  async spendQuota(keyId: string, cost: number, refill: { amount: number; periodStart: string } | undefined, nowIso: string): Promise<number | undefined> {
-    const due = refill ? sql`(last_refill_at IS NOT NULL AND last_refill_at < ${refill.periodStart})` : sql`(1 = 0)`;
-    const amount = refill?.amount ?? 0;
-    const needed = Math.max(cost, 1);
-    const { rows } = await sql<{ remaining: number | string }>`UPDATE keys SET
-        remaining = CASE WHEN ${due} THEN ${amount - cost} ELSE remaining - ${cost} END,
-        last_refill_at = CASE WHEN ${due} THEN ${nowIso} ELSE last_refill_at END
-      WHERE id = ${keyId} AND remaining IS NOT NULL
-        AND (CASE WHEN ${due} THEN ${amount} ELSE remaining END) >= ${needed}
-      RETURNING remaining`.execute(this.db);
-    return rows[0] ? Number(rows[0].remaining) : undefined;
   }
 }

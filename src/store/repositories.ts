@@ -3,9 +3,11 @@ import type { Db } from './database.ts';
 import type { Dialect } from './dialect.ts';
 import { ExpiryNoticeRepository } from './expiry-notices.ts';
 import { GroupRepository } from './groups.ts';
+import { IdentityRepository } from './identities.ts';
 import { KeySecretRepository } from './key-secrets.ts';
 import { KeyRepository } from './keys.ts';
 import { ProjectRepository } from './projects.ts';
+import { QuotaCounterRepository } from './quota-counters.ts';
 import { SessionRepository } from './sessions.ts';
 import { UsageRepository } from './usage-counts.ts';
 import { UserRepository } from './users.ts';
@@ -25,6 +27,11 @@ export type Repositories = {
   readonly webhooks: WebhookRepository;
   readonly deliveries: DeliveryRepository;
   readonly notices: ExpiryNoticeRepository;
+  readonly identities: IdentityRepository;
+  /** Keys' quota counters. */
+  readonly keyQuotas: QuotaCounterRepository;
+  /** Identities' quota counters, shared by their keys. */
+  readonly identityQuotas: QuotaCounterRepository;
 };
 
 /**
@@ -46,5 +53,8 @@ export function repositoriesOf(db: Db, dialect: Dialect): Repositories {
     webhooks: new WebhookRepository(db, dialect),
     deliveries: new DeliveryRepository(db, dialect),
     notices: new ExpiryNoticeRepository(db, dialect),
+    identities: new IdentityRepository(db, dialect),
+    keyQuotas: new QuotaCounterRepository(db, dialect, 'keys'),
+    identityQuotas: new QuotaCounterRepository(db, dialect, 'identities'),
   };
 }

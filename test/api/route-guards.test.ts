@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { withServerAndAdmin, type ServerWithAdmin } from '../support/server-with-admin.ts';
 
 /** Real ids for the routes' path parameters. */
-type World = { projectId: string; userId: string; groupId: string; keyId: string; webhookId: string };
+type World = { projectId: string; userId: string; groupId: string; keyId: string; webhookId: string; identityId: string };
 
 type GuardedRoute = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -50,6 +50,12 @@ const GUARDED_ROUTES: GuardedRoute[] = [
   { method: 'GET', route: '/v1/keys/{id}/usage', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/usage', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/audit', permission: 'audit.read', success: 200 },
+  { method: 'GET', route: '/v1/identities', permission: 'identities.read', success: 200 },
+  { method: 'POST', route: '/v1/identities', permission: 'identities.write', success: 201, body: () => ({ externalId: uniqueName('guarded') }) },
+  { method: 'GET', route: '/v1/identities/{id}', permission: 'identities.read', success: 200 },
+  { method: 'PATCH', route: '/v1/identities/{id}', permission: 'identities.write', success: 200, body: () => ({ meta: { edited: true } }) },
+  { method: 'DELETE', route: '/v1/identities/{id}', permission: 'identities.write', success: 204 },
+  // The webhook routes last: a test event is sent in the background after its 202.
   { method: 'GET', route: '/v1/webhooks', permission: 'webhooks.read', success: 200 },
   { method: 'POST', route: '/v1/webhooks', permission: 'webhooks.write', success: 201, body: () => ({ url: 'https://hooks.example.com/guarded', events: ['key.leaked'] }) },
   { method: 'GET', route: '/v1/webhooks/{id}', permission: 'webhooks.read', success: 200 },
@@ -74,7 +80,7 @@ const SESSION_ONLY_ROUTES = [
 
 function pathOf(route: GuardedRoute, world: World): string {
   const resource = route.route.split('/')[2];
-  const id = { projects: world.projectId, users: world.userId, groups: world.groupId, keys: world.keyId, webhooks: world.webhookId }[resource as 'projects'];
+  const id = { projects: world.projectId, users: world.userId, groups: world.groupId, keys: world.keyId, webhooks: world.webhookId, identities: world.identityId }[resource as 'projects'];
   return route.route.replace('{id}', id);
 }
 
@@ -102,7 +108,8 @@ describe('management route guards', () => {
     const group = await admin.post('/v1/groups', { name: uniqueName('world'), permissions: [] });
     const { keyId } = await createKeyWith(admin);
     const webhook = await admin.post('/v1/webhooks', { url: 'https://hooks.example.com/world', events: ['key.leaked'] });
-    return { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId, webhookId: webhook.body.webhook.id };
+    const identity = await admin.post('/v1/identities', { externalId: uniqueName('world') });
+    return { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId, webhookId: webhook.body.webhook.id, identityId: identity.body.id };
   }
 
   const allBut = (permission: string) => MANAGEMENT_PERMISSIONS.filter((p) => p !== permission);

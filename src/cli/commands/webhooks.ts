@@ -1,19 +1,19 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { WebhookCreate, WebhookDeliveryListQuery, WebhookUpdate } from '@keyward/sdk';
-import { KEY_EVENT_TYPES } from '../../domain/webhook-events.ts';
+import { EVENT_TYPES } from '../../domain/webhook-events.ts';
 import { emit, type CliIo } from '../io.ts';
 import { addPaging, clientFor, collect, pageOf, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
 import { deliveryColumns, issuedWebhookDetails, pageTable, webhookColumns, webhookDetails } from '../views.ts';
 
 type PagingOptions = { limit?: number; cursor?: string; all?: boolean };
-type EventType = (typeof KEY_EVENT_TYPES)[number];
+type EventType = (typeof EVENT_TYPES)[number];
 
 const webhooksOf = (io: CliIo, options: RemoteOptions) => clientFor(io, options).webhooks;
 
 /** --event: repeatable, each one of the key events (listed in the help as choices). */
 function eventOption(description: string): Option {
-  return new Option('--event <type>', description).choices(KEY_EVENT_TYPES).argParser((value: string, previous: EventType[] | undefined) => {
-    if (!(KEY_EVENT_TYPES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${KEY_EVENT_TYPES.join(', ')}.`);
+  return new Option('--event <type>', description).choices(EVENT_TYPES).argParser((value: string, previous: EventType[] | undefined) => {
+    if (!(EVENT_TYPES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${EVENT_TYPES.join(', ')}.`);
     return collect(value, previous) as EventType[];
   });
 }

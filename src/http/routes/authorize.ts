@@ -42,7 +42,7 @@ export function registerAuthorize(app: App): void {
     schema: {
       tags: ['verification'],
       summary: 'Forward-auth check for reverse proxies',
-      description: 'Reads the key from Authorization: Bearer or X-API-Key. 200 (with X-Keyward-Key-Id and X-Keyward-Owner-Id), 401 missing/unknown/disabled/expired, 403 IP or permission, 429 limits (Retry-After). X-Keyward-Code carries the verification code. With KEYWARD_VERIFY_AUTH=required, the proxy sends its management key as X-Keyward-Token.',
+      description: 'Reads the key from Authorization: Bearer or X-API-Key. 200 (with X-Keyward-Key-Id and X-Keyward-Owner-Id, and X-Keyward-External-Id (percent-encoded) when the key belongs to an identity), 401 missing/unknown/disabled/expired, 403 IP or permission, 429 limits (Retry-After). X-Keyward-Code carries the verification code. With KEYWARD_VERIFY_AUTH=required, the proxy sends its management key as X-Keyward-Token.',
       security: [{}],
       querystring: Query,
       response: { 200: VerifyResult, ...problemResponses },
@@ -70,6 +70,7 @@ export function registerAuthorize(app: App): void {
     if (status === 200) {
       reply.header('x-keyward-key-id', result.keyId);
       reply.header('x-keyward-owner-id', result.ownerId ?? '');
+      if (result.identity) reply.header('x-keyward-external-id', encodeURIComponent(result.identity.externalId));
       return result;
     }
     if (status === 401) {
@@ -77,10 +78,12 @@ export function registerAuthorize(app: App): void {
       return sendProblem(reply, 401, 'UNAUTHENTICATED', `The API key was refused: ${result.code}.`);
     }
     if (status === 403) return sendProblem(reply, 403, 'FORBIDDEN', `The API key may not do this: ${result.code}.`);
-    // A rate limit says when its window ends; a spent quota has no such moment we can promise
-    // (a refill, if any, is at the next UTC day or month), so clients are asked to wait a while.
-    const retryAfter = result.ratelimit && result.code === 'RATE_LIMITED'
-      ? Math.max(1, Math.ceil((Date.parse(result.ratelimit.resetAt) - app.services.clock()) / 1000))
+    // A rate limit says when room frees up (the latest of the limits exceeded); a spent quota
+    // has no such moment we can promise (a refill, if any, is at the next UTC day or month), so
+    // clients are asked to wait a while.
+    const exceeded = result.code === 'RATE_LIMITED' ? (result.ratelimits ?? []).filter((limit) => limit.exceeded) : [];
+    const retryAfter = exceeded.length > 0
+      ? Math.max(1, Math.ceil((Math.max(...exceeded.map((limit) => Date.parse(limit.resetAt))) - app.services.clock()) / 1000))
       : QUOTA_RETRY_AFTER_SECONDS;
     reply.header('retry-after', String(retryAfter));
     return sendProblem(reply, 429, result.code, result.code === 'RATE_LIMITED'

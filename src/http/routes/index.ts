@@ -12,6 +12,11 @@ import { registerGroupsDelete } from './groups.delete.ts';
 import { registerGroupsGet } from './groups.get.ts';
 import { registerGroupsList } from './groups.list.ts';
 import { registerGroupsUpdate } from './groups.update.ts';
+import { registerIdentitiesCreate } from './identities.create.ts';
+import { registerIdentitiesDelete } from './identities.delete.ts';
+import { registerIdentitiesGet } from './identities.get.ts';
+import { registerIdentitiesList } from './identities.list.ts';
+import { registerIdentitiesUpdate } from './identities.update.ts';
 import { registerKeysCreate } from './keys.create.ts';
 import { registerKeysDelete } from './keys.delete.ts';
 import { registerKeysGet } from './keys.get.ts';
@@ -54,6 +59,7 @@ export function registerApiRoutes(app: App): void {
     registerAuditList,
     registerWebhooksList, registerWebhooksCreate, registerWebhooksGet, registerWebhooksUpdate, registerWebhooksDelete,
     registerWebhooksRotateSecret, registerWebhooksDeliveries, registerWebhooksSendTest,
+    registerIdentitiesList, registerIdentitiesCreate, registerIdentitiesGet, registerIdentitiesUpdate, registerIdentitiesDelete,
   ]) {
     register(app);
   }

@@ -8,7 +8,8 @@ const CONTRACT_KEY_FIELDS = [
   'id', 'projectId', 'name', 'description', 'start', 'end', 'status', 'enabled', 'createdAt', 'createdBy', 'owner',
   'groups', 'permissions', 'expiresAt', 'lastUsedAt', 'ipAllowlist', 'meta', 'ratelimit', 'remaining', 'refill',
 ];
-const DOCUMENTED_EXTRA_FIELDS = ['updatedAt'];
+// updatedAt, and the named limits and identity of issue #18 (the contract's identities section).
+const DOCUMENTED_EXTRA_FIELDS = ['updatedAt', 'ratelimits', 'identity'];
 
 describe('keys: happy paths over real HTTP', () => {
   let server: TestServer;

@@ -10,6 +10,8 @@ const Query = Type.Object(
     projectId: Type.Optional(Id('prj')),
     ownerId: Type.Optional(Id('usr')),
     owner: Type.Optional(Type.String({ maxLength: 64, description: 'Owner username' })),
+    identityId: Type.Optional(Id('idt')),
+    externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: "The identity's external id" })),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('expired')])),
     expiresBefore: Type.Optional(Type.String({
       format: 'date-time',

@@ -32,7 +32,7 @@ describe('every key event comes from the action that causes it, once', () => {
     projectId = (await admin.post('/v1/projects', { name: 'Evented', keyPrefix: 'ev' })).body.id;
     const webhook = await admin.post('/v1/webhooks', { url: receiver.url, description: 'every event, every project' });
     expect(webhook.status, webhook.text).toBe(201);
-    expect(webhook.body.webhook.events).toEqual(['key.created', 'key.updated', 'key.expiring', 'key.expired', 'key.disabled', 'key.deleted', 'key.leaked']);
+    expect(webhook.body.webhook.events).toEqual(['key.created', 'key.updated', 'key.expiring', 'key.expired', 'key.disabled', 'key.deleted', 'key.leaked', 'identity.created', 'identity.updated', 'identity.deleted']);
   });
   afterAll(async () => {
     await server.close();

@@ -31,7 +31,7 @@ describe('webhooks routes: the happy paths', () => {
       id: expect.stringMatching(/^whk_[0-9a-z]{22}$/),
       url: URL_A,
       projectId: null,
-      events: ['key.created', 'key.updated', 'key.expiring', 'key.expired', 'key.disabled', 'key.deleted', 'key.leaked'],
+      events: ['key.created', 'key.updated', 'key.expiring', 'key.expired', 'key.disabled', 'key.deleted', 'key.leaked', 'identity.created', 'identity.updated', 'identity.deleted'],
       enabled: true,
       description: '',
       createdAt: expect.stringMatching(ISO_UTC),

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { LIMIT_NAME_PATTERN, MAX_NAMED_LIMITS } from '../../domain/named-limits.ts';
 import { PERMISSION_PATTERN } from '../../domain/permissions.ts';
 import { KEY_PREFIX_PATTERN } from '../../domain/token.ts';
 import { VERIFICATION_CODES } from '../../domain/verification.ts';
@@ -55,6 +56,20 @@ export const Refill = Type.Object(
 
 export const Meta = Type.Record(Type.String(), Type.Unknown(), { description: 'Free JSON returned on verification (at most 4 KiB)' });
 
+export const NamedLimit = Type.Object(
+  {
+    name: Type.String({ pattern: LIMIT_NAME_PATTERN, description: 'Unique on its key or identity; `default` is the contract\'s single `ratelimit`', examples: ['requests'] }),
+    limit: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Verifications (or cost) allowed in any span of durationMs' }),
+    durationMs: Type.Integer({ minimum: 1000, maximum: 31 * 24 * 3600 * 1000, description: 'The window, in milliseconds; it slides (no burst of twice the limit around an edge)' }),
+    autoApply: Type.Boolean({ default: true, description: 'Applied to every verification; else only to those that name it' }),
+  },
+  { additionalProperties: false },
+);
+
+export const NamedLimits = Type.Array(NamedLimit, { maxItems: MAX_NAMED_LIMITS, description: `At most ${MAX_NAMED_LIMITS}, names unique` });
+
+const IdentityRef = Type.Object({ id: Id('idt'), externalId: Type.String() });
+
 export const Key = Type.Object({
   id: Id('key'),
   projectId: Type.String(),
@@ -75,8 +90,10 @@ export const Key = Type.Object({
   ipAllowlist: Type.Array(Type.String()),
   meta: Meta,
   ratelimit: Nullable(RateLimit),
+  ratelimits: NamedLimits,
   remaining: Nullable(Type.Integer()),
   refill: Nullable(Refill),
+  identity: Nullable(IdentityRef),
 });
 
 /** The settings a key can be created or edited with. */
@@ -89,7 +106,31 @@ export const keySettings = {
   enabled: Type.Optional(Type.Boolean()),
   meta: Type.Optional(Meta),
   ratelimit: Type.Optional(Nullable(RateLimit)),
+  ratelimits: Type.Optional(NamedLimits),
   remaining: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 }))),
+  refill: Type.Optional(Nullable(Refill)),
+  identityId: Type.Optional(Nullable(Id('idt'))),
+  externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'The identity by your own id (instead of identityId)' })),
+};
+
+export const Identity = Type.Object({
+  id: Id('idt'),
+  externalId: Type.String(),
+  meta: Meta,
+  ratelimits: NamedLimits,
+  remaining: Nullable(Type.Integer()),
+  refill: Nullable(Refill),
+  keyCount: Type.Integer(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+
+/** The settings an identity can be created or edited with. */
+export const identitySettings = {
+  externalId: Type.String({ minLength: 1, maxLength: 255, pattern: '^[^\\u0000]*$', description: 'Your own id for the customer: unique', examples: ['acme-corp'] }),
+  meta: Type.Optional(Meta),
+  ratelimits: Type.Optional(NamedLimits),
+  remaining: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'A quota shared by its keys' }))),
   refill: Type.Optional(Nullable(Refill)),
 };
 

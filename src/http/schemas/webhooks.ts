@@ -1,15 +1,15 @@
 import { Type } from 'typebox';
-import { KEY_EVENT_TYPES, MAX_DELIVERY_ATTEMPTS } from '../../domain/webhook-events.ts';
+import { EVENT_TYPES, MAX_DELIVERY_ATTEMPTS } from '../../domain/webhook-events.ts';
 import { Id, IsoDateTime, Nullable } from './common.ts';
 
 export const WebhookParams = Type.Object({ id: Id('whk') });
 
-export const KeyEventType = Type.Union(KEY_EVENT_TYPES.map((type) => Type.Literal(type)), { description: 'A key event a webhook can subscribe to' });
+export const KeyEventType = Type.Union(EVENT_TYPES.map((type) => Type.Literal(type)), { description: 'An event a webhook can subscribe to: a key event, or an identity event' });
 
 /** The settings a webhook is created or edited with. */
 export const webhookFields = {
   url: Type.String({ minLength: 1, maxLength: 2048, description: 'Where events are POSTed: http(s), no credentials, a public address unless KEYWARD_WEBHOOK_ALLOW_PRIVATE=true', examples: ['https://example.com/keyward-events'] }),
-  events: Type.Array(KeyEventType, { minItems: 1, maxItems: KEY_EVENT_TYPES.length, uniqueItems: true, description: 'The events to send (default: all of them)' }),
+  events: Type.Array(KeyEventType, { minItems: 1, maxItems: EVENT_TYPES.length, uniqueItems: true, description: 'The events to send (default: all of them)' }),
   projectId: Nullable(Id('prj')),
   description: Type.String({ maxLength: 1000 }),
   enabled: Type.Boolean({ description: 'A disabled webhook gets no new events; its queued deliveries wait until it is enabled again' }),

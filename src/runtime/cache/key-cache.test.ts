@@ -13,10 +13,11 @@ const key = (id: string): CachedKey => ({
   allowlist: [],
   permissions: [],
   meta: {},
-  ratelimit: null,
+  ratelimits: [],
   remaining: null,
   refill: null,
   lastRefillAt: null,
+  identity: null,
 });
 
 describe('KeyCache', () => {

@@ -6,6 +6,8 @@ import type { Invalidation, InvalidationBus } from './invalidation-bus.ts';
 /** A key as verification needs it, plus what the management API needs to act for it. */
 export type CachedKey = VerifiableKey & LimitedKey & {
   createdBy: string | null;
+  /** The identity's own part of a verification's answer (its limits are in LimitedKey). */
+  identity: (LimitedKey['identity'] & { externalId: string; meta: Record<string, unknown> }) | null;
   expiresAtIso: string | null;
   /** When the usage recorder last noted a use of this key (see UsageRecorder.touch). */
   lastUsedNotedAt?: number;

@@ -1,14 +1,13 @@
 import type { Redis } from 'ioredis';
 import { refillPeriodStart, spendQuota, type QuotaState, type Refill } from '../../domain/quota.ts';
-import type { KeyRepository } from '../../store/keys.ts';
+import type { QuotaCounterRepository } from '../../store/quota-counters.ts';
 import { WriteBehind } from '../write-behind.ts';
 
 type Spent = { allowed: boolean; remaining: number };
 
-/** What the limits need to know of a key (kept in the key cache beside the rest). */
-export type LimitedKey = {
+/** A key or an identity with a quota, as the cache holds it. */
+export type QuotaHolder = {
   id: string;
-  ratelimit: { limit: number; windowMs: number } | null;
   /** The quota as last read from the database (null: no quota). */
   remaining: number | null;
   refill: Refill | null;
@@ -27,27 +26,30 @@ export type QuotaChange =
 
 /** Where quota counters live: memory (one node), Redis (several), or the database itself. */
 export type QuotaStore = {
-  spend: (key: LimitedKey, cost: number, now: number) => Promise<Spent>;
-  /** A key's quota settings changed (after the edit's commit). */
-  changed: (keyId: string, change: QuotaChange) => Promise<void>;
+  spend: (holder: QuotaHolder, cost: number, now: number) => Promise<Spent>;
+  /** Gives back a spend that another quota of the same verification refused. */
+  refund: (holder: QuotaHolder, cost: number) => Promise<void>;
+  /** A holder's quota settings changed (after the edit's commit). */
+  changed: (id: string, change: QuotaChange) => Promise<void>;
   /** Writes counters held outside the database behind to it. */
   flush: () => Promise<void>;
   close: () => Promise<void>;
 };
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /**
  * The database as the counter: one conditional UPDATE per spend, atomic across any number of
  * nodes. Used on PostgreSQL without Redis, and while Redis is down.
  */
-export function databaseQuotas(keys: KeyRepository): QuotaStore {
+export function databaseQuotas(counters: QuotaCounterRepository): QuotaStore {
   return {
     spend: async (key, cost, now) => {
       const refill = key.refill ? { amount: key.refill.amount, periodStart: iso(refillPeriodStart(key.refill.interval, now))! } : undefined;
-      const remaining = await keys.spendQuota(key.id, cost, refill, iso(now)!);
+      const remaining = await counters.spend(key.id, cost, refill, iso(now)!);
       return remaining === undefined ? { allowed: false, remaining: 0 } : { allowed: true, remaining };
     },
+    refund: (holder, cost) => counters.refund(holder.id, cost),
     changed: async () => {},
     flush: async () => {},
     close: async () => {},
@@ -59,7 +61,7 @@ export function databaseQuotas(keys: KeyRepository): QuotaStore {
  * where nothing else spends the same quota. A write only lands if the database still holds
  * what this node last wrote (compare-and-set), so an edit made meanwhile is never overwritten.
  */
-export function memoryQuotas(keys: KeyRepository, options: { flushMs: number; onError: (error: unknown) => void }): QuotaStore {
+export function memoryQuotas(counters: QuotaCounterRepository, options: { flushMs: number; onError: (error: unknown) => void }): QuotaStore {
   type Entry = { state: QuotaState; persisted: QuotaState; since: number };
   const entries = new Map<string, Entry>();
   // The keys whose counters changed since they were last written.
@@ -76,6 +78,12 @@ export function memoryQuotas(keys: KeyRepository, options: { flushMs: number; on
       if (result.state !== entry.state) dirty.add(key.id, key.id);
       entry.state = result.state;
       return { allowed: result.allowed, remaining: result.state.remaining };
+    },
+    refund: async (holder, cost) => {
+      const entry = entries.get(holder.id);
+      if (!entry) return;
+      entry.state = { ...entry.state, remaining: entry.state.remaining + cost };
+      dirty.add(holder.id, holder.id);
     },
     changed: async (keyId, change) => {
       // Spends counted here since the last write stay spent (an edit of the refill or the rate
@@ -101,8 +109,8 @@ export function memoryQuotas(keys: KeyRepository, options: { flushMs: number; on
     }
     if (writes.length === 0) return;
     // A write that fails throws: the write-behind keeps the keys for its next flush.
-    const written = await keys.writeQuotaCounters(writes.map(({ keyId, entry, written: state }) => ({
-      keyId, remaining: state.remaining, lastRefillAt: lastRefillAt !== undefined ? lastRefillAt : iso(state.lastRefillAt), expected: entry.persisted.remaining,
+    const written = await counters.writeCounters(writes.map(({ keyId, entry, written: state }) => ({
+      id: keyId, remaining: state.remaining, lastRefillAt: lastRefillAt !== undefined ? lastRefillAt : iso(state.lastRefillAt), expected: entry.persisted.remaining,
     })));
     for (const { keyId, entry, written: state } of writes) {
       if (written.has(keyId)) entry.persisted = state;
@@ -137,6 +145,8 @@ end
 return {0, remaining}
 `;
 
+const REFUND_SCRIPT = `if redis.call('HEXISTS', KEYS[1], 'remaining') == 1 then redis.call('HINCRBY', KEYS[1], 'remaining', ARGV[1]) end`;
+
 type SpendingRedis = Redis & {
   keywardSpend: (key: string, ...args: (string | number)[]) => Promise<[number, number]>;
 };
@@ -146,9 +156,9 @@ type SpendingRedis = Redis & {
  * serve it), written behind to the database once a second by the node that spent them. If
  * Redis fails, that spend goes to the database instead: still exact, only slower.
  */
-export function redisQuotas(keys: KeyRepository, redis: Redis, options: { prefix: string; flushMs: number; onFallback: (error: unknown) => void; onRecovered: () => void; onError: (error: unknown) => void }): QuotaStore {
+export function redisQuotas(counters: QuotaCounterRepository, redis: Redis, options: { prefix: string; flushMs: number; onFallback: (error: unknown) => void; onRecovered: () => void; onError: (error: unknown) => void }): QuotaStore {
   const { prefix, onFallback, onRecovered } = options;
-  const fallback = databaseQuotas(keys);
+  const fallback = databaseQuotas(counters);
   redis.defineCommand('keywardSpend', { numberOfKeys: 1, lua: SPEND_SCRIPT });
   const client = redis as SpendingRedis;
   const counterKey = (keyId: string) => `${prefix}quota:${keyId}`;
@@ -165,7 +175,7 @@ export function redisQuotas(keys: KeyRepository, redis: Redis, options: { prefix
         if (error) throw error;
         const [remaining, refilled] = values as (string | null)[];
         // A counter gone (expired, or its quota removed) has nothing to write.
-        if (remaining !== null && remaining !== undefined) await keys.writeRemaining(keyId, Number(remaining), refilled || null);
+        if (remaining !== null && remaining !== undefined) await counters.writeRemaining(keyId, Number(remaining), refilled || null);
       }
     },
     merge: (keyId) => keyId,
@@ -195,6 +205,11 @@ export function redisQuotas(keys: KeyRepository, redis: Redis, options: { prefix
         onFallback(error);
         return fallback.spend(key, cost, now);
       }
+    },
+    refund: async (holder, cost) => {
+      // Only a counter that exists: one gone is rebuilt from the database, which never saw the spend.
+      await redis.eval(REFUND_SCRIPT, 1, counterKey(holder.id), cost).catch(onFallback);
+      dirty.add(holder.id, holder.id);
     },
     changed: async (keyId, change) => {
       // A remaining set anew must win over the counter. It is written into the counter rather

@@ -18,7 +18,8 @@ describe('quotas in Redis, after an edit of remaining', () => {
     server = await startTestServer();
     admin = (await signIn(server)).client;
     limiter = new UsageLimiter({
-      keys: server.app.store.repos.keys,
+      keyCounters: server.app.store.repos.keyQuotas,
+      identityCounters: server.app.store.repos.identityQuotas,
       mode: 'redis',
       redis,
       prefix: `keyward-test-${randomBytes(4).toString('hex')}:`,
@@ -37,23 +38,23 @@ describe('quotas in Redis, after an edit of remaining', () => {
 
   it('a stale key record spends from the new remaining, and the flush writes that', async () => {
     const { keyId } = await createKeyWith(admin, { key: { remaining: 100 } });
-    const stale: LimitedKey = { id: keyId, ratelimit: null, remaining: 100, refill: null, lastRefillAt: null };
-    expect(await limiter.consume(stale, 1, Date.now())).toMatchObject({ remaining: 99 });
+    const stale: LimitedKey = { id: keyId, ratelimits: [], remaining: 100, refill: null, lastRefillAt: null, identity: null };
+    expect(await limiter.consume(stale, { cost: 1 }, Date.now())).toMatchObject({ remaining: 99 });
     // The edit, as updateKey makes it: the database first, then the counters.
     expect((await admin.patch(`/v1/keys/${keyId}`, { remaining: 10 })).status).toBe(200);
     await limiter.keyChanged(keyId, { remainingSet: true, remaining: 10, lastRefillAt: null });
-    expect(await limiter.consume(stale, 1, Date.now())).toMatchObject({ remaining: 9 });
+    expect(await limiter.consume(stale, { cost: 1 }, Date.now())).toMatchObject({ remaining: 9 });
     await limiter.flush();
     expect(await storedRemaining(keyId)).toBe(9);
   });
 
   it('a quota removed stays removed, though a stale record spends again', async () => {
     const { keyId } = await createKeyWith(admin, { key: { remaining: 100 } });
-    const stale: LimitedKey = { id: keyId, ratelimit: null, remaining: 100, refill: null, lastRefillAt: null };
-    await limiter.consume(stale, 1, Date.now());
+    const stale: LimitedKey = { id: keyId, ratelimits: [], remaining: 100, refill: null, lastRefillAt: null, identity: null };
+    await limiter.consume(stale, { cost: 1 }, Date.now());
     expect((await admin.patch(`/v1/keys/${keyId}`, { remaining: null })).status).toBe(200);
     await limiter.keyChanged(keyId, { remainingSet: true, remaining: null, lastRefillAt: null });
-    await limiter.consume(stale, 1, Date.now());
+    await limiter.consume(stale, { cost: 1 }, Date.now());
     await limiter.flush();
     expect(await storedRemaining(keyId)).toBeNull();
   });

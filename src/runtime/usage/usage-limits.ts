@@ -1,62 +1,86 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
-import type { KeyRepository } from '../../store/keys.ts';
-import { databaseQuotas, memoryQuotas, redisQuotas, type LimitedKey, type QuotaChange, type QuotaStore } from './quota-stores.ts';
+import { DEFAULT_LIMIT_NAME, limitsToApply, type LimitRequest, type NamedLimit } from '../../domain/named-limits.ts';
+import type { QuotaCounterRepository } from '../../store/quota-counters.ts';
+import { databaseQuotas, memoryQuotas, redisQuotas, type QuotaChange, type QuotaHolder, type QuotaStore } from './quota-stores.ts';
+import { memoryWindows, redisWindows, type LimitResult, type RateWindows } from './rate-windows.ts';
 
-export type { LimitedKey, QuotaChange };
+export type { QuotaChange, QuotaHolder };
+
+/** What the limits need to know of a key and its identity (kept in the key cache beside the rest). */
+export type LimitedKey = QuotaHolder & {
+  ratelimits: NamedLimit[];
+  identity: (QuotaHolder & { ratelimits: NamedLimit[] }) | null;
+};
+
+/** One named limit in a verification's answer. */
+export type LimitAnswer = { name: string; limit: number; remaining: number; resetAt: string; exceeded: boolean };
 
 /** What the limits say of one verification. */
 export type LimitOutcome = {
   code?: 'RATE_LIMITED' | 'USAGE_EXCEEDED';
+  /** Every limit that applied, in order: the key's, then the identity's. */
+  ratelimits?: LimitAnswer[];
+  /** The key's limit named `default`, as the contract's single `ratelimit`. */
   ratelimit?: { limit: number; remaining: number; resetAt: string };
-  /** What is left of the quota after this verification, where the key has one. */
+  /** What is left of the quota after this verification: the key's, else its identity's. */
   remaining?: number;
 };
 
+/** Whether a key has anything for the limiter to do (a plain key skips it entirely). */
+export function isLimited(key: LimitedKey): boolean {
+  return key.ratelimits.length > 0 || key.remaining !== null || (key.identity !== null && (key.identity.ratelimits.length > 0 || key.identity.remaining !== null));
+}
+
+type Mode = 'memory' | 'database' | 'redis';
+
+export type UsageLimiterOptions = {
+  keyCounters: QuotaCounterRepository;
+  identityCounters: QuotaCounterRepository;
+  mode: Mode;
+  redis?: Redis;
+  prefix: string;
+  flushMs: number;
+  onFallback: (error: unknown) => void;
+  onError: (error: unknown) => void;
+};
 
 /**
- * Per-key rate limits and quotas, behind the verification service's `UsageLimits` seam.
- * Rate limits use rate-limiter-flexible (memory on one node; Redis on several, with a memory
- * limiter per node as insurance while Redis is down). Windows are whole seconds in Redis, so a
- * `windowMs` is rounded up to the next second there.
+ * Named rate limits (sliding windows) and quotas of keys and of the identities they belong to.
+ * Windows count in this process on one node and in Redis across nodes; quotas in memory with a
+ * compare-and-set write-behind on one node, in Redis across nodes, and in the database itself
+ * on PostgreSQL without Redis (exact, one statement per spend).
  */
 export class UsageLimiter {
-  readonly #redis: Redis | undefined;
-  readonly #prefix: string;
-  readonly #quotas: QuotaStore;
-  readonly #rateLimiters = new Map<string, RateLimiterAbstract>();
-  /** Quota spends that went to the database because Redis failed (exported as a metric). */
+  readonly #windows: RateWindows;
+  readonly #keyQuotas: QuotaStore;
+  readonly #identityQuotas: QuotaStore;
+  /** Spends that fell back to memory or the database because Redis failed (a metric). */
   fallbacks = 0;
   // Redis fails for every call while it is down: warn once per outage, not once per call.
   #warned = false;
 
-  constructor(options: { keys: KeyRepository; mode: 'memory' | 'database' | 'redis'; redis?: Redis; prefix: string; flushMs: number; onFallback: (error: unknown) => void; onError: (error: unknown) => void }) {
-    this.#redis = options.redis;
-    this.#prefix = options.prefix;
-    const { keys, flushMs, onError } = options;
-    this.#quotas =
+  constructor(options: UsageLimiterOptions) {
+    const onFallback = (error: unknown) => {
+      this.fallbacks++;
+      if (!this.#warned) options.onFallback(error);
+      this.#warned = true;
+    };
+    const onRecovered = () => {
+      this.#warned = false;
+    };
+    const quotasOf = (counters: QuotaCounterRepository): QuotaStore =>
       options.mode === 'redis' && options.redis
-        ? redisQuotas(keys, options.redis, {
-            prefix: options.prefix,
-            flushMs,
-            onError,
-            onFallback: (error) => {
-              this.fallbacks++;
-              if (!this.#warned) options.onFallback(error);
-              this.#warned = true;
-            },
-            onRecovered: () => {
-              this.#warned = false;
-            },
-          })
+        ? redisQuotas(counters, options.redis, { prefix: options.prefix, flushMs: options.flushMs, onError: options.onError, onFallback, onRecovered })
         : options.mode === 'memory'
-          ? memoryQuotas(keys, { flushMs, onError })
-          : databaseQuotas(keys);
+          ? memoryQuotas(counters, { flushMs: options.flushMs, onError: options.onError })
+          : databaseQuotas(counters);
+    this.#keyQuotas = quotasOf(options.keyCounters);
+    this.#identityQuotas = quotasOf(options.identityCounters);
+    this.#windows = options.mode === 'redis' && options.redis ? redisWindows(options.redis, { prefix: options.prefix, onFallback, onRecovered }) : memoryWindows();
   }
 
   // Calls in one window name (nearly always) the same end instant: its text is made once.
   readonly #resetTexts = new Map<number, string>();
-  readonly #limiterBySettings = new WeakMap<object, RateLimiterAbstract>();
 
   #resetAt(ms: number): string {
     let text = this.#resetTexts.get(ms);
@@ -68,65 +92,62 @@ export class UsageLimiter {
     return text;
   }
 
-  #rateLimiter(limit: number, windowMs: number): RateLimiterAbstract {
-    const name = `${limit}/${windowMs}`;
-    let limiter = this.#rateLimiters.get(name);
-    if (!limiter) {
-      const keyPrefix = `${this.#prefix}rate:${name}`;
-      const memory = new RateLimiterMemory({ keyPrefix, points: limit, duration: windowMs / 1000 });
-      limiter = this.#redis
-        ? new RateLimiterRedis({ storeClient: this.#redis, keyPrefix, points: limit, duration: Math.ceil(windowMs / 1000), insuranceLimiter: memory })
-        : memory;
-      this.#rateLimiters.set(name, limiter);
-    }
-    return limiter;
+  #answerOf(result: LimitResult): LimitAnswer {
+    return { name: result.name, limit: result.limit, remaining: result.remaining, resetAt: this.#resetAt(result.resetAt), exceeded: result.exceeded };
   }
 
   /**
-   * The limiter of a key's rate limit, remembered on the key's (cached) settings object, so a
-   * verification does not build a name to find it.
+   * Applies the key's and its identity's limits to one verification (all or nothing), then
+   * spends `cost` of the identity's quota and of the key's; a key refusing gives the identity's
+   * spend back.
    */
-  #limiterOf(ratelimit: NonNullable<LimitedKey['ratelimit']>): RateLimiterAbstract {
-    let limiter = this.#limiterBySettings.get(ratelimit);
-    if (!limiter) {
-      limiter = this.#rateLimiter(ratelimit.limit, ratelimit.windowMs);
-      this.#limiterBySettings.set(ratelimit, limiter);
-    }
-    return limiter;
-  }
-
-  /** Applies the key's rate limit (one point per verification), then spends `cost` of its quota. */
-  async consume(key: LimitedKey, cost: number, now: number): Promise<LimitOutcome> {
+  async consume(key: LimitedKey, request: { cost: number; ratelimits?: readonly LimitRequest[] }, now: number): Promise<LimitOutcome> {
     const outcome: LimitOutcome = {};
-    if (key.ratelimit) {
-      const { limit } = key.ratelimit;
-      try {
-        const result = await this.#limiterOf(key.ratelimit).consume(key.id, 1);
-        outcome.ratelimit = { limit, remaining: result.remainingPoints, resetAt: this.#resetAt(now + result.msBeforeNext) };
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        return { code: 'RATE_LIMITED', ratelimit: { limit, remaining: 0, resetAt: this.#resetAt(now + rejection.msBeforeNext) } };
+    const applied = limitsToApply({ id: key.id, limits: key.ratelimits }, key.identity && { id: key.identity.id, limits: key.identity.ratelimits }, request.ratelimits);
+    if (applied.length > 0) {
+      const results = await this.#windows.consume(applied, now);
+      outcome.ratelimits = results.map((result) => this.#answerOf(result));
+      const legacy = results.find((result, i) => result.name === DEFAULT_LIMIT_NAME && applied[i]!.scope === 'key');
+      if (legacy) outcome.ratelimit = { limit: legacy.limit, remaining: legacy.remaining, resetAt: this.#resetAt(legacy.resetAt) };
+      if (results.some((result) => result.exceeded)) {
+        outcome.code = 'RATE_LIMITED';
+        return outcome;
       }
     }
-    if (key.remaining !== null) {
-      const spent = await this.#quotas.spend(key, cost, now);
+    const identity = key.identity?.remaining !== null && key.identity !== null ? key.identity : undefined;
+    if (identity) {
+      const spent = await this.#identityQuotas.spend(identity, request.cost, now);
       outcome.remaining = spent.remaining;
-      if (!spent.allowed) outcome.code = 'USAGE_EXCEEDED';
+      if (!spent.allowed) return { ...outcome, code: 'USAGE_EXCEEDED' };
+    }
+    if (key.remaining !== null) {
+      const spent = await this.#keyQuotas.spend(key, request.cost, now);
+      outcome.remaining = spent.remaining;
+      if (!spent.allowed) {
+        if (identity && request.cost > 0) await this.#identityQuotas.refund(identity, request.cost);
+        outcome.code = 'USAGE_EXCEEDED';
+      }
     }
     return outcome;
   }
 
-  /** Call after an edit of a key's limits has committed. */
+  /** Call after an edit of a key's quota has committed. */
   keyChanged(keyId: string, change: QuotaChange): Promise<void> {
-    return this.#quotas.changed(keyId, change);
+    return this.#keyQuotas.changed(keyId, change);
   }
 
-  flush(): Promise<void> {
-    return this.#quotas.flush();
+  /** Call after an edit of an identity's quota has committed. */
+  identityChanged(identityId: string, change: QuotaChange): Promise<void> {
+    return this.#identityQuotas.changed(identityId, change);
   }
 
-  close(): Promise<void> {
-    return this.#quotas.close();
+  async flush(): Promise<void> {
+    await this.#keyQuotas.flush();
+    await this.#identityQuotas.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.#keyQuotas.close();
+    await this.#identityQuotas.close();
   }
 }
-

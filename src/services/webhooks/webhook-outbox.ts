@@ -1,5 +1,5 @@
 import { newId } from '../../domain/ids.ts';
-import { TEST_EVENT_TYPE, type KeyEventType, type WebhookEventType, type WebhookPayload } from '../../domain/webhook-events.ts';
+import { TEST_EVENT_TYPE, type IdentityEventType, type KeyEventType, type WebhookEventType, type WebhookPayload } from '../../domain/webhook-events.ts';
 import type { WebhookDeliveryTable } from '../../store/database.ts';
 import type { KeyView } from '../../store/key-views.ts';
 import type { Repositories } from '../../store/repositories.ts';
@@ -65,4 +65,16 @@ export async function publishTestEvent(tx: Repositories, webhook: { id: string; 
   const row = deliveryRow(webhook.id, payload, body, now);
   await tx.deliveries.insert([row]);
   return row.id;
+}
+
+/**
+ * Queues an identity event for every enabled webhook subscribed to it, inside the caller's
+ * transaction (the outbox): identities belong to no project, so a webhook's project does not
+ * narrow them.
+ */
+export async function publishIdentityEvent(tx: Repositories, type: IdentityEventType, identity: object, now: number): Promise<void> {
+  const subscribers = await tx.webhooks.subscribersOf(type);
+  if (subscribers.length === 0) return;
+  const { payload, body } = eventOf(type, { identity }, now);
+  await tx.deliveries.insert(subscribers.map((webhook) => deliveryRow(webhook.id, payload, body, now)));
 }

@@ -1,6 +1,6 @@
 import { newId } from '../../domain/ids.ts';
 import { ProblemError, problems } from '../../domain/problem-error.ts';
-import { KEY_EVENT_TYPES } from '../../domain/webhook-events.ts';
+import { EVENT_TYPES } from '../../domain/webhook-events.ts';
 import { webhookUrlError } from '../../domain/webhook-destination.ts';
 import { deriveWebhookSecret, newWebhookSalt, webhookSecretCheck } from '../../domain/webhook-signature.ts';
 import type { WebhookTable } from '../../store/database.ts';
@@ -77,7 +77,7 @@ export async function createWebhook(ctx: ServiceContext, actor: Actor, input: Cr
     id,
     project_id: input.projectId ?? null,
     url: input.url,
-    events: JSON.stringify(input.events ?? [...KEY_EVENT_TYPES]),
+    events: JSON.stringify(input.events ?? [...EVENT_TYPES]),
     enabled: input.enabled === false ? 0 : 1,
     description: input.description ?? '',
     secret_salt: salt,

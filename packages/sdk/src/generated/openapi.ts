@@ -2893,6 +2893,13 @@ export interface paths {
                     ownerId?: string;
                     /** @description Owner username */
                     owner?: string;
+                    /**
+                     * @description A idt_… id
+                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                     */
+                    identityId?: string;
+                    /** @description The identity's external id */
+                    externalId?: string;
                     status?: "active" | "inactive" | "expired";
                     /**
                      * @description Only keys whose expiry is before this instant and that have not expired yet (with status=expired: those that have); keys that never expire are left out
@@ -2984,11 +2991,36 @@ export interface paths {
                                     /** @description Window length in milliseconds */
                                     windowMs: number;
                                 } | null;
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
                                 remaining: number | null;
                                 refill: {
                                     /** @description What `remaining` is reset to */
                                     amount: number;
                                     interval: "daily" | "monthly";
+                                } | null;
+                                identity: {
+                                    /**
+                                     * @description A idt_… id
+                                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                     */
+                                    id: string;
+                                    externalId: string;
                                 } | null;
                             }[];
                             nextCursor: string | null;
@@ -3129,12 +3161,36 @@ export interface paths {
                             /** @description Window length in milliseconds */
                             windowMs: number;
                         } | null;
+                        /** @description At most 10, names unique */
+                        ratelimits?: {
+                            /**
+                             * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                             * @example requests
+                             */
+                            name: string;
+                            /** @description Verifications (or cost) allowed in any span of durationMs */
+                            limit: number;
+                            /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                            durationMs: number;
+                            /**
+                             * @description Applied to every verification; else only to those that name it
+                             * @default true
+                             */
+                            autoApply: boolean;
+                        }[];
                         remaining?: number | null;
                         refill?: {
                             /** @description What `remaining` is reset to */
                             amount: number;
                             interval: "daily" | "monthly";
                         } | null;
+                        /**
+                         * @description A idt_… id
+                         * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                         */
+                        identityId?: string | null;
+                        /** @description The identity by your own id (instead of identityId) */
+                        externalId?: string;
                     };
                 };
             };
@@ -3211,11 +3267,36 @@ export interface paths {
                                     /** @description Window length in milliseconds */
                                     windowMs: number;
                                 } | null;
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
                                 remaining: number | null;
                                 refill: {
                                     /** @description What `remaining` is reset to */
                                     amount: number;
                                     interval: "daily" | "monthly";
+                                } | null;
+                                identity: {
+                                    /**
+                                     * @description A idt_… id
+                                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                     */
+                                    id: string;
+                                    externalId: string;
                                 } | null;
                             };
                             /** @description The full token. Shown this once: store it now. */
@@ -3406,11 +3487,36 @@ export interface paths {
                                 /** @description Window length in milliseconds */
                                 windowMs: number;
                             } | null;
+                            /** @description At most 10, names unique */
+                            ratelimits: {
+                                /**
+                                 * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                 * @example requests
+                                 */
+                                name: string;
+                                /** @description Verifications (or cost) allowed in any span of durationMs */
+                                limit: number;
+                                /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                durationMs: number;
+                                /**
+                                 * @description Applied to every verification; else only to those that name it
+                                 * @default true
+                                 */
+                                autoApply: boolean;
+                            }[];
                             remaining: number | null;
                             refill: {
                                 /** @description What `remaining` is reset to */
                                 amount: number;
                                 interval: "daily" | "monthly";
+                            } | null;
+                            identity: {
+                                /**
+                                 * @description A idt_… id
+                                 * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                externalId: string;
                             } | null;
                         };
                     };
@@ -3648,12 +3754,36 @@ export interface paths {
                             /** @description Window length in milliseconds */
                             windowMs: number;
                         } | null;
+                        /** @description At most 10, names unique */
+                        ratelimits?: {
+                            /**
+                             * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                             * @example requests
+                             */
+                            name: string;
+                            /** @description Verifications (or cost) allowed in any span of durationMs */
+                            limit: number;
+                            /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                            durationMs: number;
+                            /**
+                             * @description Applied to every verification; else only to those that name it
+                             * @default true
+                             */
+                            autoApply: boolean;
+                        }[];
                         remaining?: number | null;
                         refill?: {
                             /** @description What `remaining` is reset to */
                             amount: number;
                             interval: "daily" | "monthly";
                         } | null;
+                        /**
+                         * @description A idt_… id
+                         * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                         */
+                        identityId?: string | null;
+                        /** @description The identity by your own id (instead of identityId) */
+                        externalId?: string;
                     };
                 };
             };
@@ -3729,11 +3859,36 @@ export interface paths {
                                 /** @description Window length in milliseconds */
                                 windowMs: number;
                             } | null;
+                            /** @description At most 10, names unique */
+                            ratelimits: {
+                                /**
+                                 * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                 * @example requests
+                                 */
+                                name: string;
+                                /** @description Verifications (or cost) allowed in any span of durationMs */
+                                limit: number;
+                                /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                durationMs: number;
+                                /**
+                                 * @description Applied to every verification; else only to those that name it
+                                 * @default true
+                                 */
+                                autoApply: boolean;
+                            }[];
                             remaining: number | null;
                             refill: {
                                 /** @description What `remaining` is reset to */
                                 amount: number;
                                 interval: "daily" | "monthly";
+                            } | null;
+                            identity: {
+                                /**
+                                 * @description A idt_… id
+                                 * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                externalId: string;
                             } | null;
                         };
                     };
@@ -3933,11 +4088,36 @@ export interface paths {
                                     /** @description Window length in milliseconds */
                                     windowMs: number;
                                 } | null;
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
                                 remaining: number | null;
                                 refill: {
                                     /** @description What `remaining` is reset to */
                                     amount: number;
                                     interval: "daily" | "monthly";
+                                } | null;
+                                identity: {
+                                    /**
+                                     * @description A idt_… id
+                                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                     */
+                                    id: string;
+                                    externalId: string;
                                 } | null;
                             };
                             /** @description The full token. Shown this once: store it now. */
@@ -4177,11 +4357,36 @@ export interface paths {
                                     /** @description Window length in milliseconds */
                                     windowMs: number;
                                 } | null;
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
                                 remaining: number | null;
                                 refill: {
                                     /** @description What `remaining` is reset to */
                                     amount: number;
                                     interval: "daily" | "monthly";
+                                } | null;
+                                identity: {
+                                    /**
+                                     * @description A idt_… id
+                                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                     */
+                                    id: string;
+                                    externalId: string;
                                 } | null;
                             }[];
                         };
@@ -4315,6 +4520,11 @@ export interface paths {
                          * @default 1
                          */
                         cost?: number;
+                        /** @description Named limits to apply beyond the automatic ones, each with its cost (default 1): the key's by that name, else its identity's (shared by all its keys); a name neither has applies nothing */
+                        ratelimits?: {
+                            name: string;
+                            cost?: number;
+                        }[];
                         /**
                          * @description Labels counted by the hour with the key's usage (GET /v1/keys/{id}/usage), for VALID answers only: the tags of any other answer are not kept. A key keeps at most 100 distinct tags per hour; a new tag after that, in that hour, is counted under `_other`, while the tags already kept keep counting (`_other` sent as a tag is counted there too).
                          * @example [
@@ -4345,14 +4555,37 @@ export interface paths {
                             meta?: {
                                 [key: string]: unknown;
                             };
+                            /** @description The key's limit named default (the single rate limit) */
                             ratelimit?: {
                                 limit: number;
                                 remaining: number;
                                 /** Format: date-time */
                                 resetAt: string;
                             };
-                            /** @description What is left of the key's quota after this call */
+                            /** @description Every named limit that applied (the key's, then its identity's); the first exceeded gives RATE_LIMITED */
+                            ratelimits?: {
+                                name: string;
+                                limit: number;
+                                /** @description What could still pass now */
+                                remaining: number;
+                                /**
+                                 * Format: date-time
+                                 * @description When the oldest counted use leaves the window, freeing room
+                                 */
+                                resetAt: string;
+                                exceeded: boolean;
+                            }[];
+                            /** @description What is left of the quota after this call: the key's, else its identity's */
                             remaining?: number;
+                            /** @description The identity (your customer) the key belongs to */
+                            identity?: {
+                                id: string;
+                                externalId: string;
+                                /** @description Free JSON returned on verification (at most 4 KiB) */
+                                meta: {
+                                    [key: string]: unknown;
+                                };
+                            };
                         };
                     };
                 };
@@ -4454,7 +4687,7 @@ export interface paths {
         };
         /**
          * Forward-auth check for reverse proxies
-         * @description Reads the key from Authorization: Bearer or X-API-Key. 200 (with X-Keyward-Key-Id and X-Keyward-Owner-Id), 401 missing/unknown/disabled/expired, 403 IP or permission, 429 limits (Retry-After). X-Keyward-Code carries the verification code. With KEYWARD_VERIFY_AUTH=required, the proxy sends its management key as X-Keyward-Token.
+         * @description Reads the key from Authorization: Bearer or X-API-Key. 200 (with X-Keyward-Key-Id and X-Keyward-Owner-Id, and X-Keyward-External-Id (percent-encoded) when the key belongs to an identity), 401 missing/unknown/disabled/expired, 403 IP or permission, 429 limits (Retry-After). X-Keyward-Code carries the verification code. With KEYWARD_VERIFY_AUTH=required, the proxy sends its management key as X-Keyward-Token.
          */
         get: {
             parameters: {
@@ -4491,14 +4724,37 @@ export interface paths {
                             meta?: {
                                 [key: string]: unknown;
                             };
+                            /** @description The key's limit named default (the single rate limit) */
                             ratelimit?: {
                                 limit: number;
                                 remaining: number;
                                 /** Format: date-time */
                                 resetAt: string;
                             };
-                            /** @description What is left of the key's quota after this call */
+                            /** @description Every named limit that applied (the key's, then its identity's); the first exceeded gives RATE_LIMITED */
+                            ratelimits?: {
+                                name: string;
+                                limit: number;
+                                /** @description What could still pass now */
+                                remaining: number;
+                                /**
+                                 * Format: date-time
+                                 * @description When the oldest counted use leaves the window, freeing room
+                                 */
+                                resetAt: string;
+                                exceeded: boolean;
+                            }[];
+                            /** @description What is left of the quota after this call: the key's, else its identity's */
                             remaining?: number;
+                            /** @description The identity (your customer) the key belongs to */
+                            identity?: {
+                                id: string;
+                                externalId: string;
+                                /** @description Free JSON returned on verification (at most 4 KiB) */
+                                meta: {
+                                    [key: string]: unknown;
+                                };
+                            };
                         };
                     };
                 };
@@ -5368,7 +5624,7 @@ export interface paths {
                          */
                         url: string;
                         /** @description The events to send (default: all of them) */
-                        events?: ("key.created" | "key.updated" | "key.expiring" | "key.expired" | "key.disabled" | "key.deleted" | "key.leaked")[];
+                        events?: ("key.created" | "key.updated" | "key.expiring" | "key.expired" | "key.disabled" | "key.deleted" | "key.leaked" | "identity.created" | "identity.updated" | "identity.deleted")[];
                         /**
                          * @description A prj_… id
                          * @example prj_01jd2f3g4h5j6k7m8n9p0q1r
@@ -5789,7 +6045,7 @@ export interface paths {
                          */
                         url?: string;
                         /** @description The events to send (default: all of them) */
-                        events?: ("key.created" | "key.updated" | "key.expiring" | "key.expired" | "key.disabled" | "key.deleted" | "key.leaked")[];
+                        events?: ("key.created" | "key.updated" | "key.expiring" | "key.expired" | "key.disabled" | "key.deleted" | "key.leaked" | "identity.created" | "identity.updated" | "identity.deleted")[];
                         /**
                          * @description A prj_… id
                          * @example prj_01jd2f3g4h5j6k7m8n9p0q1r
@@ -6433,6 +6689,841 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List identities
+         * @description Newest first; q searches external ids.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the external id */
+                    q?: string;
+                    /** @description Items per page (1-100) */
+                    limit?: number;
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description A idt_… id
+                                 * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                externalId: string;
+                                /** @description Free JSON returned on verification (at most 4 KiB) */
+                                meta: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
+                                remaining: number | null;
+                                refill: {
+                                    /** @description What `remaining` is reset to */
+                                    amount: number;
+                                    interval: "daily" | "monthly";
+                                } | null;
+                                keyCount: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an identity
+         * @description An identity is one of your customers (not a console user): keys point at it (identityId or externalId), share its named limits and quota, and carry its meta into every verification answer. externalId is unique (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Your own id for the customer: unique
+                         * @example acme-corp
+                         */
+                        externalId: string;
+                        /** @description Free JSON returned on verification (at most 4 KiB) */
+                        meta?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description At most 10, names unique */
+                        ratelimits?: {
+                            /**
+                             * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                             * @example requests
+                             */
+                            name: string;
+                            /** @description Verifications (or cost) allowed in any span of durationMs */
+                            limit: number;
+                            /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                            durationMs: number;
+                            /**
+                             * @description Applied to every verification; else only to those that name it
+                             * @default true
+                             */
+                            autoApply: boolean;
+                        }[];
+                        /** @description A quota shared by its keys */
+                        remaining?: number | null;
+                        refill?: {
+                            /** @description What `remaining` is reset to */
+                            amount: number;
+                            interval: "daily" | "monthly";
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description A idt_… id
+                             * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                             */
+                            id: string;
+                            externalId: string;
+                            /** @description Free JSON returned on verification (at most 4 KiB) */
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            /** @description At most 10, names unique */
+                            ratelimits: {
+                                /**
+                                 * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                 * @example requests
+                                 */
+                                name: string;
+                                /** @description Verifications (or cost) allowed in any span of durationMs */
+                                limit: number;
+                                /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                durationMs: number;
+                                /**
+                                 * @description Applied to every verification; else only to those that name it
+                                 * @default true
+                                 */
+                                autoApply: boolean;
+                            }[];
+                            remaining: number | null;
+                            refill: {
+                                /** @description What `remaining` is reset to */
+                                amount: number;
+                                interval: "daily" | "monthly";
+                            } | null;
+                            keyCount: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an identity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description A idt_… id
+                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                     */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description A idt_… id
+                             * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                             */
+                            id: string;
+                            externalId: string;
+                            /** @description Free JSON returned on verification (at most 4 KiB) */
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            /** @description At most 10, names unique */
+                            ratelimits: {
+                                /**
+                                 * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                 * @example requests
+                                 */
+                                name: string;
+                                /** @description Verifications (or cost) allowed in any span of durationMs */
+                                limit: number;
+                                /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                durationMs: number;
+                                /**
+                                 * @description Applied to every verification; else only to those that name it
+                                 * @default true
+                                 */
+                                autoApply: boolean;
+                            }[];
+                            remaining: number | null;
+                            refill: {
+                                /** @description What `remaining` is reset to */
+                                amount: number;
+                                interval: "daily" | "monthly";
+                            } | null;
+                            keyCount: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an identity
+         * @description Refused with 409 while keys point at it, unless force=true, which deletes those keys too (audited).
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Also delete the keys that depend on it */
+                    force?: boolean;
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description A idt_… id
+                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                     */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit an identity
+         * @description Any of externalId, meta, ratelimits (replaces them all), remaining (replaces the shared counter), refill. In force at the very next verification of its keys.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description A idt_… id
+                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                     */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Your own id for the customer: unique
+                         * @example acme-corp
+                         */
+                        externalId?: string;
+                        /** @description Free JSON returned on verification (at most 4 KiB) */
+                        meta?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description At most 10, names unique */
+                        ratelimits?: {
+                            /**
+                             * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                             * @example requests
+                             */
+                            name: string;
+                            /** @description Verifications (or cost) allowed in any span of durationMs */
+                            limit: number;
+                            /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                            durationMs: number;
+                            /**
+                             * @description Applied to every verification; else only to those that name it
+                             * @default true
+                             */
+                            autoApply: boolean;
+                        }[];
+                        /** @description A quota shared by its keys */
+                        remaining?: number | null;
+                        refill?: {
+                            /** @description What `remaining` is reset to */
+                            amount: number;
+                            interval: "daily" | "monthly";
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description A idt_… id
+                             * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                             */
+                            id: string;
+                            externalId: string;
+                            /** @description Free JSON returned on verification (at most 4 KiB) */
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            /** @description At most 10, names unique */
+                            ratelimits: {
+                                /**
+                                 * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                 * @example requests
+                                 */
+                                name: string;
+                                /** @description Verifications (or cost) allowed in any span of durationMs */
+                                limit: number;
+                                /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                durationMs: number;
+                                /**
+                                 * @description Applied to every verification; else only to those that name it
+                                 * @default true
+                                 */
+                                autoApply: boolean;
+                            }[];
+                            remaining: number | null;
+                            refill: {
+                                /** @description What `remaining` is reset to */
+                                amount: number;
+                                interval: "daily" | "monthly";
+                            } | null;
+                            keyCount: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }
