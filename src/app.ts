@@ -141,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Helmet's default CSP also tells browsers to upgrade every request to HTTPS, which breaks the
   // dashboard for anyone serving Keyward over plain HTTP on their own network; HTTPS deployments
   // get the same effect from HSTS.
-  installSecurityHeaders(app, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  installSecurityHeaders(app, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }, { frameAncestors: config.portalFrameAncestors });
   await app.register(cookie);
   await installOpenApi(app);
   installAuthentication(app);

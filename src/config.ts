@@ -28,6 +28,10 @@ export type Config = {
   requestTimeoutMs: number;
   /** KEYWARD_METRICS_TOKEN: the bearer token `/metrics` asks for; undefined: loopback clients only. */
   metricsToken: string | undefined;
+  /** KEYWARD_PUBLIC_URL: where people reach Keyward (portal links start with it); undefined: the request's own origin. */
+  publicUrl: string | undefined;
+  /** KEYWARD_PORTAL_FRAME_ANCESTORS: origins whose pages may frame the self-service portal. */
+  portalFrameAncestors: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -66,6 +70,9 @@ export const EnvironmentSchema = Type.Object({
   KEYWARD_REQUEST_TIMEOUT_MS: setting(Type.Integer({ minimum: 1000, maximum: 3_600_000 }), 'a whole number of milliseconds from 1000 to 3600000'),
   // Sent as "Authorization: Bearer <token>": visible ASCII without spaces, long enough not to guess.
   KEYWARD_METRICS_TOKEN: setting(Type.String({ pattern: '^[\\x21-\\x7e]{16,512}$' }), '16 to 512 visible ASCII characters without spaces (e.g. the output of "openssl rand -hex 32")', { secret: true }),
+  KEYWARD_PUBLIC_URL: setting(Type.String({ pattern: '^https?://[^/?#@\\s]+(/[^?#\\s]*)?$' }), 'an http(s) URL without query, fragment or credentials, e.g. https://keys.example.com'),
+  // Origins go into the portal's Content-Security-Policy: host characters only, never ; or quotes.
+  KEYWARD_PORTAL_FRAME_ANCESTORS: setting(Type.String({ pattern: '^\\s*https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(\\s*[ ,]\\s*https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?)*\\s*$' }), 'origins (https://app.example.com) separated by spaces or commas'),
   LOG_LEVEL: setting(Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level))), 'one of fatal, error, warn, info, debug, trace, silent'),
 });
 
@@ -154,6 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // body shorter than its Content-Length (Node's own limit is off in servers made for Fastify).
     requestTimeoutMs: settings.KEYWARD_REQUEST_TIMEOUT_MS ?? 30_000,
     metricsToken: settings.KEYWARD_METRICS_TOKEN,
+    publicUrl: settings.KEYWARD_PUBLIC_URL,
+    portalFrameAncestors: (settings.KEYWARD_PORTAL_FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter((origin) => origin !== ''),
     logLevel: (settings.LOG_LEVEL ?? 'info') as Config['logLevel'],
   };
 }

@@ -18,8 +18,12 @@ export type Role = 'admin' | 'member';
 
 /** Who is calling the management API, and what they hold right now. */
 export type Actor = {
-  /** `user`: a person signed in (a session); `key`: a management key acting for its person. */
-  type: 'user' | 'key';
+  /**
+   * `user`: a person signed in (a session); `key`: a management key acting for its person;
+   * `portal`: a customer in the self-service portal, which never reaches the management API
+   * (its own routes check its scope; `authorize` refuses it everything).
+   */
+  type: 'user' | 'key' | 'portal';
   userId: string;
   username: string;
   /** The role of the person behind the actor (for a key: its acting person's). */
@@ -132,6 +136,7 @@ function targetHoldings(target: PersonWithKeys): string[] {
  * @example authorize(actor, { do: 'key.see', key }) // { allowed: false, status: 404, … }
  */
 export function authorize(actor: Actor, action: ManagementAction): Verdict {
+  if (actor.type === 'portal') return forbidden('The portal manages its own keys only.');
   switch (action.do) {
     case 'key.see':
       return seesKey(actor, action.key) ? ALLOWED : { allowed: false, status: 404, reason: 'No such key.' };

@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config.ts';
 import type { Actor } from '../services/actor.ts';
 import type { PasswordGuard } from '../services/password-attempts.ts';
+import type { PortalScope } from '../services/portal.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { WebhookWorker } from '../services/webhooks/webhook-worker.ts';
 import type { Metrics } from './plugins/metrics.ts';
@@ -23,7 +24,9 @@ export type RouteAuth =
   /** A session or management key holding `permission`. */
   | 'management'
   /** Public unless KEYWARD_VERIFY_AUTH=required, then like management with keys.verify. */
-  | 'verify';
+  | 'verify'
+  /** A self-service portal session (its cookie only: no management credential answers here). */
+  | 'portal';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,6 +43,8 @@ declare module 'fastify' {
     actor: Actor | undefined;
     /** The session's CSRF token when the caller uses a session cookie. */
     csrfToken: string | undefined;
+    /** Set by the portal guard: what the portal session may reach. */
+    portal: PortalScope | undefined;
   }
   interface FastifyContextConfig {
     auth?: RouteAuth;

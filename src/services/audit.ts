@@ -19,7 +19,8 @@ export async function recordAudit(tx: Repositories, actor: Actor, entry: AuditEn
     id: newId('evt', now),
     at: new Date(now).toISOString(),
     actor_type: system ? 'system' : actor.type,
-    actor_id: system ? null : actor.userId,
+    // A portal customer is no console user: named by its identity's external id.
+    actor_id: system || actor.type === 'portal' ? null : actor.userId,
     // A key acts for a person: the event is filed under that person, naming the key.
     actor_name: actor.type === 'key' ? `${actor.username} via ${actor.keyId}` : actor.username,
     action: entry.action,

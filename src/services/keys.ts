@@ -1,10 +1,7 @@
-import { newId } from '../domain/ids.ts';
 import { wideningChanges } from '../domain/key-changes.ts';
 import { unionGrants } from '../domain/permissions.ts';
 import { ProblemError } from '../domain/problem-error.ts';
-import { generateToken, hashToken, tokenDisplay } from '../domain/token.ts';
-import type { KeyTable } from '../store/database.ts';
-import { keyViewOf, type KeyView } from '../store/key-views.ts';
+import type { KeyView } from '../store/key-views.ts';
 import type { KeyFilters } from '../store/keys.ts';
 import type { Repositories } from '../store/repositories.ts';
 import { enforce, type Actor } from './actor.ts';
@@ -12,13 +9,14 @@ import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { resolveGrantableGroups } from './groups.ts';
 import { actorAsItStands, factsOf, keyScopeOf, requireUse, resolveIdentity, resolveOwner, visibleKey } from './key-access.ts';
-import { auditable, checkRefill, checkSettings, keyColumnsOf, limitsAfter, newKeySettings, type KeySettings } from './key-settings.ts';
+import { auditable, checkRefill, checkSettings, keyColumnsOf, limitsAfter, type KeySettings } from './key-settings.ts';
 import { publishKeyEvents } from './webhooks/webhook-outbox.ts';
+import { removeKey, replaceToken, storeNewKey, type IssuedKey } from './key-writes.ts';
+
+export type { IssuedKey };
 
 export type CreateKeyInput = KeySettings & { projectId: string; ownerId?: string; owner?: string };
 
-/** A new or regenerated key with the only copy of its token. */
-export type IssuedKey = { key: KeyView; token: string };
 
 /**
  * The key as it is now, for answers that should show counts held outside the database; a key
@@ -45,8 +43,6 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
   checkSettings(input);
   checkRefill(input.remaining, input.refill);
   const now = ctx.clock();
-  const nowIso = new Date(now).toISOString();
-  const id = newId('key', now);
   const issued = await ctx.write(async (tx) => {
     // The project and the owner may not be deleted while the key is written (a forced deletion
     // waits, then deletes this key too; one that came first leaves nothing to find here).
@@ -62,28 +58,8 @@ export async function createKey(ctx: ServiceContext, actor: Actor, input: Create
     const groups = input.groupIds?.length ? await resolveGrantableGroups(tx, actor, input.groupIds, [], 'Giving a key these groups') : [];
     // A key acts in its owner's name: only for yourself, or (admins) for someone you out-hold.
     enforce(actor, { do: 'key.issue', permissions: unionGrants(groups.map((group) => group.permissions)), owner: owner?.person ?? null });
-    const token = generateToken(project.key_prefix);
-    const display = tokenDisplay(token);
     const creator = actor.userId === 'system' ? null : { id: actor.userId, username: actor.username };
-    const row = {
-      ...(keyColumnsOf(newKeySettings(input), nowIso) as Omit<KeyTable, 'id'>),
-      id,
-      project_id: project.id,
-      token_start: display.start,
-      token_end: display.end,
-      owner_id: owner?.id ?? null,
-      created_by: creator?.id ?? null,
-      identity_id: identity?.id ?? null,
-      last_used_at: null,
-      created_at: nowIso,
-    };
-    await tx.keys.insert(row);
-    await tx.secrets.insert(id, hashToken(ctx.secret, token), nowIso);
-    if (groups.length > 0) await tx.keys.setGroups(id, groups.map((group) => group.id), { replace: false });
-    const view = keyViewOf({ ...row, owner_username: owner?.username ?? null, creator_username: creator?.username ?? null, identity_external_id: identity?.externalId ?? null }, groups, now);
-    await recordAudit(tx, actor, { action: 'key.created', targetType: 'key', targetId: id, detail: { after: auditable(view) } }, now);
-    await publishKeyEvents(tx, 'key.created', [view], now);
-    return { key: view, token };
+    return storeNewKey(ctx, tx, actor, { project, settings: input, groups, owner, creator, identity: identity ?? null }, now);
   });
   ctx.cache.invalidateHash(ctx.tokenDigest(issued.token));
   return issued;
@@ -140,22 +116,12 @@ export async function updateKey(ctx: ServiceContext, actor: Actor, id: string, s
  */
 export async function regenerateKey(ctx: ServiceContext, actor: Actor, id: string, graceSeconds: number): Promise<IssuedKey> {
   const now = ctx.clock();
-  const nowIso = new Date(now).toISOString();
   const { token, view } = await ctx.write(async (tx) => {
     const { row, view: before } = await visibleKey(tx, actor, id, now, { lock: true });
     // A new token is a new credential: only for someone who holds all the key carries.
     await requireUse(tx, await actorAsItStands(tx, actor), factsOf(before), 'Regenerating this key');
-    const project = await tx.projects.find(row.project_id);
-    const token = generateToken(project!.key_prefix);
-    const display = tokenDisplay(token);
-    if (graceSeconds > 0) await tx.secrets.endAfterGrace(id, new Date(now + graceSeconds * 1000).toISOString(), nowIso);
-    else await tx.secrets.deleteAllOf(id);
-    await tx.secrets.insert(id, hashToken(ctx.secret, token), nowIso);
-    await tx.keys.update(id, { token_start: display.start, token_end: display.end, updated_at: nowIso });
-    await recordAudit(tx, actor, { action: 'key.regenerated', targetType: 'key', targetId: id, detail: { graceSeconds, before: { start: row.token_start, end: row.token_end }, after: display } }, now);
-    const [view] = await tx.keys.toViews([{ ...row, token_start: display.start, token_end: display.end, updated_at: nowIso }], now);
-    await publishKeyEvents(tx, 'key.updated', [view!], now);
-    return { token, view: view! };
+    const issued = await replaceToken(ctx, tx, actor, row, graceSeconds, now);
+    return { token: issued.token, view: issued.key };
   });
   ctx.cache.invalidateKey(id);
   ctx.cache.invalidateHash(ctx.tokenDigest(token));
@@ -166,9 +132,7 @@ export async function deleteKey(ctx: ServiceContext, actor: Actor, id: string): 
   const now = ctx.clock();
   await ctx.write(async (tx) => {
     const { view: before } = await visibleKey(tx, actor, id, now, { lock: true });
-    await tx.keys.delete(id);
-    await recordAudit(tx, actor, { action: 'key.deleted', targetType: 'key', targetId: id, detail: { before: auditable(before) } }, now);
-    await publishKeyEvents(tx, 'key.deleted', [before], now);
+    await removeKey(tx, actor, before, now);
   });
   ctx.cache.invalidateKey(id);
 }

@@ -90,7 +90,7 @@ export type SessionTable = {
 export type AuditEventTable = {
   id: string;
   at: string;
-  actor_type: 'user' | 'key' | 'system';
+  actor_type: 'user' | 'key' | 'system' | 'portal';
   actor_id: string | null;
   actor_name: string;
   action: string;
@@ -184,6 +184,27 @@ export type IdentityTable = {
   updated_at: string;
 };
 
+/** A portal link and, once used, the session it became (see migration 0009). */
+export type PortalSessionTable = {
+  id: string;
+  /** SHA-256 of the link's secret. */
+  link_hash: string;
+  /** SHA-256 of the session cookie, once the link was used. */
+  session_hash: string | null;
+  project_id: string;
+  identity_id: string;
+  /** JSON array of group ids. */
+  group_ids: string;
+  return_url: string | null;
+  ttl_seconds: number;
+  csrf_token: string;
+  link_expires_at: string;
+  used_at: string | null;
+  session_expires_at: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
 export type Database = {
   projects: ProjectTable;
   users: UserTable;
@@ -201,6 +222,7 @@ export type Database = {
   webhook_attempts: WebhookAttemptTable;
   key_expiry_notices: KeyExpiryNoticeTable;
   identities: IdentityTable;
+  portal_sessions: PortalSessionTable;
 };
 
 export type Db = Kysely<Database>;

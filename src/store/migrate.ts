@@ -8,6 +8,7 @@ import * as quotaRefill from './migrations/0004_quota_refill.ts';
 import * as usageCounts from './migrations/0005_usage_counts.ts';
 import * as webhooks from './migrations/0006_webhooks.ts';
 import * as identities from './migrations/0008_identities.ts';
+import * as portal from './migrations/0009_portal.ts';
 
 // Migrations are listed here, not discovered on disk, so they ship with the code that needs them.
 function migrations(dialect: Dialect['name']): Record<string, Migration> {
@@ -19,6 +20,7 @@ function migrations(dialect: Dialect['name']): Record<string, Migration> {
     '0005_usage_counts': usageCounts,
     '0006_webhooks': webhooks,
     '0008_identities': identities,
+    '0009_portal': portal,
   };
 }
 

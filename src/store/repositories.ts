@@ -6,6 +6,7 @@ import { GroupRepository } from './groups.ts';
 import { IdentityRepository } from './identities.ts';
 import { KeySecretRepository } from './key-secrets.ts';
 import { KeyRepository } from './keys.ts';
+import { PortalSessionRepository } from './portal-sessions.ts';
 import { ProjectRepository } from './projects.ts';
 import { QuotaCounterRepository } from './quota-counters.ts';
 import { SessionRepository } from './sessions.ts';
@@ -32,6 +33,7 @@ export type Repositories = {
   readonly keyQuotas: QuotaCounterRepository;
   /** Identities' quota counters, shared by their keys. */
   readonly identityQuotas: QuotaCounterRepository;
+  readonly portal: PortalSessionRepository;
 };
 
 /**
@@ -56,5 +58,6 @@ export function repositoriesOf(db: Db, dialect: Dialect): Repositories {
     identities: new IdentityRepository(db, dialect),
     keyQuotas: new QuotaCounterRepository(db, dialect, 'keys'),
     identityQuotas: new QuotaCounterRepository(db, dialect, 'identities'),
+    portal: new PortalSessionRepository(db, dialect),
   };
 }

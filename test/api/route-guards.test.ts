@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { withServerAndAdmin, type ServerWithAdmin } from '../support/server-with-admin.ts';
 
 /** Real ids for the routes' path parameters. */
-type World = { projectId: string; userId: string; groupId: string; keyId: string; webhookId: string; identityId: string };
+type World = { projectId: string; userId: string; groupId: string; keyId: string; webhookId: string; identityId: string; externalId: string };
 
 type GuardedRoute = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -55,6 +55,7 @@ const GUARDED_ROUTES: GuardedRoute[] = [
   { method: 'GET', route: '/v1/identities/{id}', permission: 'identities.read', success: 200 },
   { method: 'PATCH', route: '/v1/identities/{id}', permission: 'identities.write', success: 200, body: () => ({ meta: { edited: true } }) },
   { method: 'DELETE', route: '/v1/identities/{id}', permission: 'identities.write', success: 204 },
+  { method: 'POST', route: '/v1/portal/sessions', permission: 'portal.write', success: 201, body: (world) => ({ projectId: world.projectId, externalId: world.externalId }) },
   // The webhook routes last: a test event is sent in the background after its 202.
   { method: 'GET', route: '/v1/webhooks', permission: 'webhooks.read', success: 200 },
   { method: 'POST', route: '/v1/webhooks', permission: 'webhooks.write', success: 201, body: () => ({ url: 'https://hooks.example.com/guarded', events: ['key.leaked'] }) },
@@ -70,6 +71,18 @@ const GUARDED_ROUTES: GuardedRoute[] = [
 const SIGNED_IN_ROUTES = [
   { method: 'GET', route: '/v1/auth/me' },
   { method: 'POST', route: '/v1/auth/logout' },
+] as const;
+
+/** The self-service portal's routes: a portal session only (test/api/portal.test.ts goes further). */
+const PORTAL_ROUTES = [
+  { method: 'GET', route: '/v1/portal/session' },
+  { method: 'POST', route: '/v1/portal/logout' },
+  { method: 'GET', route: '/v1/portal/keys' },
+  { method: 'POST', route: '/v1/portal/keys' },
+  { method: 'PATCH', route: '/v1/portal/keys/{id}' },
+  { method: 'DELETE', route: '/v1/portal/keys/{id}' },
+  { method: 'POST', route: '/v1/portal/keys/{id}/regenerate' },
+  { method: 'GET', route: '/v1/portal/keys/{id}/usage' },
 ] as const;
 
 /** Routes for a signed-in person only: a management key acts for a person but is not them. */
@@ -109,7 +122,7 @@ describe('management route guards', () => {
     const { keyId } = await createKeyWith(admin);
     const webhook = await admin.post('/v1/webhooks', { url: 'https://hooks.example.com/world', events: ['key.leaked'] });
     const identity = await admin.post('/v1/identities', { externalId: uniqueName('world') });
-    return { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId, webhookId: webhook.body.webhook.id, identityId: identity.body.id };
+    return { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId, webhookId: webhook.body.webhook.id, identityId: identity.body.id, externalId: identity.body.externalId };
   }
 
   const allBut = (permission: string) => MANAGEMENT_PERMISSIONS.filter((p) => p !== permission);
@@ -137,8 +150,17 @@ describe('management route guards', () => {
         if (needsCredential) documented.push(`${method.toUpperCase()} ${path}`);
       }
     }
-    const listed = [...GUARDED_ROUTES, ...SIGNED_IN_ROUTES, ...SESSION_ONLY_ROUTES].map((route) => `${route.method} ${route.route}`);
+    const listed = [...GUARDED_ROUTES, ...SIGNED_IN_ROUTES, ...SESSION_ONLY_ROUTES, ...PORTAL_ROUTES].map((route) => `${route.method} ${route.route}`);
     expect(listed.sort()).toEqual(documented.sort());
+  });
+
+  it.each(PORTAL_ROUTES)('$method $route answers 401 to anyone but a portal session: no one, a * key, an admin session', async (route) => {
+    const path = route.route.replace('{id}', world.keyId);
+    const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+    const everything = (await createKeyWith(admin, { permissions: ['*'] })).token;
+    for (const client of [apiClient(server.url), apiClient(server.url, { bearer: everything }), admin]) {
+      expectProblem(await client.request(route.method, path, body), 401, 'UNAUTHENTICATED');
+    }
   });
 
   describe.each(GUARDED_ROUTES)('$method $route', (route) => {

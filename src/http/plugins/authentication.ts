@@ -3,9 +3,12 @@ import { ProblemError, problems } from '../../domain/problem-error.ts';
 import { secretsEqual } from '../../domain/token.ts';
 import { requireGrants, type Actor } from '../../services/actor.ts';
 import { actorForKey, resolveSession } from '../../services/auth.ts';
+import { resolvePortalSession, type PortalScope } from '../../services/portal.ts';
 import type { App } from '../app-types.ts';
 
 export const SESSION_COOKIE = 'keyward_session';
+/** The self-service portal's cookie: a different name, read by the portal's routes only. */
+export const PORTAL_COOKIE = 'keyward_portal';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The token of `Authorization: Bearer <token>`, if that is what the header holds. */
@@ -49,6 +52,24 @@ async function authenticate(app: App, request: FastifyRequest): Promise<Actor> {
 }
 
 /**
+ * A portal session, from its cookie alone: a management key or console session never opens the
+ * portal's routes, and the portal cookie opens nothing else. Writes carry the portal session's
+ * own CSRF token.
+ */
+async function authenticatePortal(app: App, request: FastifyRequest): Promise<PortalScope> {
+  const cookie = request.cookies[PORTAL_COOKIE];
+  const scope = cookie ? await resolvePortalSession(app.services, cookie) : undefined;
+  if (!scope) throw unauthenticated('This portal session has ended; ask for a new link where you got this one.');
+  if (UNSAFE_METHODS.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !secretsEqual(sent, scope.csrfToken)) {
+      throw new ProblemError(403, 'CSRF_FAILED', 'This change needs the x-csrf-token header from GET /v1/portal/session.');
+    }
+  }
+  return scope;
+}
+
+/**
  * Guards every route by its `config.auth` and `config.permission`, before the body is read.
  * The guard is attached only to the routes that need one, so public routes (and verification,
  * unless KEYWARD_VERIFY_AUTH=required) pay nothing for it.
@@ -56,9 +77,17 @@ async function authenticate(app: App, request: FastifyRequest): Promise<Actor> {
 export function installAuthentication(app: App): void {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
+  app.decorateRequest('portal', undefined);
   app.addHook('onRoute', (route) => {
     const { auth = 'public', permission } = route.config ?? {};
     if (auth === 'public' || (auth === 'verify' && app.config.verifyAuth === 'none')) return;
+    if (auth === 'portal') {
+      const portalGuard = async (request: FastifyRequest) => {
+        request.portal = await authenticatePortal(app, request);
+      };
+      route.onRequest = [portalGuard, ...[route.onRequest ?? []].flat()];
+      return;
+    }
     const required = auth === 'verify' ? 'keys.verify' : permission;
     const guard = async (request: FastifyRequest) => {
       const actor = await authenticate(app, request);
@@ -67,6 +96,12 @@ export function installAuthentication(app: App): void {
     };
     route.onRequest = [guard, ...[route.onRequest ?? []].flat()];
   });
+}
+
+/** The portal scope of a portal route (the hook has run, so it is there). */
+export function portalOf(request: FastifyRequest): PortalScope {
+  if (!request.portal) throw unauthenticated('This portal session has ended.');
+  return request.portal;
 }
 
 /** The actor of a guarded route (the hook has run, so it is there). */

@@ -12,6 +12,7 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
         securitySchemes: {
           managementKey: { type: 'http', scheme: 'bearer', description: 'A Keyward API key whose groups grant the management permission' },
           session: { type: 'apiKey', in: 'cookie', name: 'keyward_session', description: 'Dashboard session; writes also need the x-csrf-token header' },
+          portalSession: { type: 'apiKey', in: 'cookie', name: 'keyward_portal', description: 'Self-service portal session (from a portal link); writes also need its x-csrf-token' },
         },
       },
       tags: [

@@ -25,11 +25,18 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): Readonly<Record
 /**
  * Sends helmet's headers with every answer (404s and errors included) except on routes whose
  * `config.securityHeaders` is false: the verification routes, which send their own short set.
+ * The self-service portal's pages (`/portal…`) may be framed by `portalFrameAncestors` (the
+ * host application that links its customers there): their CSP names them in frame-ancestors,
+ * and X-Frame-Options, which cannot name other origins, is left out there.
  */
-export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): void {
+export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>, portal: { frameAncestors: readonly string[] } = { frameAncestors: [] }): void {
   const headers = helmetHeaders(options);
+  const directives = (options.contentSecurityPolicy && typeof options.contentSecurityPolicy === 'object' ? options.contentSecurityPolicy.directives : undefined) ?? {};
+  const portalOptions = { ...options, contentSecurityPolicy: { directives: { ...directives, frameAncestors: ["'self'", ...portal.frameAncestors] } } } as HelmetOptions;
+  portalOptions.frameguard = false;
+  const portalHeaders = portal.frameAncestors.length === 0 ? headers : helmetHeaders(portalOptions);
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config.securityHeaders !== false) reply.headers(headers);
+    if (request.routeOptions.config.securityHeaders !== false) reply.headers(request.url.startsWith('/portal') ? portalHeaders : headers);
     done();
   });
 }

@@ -144,7 +144,7 @@ describe('auth routes', () => {
   });
 
   describe('answers that carry the CSRF token', () => {
-    it('are the routes whose success schema has csrfToken: sign-in and /auth/me', async () => {
+    it('are the routes whose success schema has csrfToken: sign-in, /auth/me and the portal session', async () => {
       const document = (await apiClient(server.url).get('/openapi.json')).body;
       const carriers: string[] = [];
       for (const [path, operations] of Object.entries<Record<string, any>>(document.paths)) {
@@ -154,7 +154,8 @@ describe('auth routes', () => {
         }
       }
       // A new route that returns the token must be added to the test below.
-      expect(carriers.sort()).toEqual(['GET /v1/auth/me', 'POST /v1/auth/login']);
+      // The portal session's answer is no-store too (test/api/portal.test.ts).
+      expect(carriers.sort()).toEqual(['GET /v1/auth/me', 'GET /v1/portal/session', 'POST /v1/auth/login']);
     });
 
     it('are sent with Cache-Control: no-store, so no browser or proxy cache keeps the token', async () => {

@@ -28,6 +28,10 @@ import { registerUsageOverview } from './usage.overview.ts';
 import { registerKeysRegenerate } from './keys.regenerate.ts';
 import { registerKeysUpdate } from './keys.update.ts';
 import { registerKeysVerify } from './keys.verify.ts';
+import { registerPortalKeys } from './portal.keys.ts';
+import { registerPortalLink } from './portal.link.ts';
+import { registerPortalSession } from './portal.session.ts';
+import { registerPortalSessionsCreate } from './portal.sessions.create.ts';
 import { registerProjectsCreate } from './projects.create.ts';
 import { registerProjectsDelete } from './projects.delete.ts';
 import { registerProjectsGet } from './projects.get.ts';
@@ -60,6 +64,7 @@ export function registerApiRoutes(app: App): void {
     registerWebhooksList, registerWebhooksCreate, registerWebhooksGet, registerWebhooksUpdate, registerWebhooksDelete,
     registerWebhooksRotateSecret, registerWebhooksDeliveries, registerWebhooksSendTest,
     registerIdentitiesList, registerIdentitiesCreate, registerIdentitiesGet, registerIdentitiesUpdate, registerIdentitiesDelete,
+    registerPortalSessionsCreate, registerPortalLink, registerPortalSession, registerPortalKeys,
   ]) {
     register(app);
   }

@@ -17,6 +17,17 @@ export const UsageBucket = Type.Object({
   outcomes: Type.Record(Type.String(), Type.Integer(), { description: 'Count per verification code' }),
 });
 
+export const KeyUsage = Type.Object({
+  keyId: Type.String(),
+  granularity: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  buckets: Type.Array(UsageBucket),
+  tags: Type.Array(Type.Object({ tag: Type.String(), count: Type.Integer() }), {
+    description: 'VALID verifications per tag in the range: the 100 busiest tags by count, then `_other` when there is one (the verifications whose tag came after the key\'s 100 distinct tags of its hour).',
+  }),
+});
+
 /** GET /v1/keys/{id}/usage */
 export function registerKeysUsage(app: App): void {
   app.get('/v1/keys/:id/usage', {
@@ -29,16 +40,7 @@ export function registerKeysUsage(app: App): void {
       params: KeyParams,
       querystring: Type.Object(UsageQuery, { additionalProperties: false }),
       response: {
-        200: Type.Object({
-          keyId: Type.String(),
-          granularity: Type.String(),
-          from: Type.String(),
-          to: Type.String(),
-          buckets: Type.Array(UsageBucket),
-          tags: Type.Array(Type.Object({ tag: Type.String(), count: Type.Integer() }), {
-            description: 'VALID verifications per tag in the range: the 100 busiest tags by count, then `_other` when there is one (the verifications whose tag came after the key\'s 100 distinct tags of its hour).',
-          }),
-        }),
+        200: KeyUsage,
         ...problemResponses,
       },
     },

@@ -7526,6 +7526,1683 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/portal/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a self-service portal link
+         * @description A single-use, short-lived link for one of your customers: it opens a page where that identity alone lists, creates (within groupIds), regenerates, deactivates and deletes its keys in the project and sees their usage. The first GET of the url sets the portal session cookie and redirects (303) to the page; any later GET, or one after expiresAt, is 410. Hand the url to the customer's browser, never log it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A prj_… id
+                         * @example prj_01jd2f3g4h5j6k7m8n9p0q1r
+                         */
+                        projectId: string;
+                        /** @description The identity (your customer) whose keys the portal shows */
+                        externalId: string;
+                        /** @description The groups keys made in the portal may have; you must hold their permissions */
+                        groupIds?: string[];
+                        /** @description Where the portal links back to (your application) */
+                        returnUrl?: string;
+                        /**
+                         * @description How long the link is good for, and the session lasts after its first use
+                         * @default 300
+                         */
+                        ttlSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uri */
+                            url: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/link/{link}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a portal link
+         * @description The first GET sets the portal session cookie (HttpOnly, SameSite=Lax, lasting the link's ttlSeconds) and redirects (303) to /portal. Any later GET is 410 PORTAL_LINK_USED; one after the link's expiresAt is 410 PORTAL_LINK_EXPIRED.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    link: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the portal page */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portal session
+         * @description Whose keys, in which project, the groups keys may have, where to go back to, and the CSRF token.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: {
+                                /**
+                                 * @description A prj_… id
+                                 * @example prj_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                name: string;
+                            };
+                            identity: {
+                                externalId: string;
+                            };
+                            /** @description What keys made here may be given */
+                            groups: {
+                                /**
+                                 * @description A grp_… id
+                                 * @example grp_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                name: string;
+                                permissions: string[];
+                            }[];
+                            returnUrl: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            expiresAt: string;
+                            /** @description Send as x-csrf-token with every change */
+                            csrfToken: string;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the portal session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The identity's keys */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page (1-100) */
+                    limit?: number;
+                    /** @description The nextCursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description A key_… id
+                                 * @example key_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                projectId: string;
+                                name: string;
+                                description: string;
+                                /**
+                                 * @description Prefix and first characters of the token
+                                 * @example fb_3kP9
+                                 */
+                                start: string;
+                                /**
+                                 * @description Last 4 characters of the token
+                                 * @example x7Qa
+                                 */
+                                end: string;
+                                status: "active" | "inactive" | "expired";
+                                enabled: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                updatedAt: string;
+                                createdBy: {
+                                    id: string;
+                                    username: string;
+                                } | null;
+                                owner: {
+                                    id: string;
+                                    username: string;
+                                } | null;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                permissions: string[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                expiresAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                lastUsedAt: string | null;
+                                ipAllowlist: string[];
+                                /** @description Free JSON returned on verification (at most 4 KiB) */
+                                meta: {
+                                    [key: string]: unknown;
+                                };
+                                ratelimit: {
+                                    /** @description Verifications allowed per window */
+                                    limit: number;
+                                    /** @description Window length in milliseconds */
+                                    windowMs: number;
+                                } | null;
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
+                                remaining: number | null;
+                                refill: {
+                                    /** @description What `remaining` is reset to */
+                                    amount: number;
+                                    interval: "daily" | "monthly";
+                                } | null;
+                                identity: {
+                                    /**
+                                     * @description A idt_… id
+                                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                     */
+                                    id: string;
+                                    externalId: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a key
+         * @description The token is in this answer only. groupIds must be among the groups the portal offers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        groupIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-15T14:30:00.000Z
+                         */
+                        expiresAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: {
+                                /**
+                                 * @description A key_… id
+                                 * @example key_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                projectId: string;
+                                name: string;
+                                description: string;
+                                /**
+                                 * @description Prefix and first characters of the token
+                                 * @example fb_3kP9
+                                 */
+                                start: string;
+                                /**
+                                 * @description Last 4 characters of the token
+                                 * @example x7Qa
+                                 */
+                                end: string;
+                                status: "active" | "inactive" | "expired";
+                                enabled: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                updatedAt: string;
+                                createdBy: {
+                                    id: string;
+                                    username: string;
+                                } | null;
+                                owner: {
+                                    id: string;
+                                    username: string;
+                                } | null;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                permissions: string[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                expiresAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                lastUsedAt: string | null;
+                                ipAllowlist: string[];
+                                /** @description Free JSON returned on verification (at most 4 KiB) */
+                                meta: {
+                                    [key: string]: unknown;
+                                };
+                                ratelimit: {
+                                    /** @description Verifications allowed per window */
+                                    limit: number;
+                                    /** @description Window length in milliseconds */
+                                    windowMs: number;
+                                } | null;
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
+                                remaining: number | null;
+                                refill: {
+                                    /** @description What `remaining` is reset to */
+                                    amount: number;
+                                    interval: "daily" | "monthly";
+                                } | null;
+                                identity: {
+                                    /**
+                                     * @description A idt_… id
+                                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                     */
+                                    id: string;
+                                    externalId: string;
+                                } | null;
+                            };
+                            /** @description The full token. Shown this once: store it now. */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a key */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description A key_… id
+                     * @example key_01jd2f3g4h5j6k7m8n9p0q1r
+                     */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename, deactivate or re-activate a key */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description A key_… id
+                     * @example key_01jd2f3g4h5j6k7m8n9p0q1r
+                     */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description A key_… id
+                             * @example key_01jd2f3g4h5j6k7m8n9p0q1r
+                             */
+                            id: string;
+                            projectId: string;
+                            name: string;
+                            description: string;
+                            /**
+                             * @description Prefix and first characters of the token
+                             * @example fb_3kP9
+                             */
+                            start: string;
+                            /**
+                             * @description Last 4 characters of the token
+                             * @example x7Qa
+                             */
+                            end: string;
+                            status: "active" | "inactive" | "expired";
+                            enabled: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            updatedAt: string;
+                            createdBy: {
+                                id: string;
+                                username: string;
+                            } | null;
+                            owner: {
+                                id: string;
+                                username: string;
+                            } | null;
+                            groups: {
+                                id: string;
+                                name: string;
+                            }[];
+                            permissions: string[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            expiresAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-15T14:30:00.000Z
+                             */
+                            lastUsedAt: string | null;
+                            ipAllowlist: string[];
+                            /** @description Free JSON returned on verification (at most 4 KiB) */
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            ratelimit: {
+                                /** @description Verifications allowed per window */
+                                limit: number;
+                                /** @description Window length in milliseconds */
+                                windowMs: number;
+                            } | null;
+                            /** @description At most 10, names unique */
+                            ratelimits: {
+                                /**
+                                 * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                 * @example requests
+                                 */
+                                name: string;
+                                /** @description Verifications (or cost) allowed in any span of durationMs */
+                                limit: number;
+                                /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                durationMs: number;
+                                /**
+                                 * @description Applied to every verification; else only to those that name it
+                                 * @default true
+                                 */
+                                autoApply: boolean;
+                            }[];
+                            remaining: number | null;
+                            refill: {
+                                /** @description What `remaining` is reset to */
+                                amount: number;
+                                interval: "daily" | "monthly";
+                            } | null;
+                            identity: {
+                                /**
+                                 * @description A idt_… id
+                                 * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                externalId: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/portal/keys/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate a key
+         * @description A new token, in this answer only; the old one stops at once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /**
+                     * @description A key_… id
+                     * @example key_01jd2f3g4h5j6k7m8n9p0q1r
+                     */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: {
+                                /**
+                                 * @description A key_… id
+                                 * @example key_01jd2f3g4h5j6k7m8n9p0q1r
+                                 */
+                                id: string;
+                                projectId: string;
+                                name: string;
+                                description: string;
+                                /**
+                                 * @description Prefix and first characters of the token
+                                 * @example fb_3kP9
+                                 */
+                                start: string;
+                                /**
+                                 * @description Last 4 characters of the token
+                                 * @example x7Qa
+                                 */
+                                end: string;
+                                status: "active" | "inactive" | "expired";
+                                enabled: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                updatedAt: string;
+                                createdBy: {
+                                    id: string;
+                                    username: string;
+                                } | null;
+                                owner: {
+                                    id: string;
+                                    username: string;
+                                } | null;
+                                groups: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                permissions: string[];
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                expiresAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-15T14:30:00.000Z
+                                 */
+                                lastUsedAt: string | null;
+                                ipAllowlist: string[];
+                                /** @description Free JSON returned on verification (at most 4 KiB) */
+                                meta: {
+                                    [key: string]: unknown;
+                                };
+                                ratelimit: {
+                                    /** @description Verifications allowed per window */
+                                    limit: number;
+                                    /** @description Window length in milliseconds */
+                                    windowMs: number;
+                                } | null;
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
+                                remaining: number | null;
+                                refill: {
+                                    /** @description What `remaining` is reset to */
+                                    amount: number;
+                                    interval: "daily" | "monthly";
+                                } | null;
+                                identity: {
+                                    /**
+                                     * @description A idt_… id
+                                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                     */
+                                    id: string;
+                                    externalId: string;
+                                } | null;
+                            };
+                            /** @description The full token. Shown this once: store it now. */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/keys/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A key's verifications over time */
+        get: {
+            parameters: {
+                query?: {
+                    /** @example 2026-03-15T14:30:00.000Z */
+                    from?: string;
+                    /** @example 2026-03-15T14:30:00.000Z */
+                    to?: string;
+                    /** @description minute (kept a day) or hour (kept 90 days); default hour */
+                    granularity?: "minute" | "hour";
+                };
+                header?: never;
+                path: {
+                    /**
+                     * @description A key_… id
+                     * @example key_01jd2f3g4h5j6k7m8n9p0q1r
+                     */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            granularity: string;
+                            from: string;
+                            to: string;
+                            buckets: {
+                                start: string;
+                                total: number;
+                                /** @description Count per verification code */
+                                outcomes: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            /** @description VALID verifications per tag in the range: the 100 busiest tags by count, then `_other` when there is one (the verifications whose tag came after the key's 100 distinct tags of its hour). */
+                            tags: {
+                                tag: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An RFC 9457 problem (application/problem+json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,0 +1,26 @@
+import { Type } from 'typebox';
+import { TOKEN_PATTERN } from '../../domain/token.ts';
+import { openPortalLink } from '../../services/portal.ts';
+import type { App } from '../app-types.ts';
+import { PORTAL_COOKIE } from '../plugins/authentication.ts';
+import { problemResponses } from '../schemas/common.ts';
+
+/** GET /portal/link/{link}: the first use opens a portal session and redirects to the portal page. */
+export function registerPortalLink(app: App): void {
+  app.get('/portal/link/:link', {
+    config: { auth: 'public' },
+    schema: {
+      tags: ['portal'],
+      summary: 'Open a portal link',
+      description: 'The first GET sets the portal session cookie (HttpOnly, SameSite=Lax, lasting the link\'s ttlSeconds) and redirects (303) to /portal. Any later GET is 410 PORTAL_LINK_USED; one after the link\'s expiresAt is 410 PORTAL_LINK_EXPIRED.',
+      params: Type.Object({ link: Type.String({ pattern: `^${TOKEN_PATTERN}$` }) }),
+      response: { 303: { type: 'null', description: 'To the portal page' }, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const { cookie, maxAgeSeconds } = await openPortalLink(app.services, request.params.link);
+    // Lax, not Strict: the customer arrives by a link from another site (the host application).
+    reply.setCookie(PORTAL_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: maxAgeSeconds });
+    reply.header('cache-control', 'no-store');
+    return reply.code(303).header('location', '/portal').send(null);
+  });
+}
