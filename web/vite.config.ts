@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 /**
  * The dashboard build: `npm run build:web` (and `npm start` / `npm test` when the sources
@@ -7,6 +7,9 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   root: import.meta.dirname,
+  // The SDK (a workspace package) is bundled from its TypeScript sources, as the server and the
+  // tests read it (see its package.json "exports").
+  resolve: { conditions: ['@keyward/source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,8 +2,8 @@ import { Center, Loader } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { onSessionEnded } from './api/client.ts';
-import { forgetSession, useMe } from './api/queries.ts';
+import { onSessionEnded } from './api/keyward.ts';
+import { forgetSession, useMe } from './api/queries/session.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { GroupsPage } from './pages/GroupsPage.tsx';
@@ -32,8 +32,8 @@ export function AppRoutes() {
 
   useEffect(
     () =>
-      onSessionEnded((error) => {
-        setNotice(error.detail);
+      onSessionEnded((ended) => {
+        setNotice(ended);
         // Signed out: the gate below sends the person to sign-in, remembering this page.
         forgetSession(client);
       }),

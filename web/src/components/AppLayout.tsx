@@ -2,7 +2,7 @@ import { AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, Unsty
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartBar, IconChevronDown, IconClipboardList, IconFolders, IconKey, IconLogout, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
-import { useSignOut } from '../api/queries.ts';
+import { useSignOut } from '../api/queries/session.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { PATHS } from '../paths.ts';
 import { ThemeToggle } from './ThemeToggle.tsx';

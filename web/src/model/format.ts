@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { Key } from '../api/types.ts';
+import type { Key } from '@keyward/sdk';
 
 /** `YYYY-MM-DD HH:mm` in the browser's time zone, as the tables show times. */
 export function formatDateTime(iso: string): string {

@@ -1,4 +1,4 @@
-import type { KeyListQuery, KeyStatus } from '../api/types.ts';
+import type { KeyListQuery, KeyStatus } from '@keyward/sdk';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from './paging.ts';
 
 /**

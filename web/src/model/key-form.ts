@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { CreateKeyBody, Key, RateLimit, Refill, UpdateKeyBody } from '../api/types.ts';
+import type { KeyCreate, Key, RateLimit, Refill, KeyUpdate } from '@keyward/sdk';
 import { allowlistEntries, allowlistError } from './ip-allowlist.ts';
 
 /** What the create and edit dialogs hold. `expiresAt` is the date picker's local time, or null for never. */
@@ -127,8 +127,8 @@ function expiry(values: KeyFormValues): string | null {
   return values.expiresAt ? dayjs(values.expiresAt).toISOString() : null;
 }
 
-export function toCreateBody(values: KeyFormValues): CreateKeyBody {
-  const body: CreateKeyBody = {
+export function toCreateBody(values: KeyFormValues): KeyCreate {
+  const body: KeyCreate = {
     projectId: values.projectId,
     name: values.name.trim(),
     description: values.description.trim(),
@@ -153,8 +153,8 @@ export function toCreateBody(values: KeyFormValues): CreateKeyBody {
  * quota is spent by verifications while the dialog is open, and saving another field must not
  * set it back to what the dialog loaded.
  */
-export function toUpdateBody(values: KeyFormValues, before: KeyFormValues): UpdateKeyBody {
-  const body: UpdateKeyBody = {
+export function toUpdateBody(values: KeyFormValues, before: KeyFormValues): KeyUpdate {
+  const body: KeyUpdate = {
     name: values.name.trim(),
     description: values.description.trim(),
     groupIds: values.groupIds,

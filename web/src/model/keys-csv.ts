@@ -1,4 +1,4 @@
-import type { Key, Project } from '../api/types.ts';
+import type { Key, Project } from '@keyward/sdk';
 import { keyDisplay } from './format.ts';
 
 const COLUMNS = [

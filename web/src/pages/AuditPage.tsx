@@ -2,8 +2,9 @@ import { Badge, Button, Code, EmptyState, Group, Paper, Select, Skeleton, Stack,
 import { IconClipboardList } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useAllUsers, useAuditPage } from '../api/queries.ts';
-import type { AuditEvent } from '../api/types.ts';
+import { useAuditPage } from '../api/queries/audit.ts';
+import { useAllUsers } from '../api/queries/users.ts';
+import type { AuditEvent } from '@keyward/sdk';
 import { AuditDetailModal } from '../components/audit/AuditDetailModal.tsx';
 import { CursorPagination } from '../components/CursorPagination.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';

@@ -1,8 +1,8 @@
 import { ActionIcon, Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconShieldLock, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useDeleteGroup, useGroups } from '../api/queries.ts';
-import type { Group as PermissionGroup } from '../api/types.ts';
+import { useDeleteGroup, useGroups } from '../api/queries/groups.ts';
+import type { Group as PermissionGroup } from '@keyward/sdk';
 import { confirmDestructive } from '../confirm.tsx';
 import { GroupFormModal } from '../components/groups/GroupFormModal.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';

@@ -1,8 +1,9 @@
 import { Button, Paper, Stack } from '@mantine/core';
 import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { useExpiringKeyCount, useExportKeys, useKeysPage, useProjects } from '../api/queries.ts';
-import type { IssuedKey, Key } from '../api/types.ts';
+import { useExpiringKeyCount, useExportKeys, useKeysPage } from '../api/queries/keys.ts';
+import { useProjects } from '../api/queries/projects.ts';
+import type { IssuedKey, Key } from '@keyward/sdk';
 import { CursorPagination } from '../components/CursorPagination.tsx';
 import { ExpiringSoonBanner } from '../components/keys/ExpiringSoonBanner.tsx';
 import { ImportKeysModal } from '../components/keys/ImportKeysModal.tsx';

@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Checkbox, Code, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconFolders, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useDeleteProject, useProjectsPage } from '../api/queries.ts';
-import type { Project } from '../api/types.ts';
+import { useDeleteProject, useProjectsPage } from '../api/queries/projects.ts';
+import type { Project } from '@keyward/sdk';
 import { confirmDestructive } from '../confirm.tsx';
 import { CursorPagination } from '../components/CursorPagination.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';

@@ -1,7 +1,7 @@
 import { BarsList } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useUsageOverview } from '../api/queries.ts';
+import { useUsageOverview } from '../api/queries/usage.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { UsageChart } from '../components/usage/UsageChart.tsx';
 import { UsageRangeControl } from '../components/usage/UsageRangeControl.tsx';

@@ -2,8 +2,8 @@ import { ActionIcon, Badge, Button, Checkbox, EmptyState, Group, Paper, Skeleton
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconSearch, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useDeleteUser, useSetUserActive, useUsersPage } from '../api/queries.ts';
-import type { User } from '../api/types.ts';
+import { useDeleteUser, useSetUserActive, useUsersPage } from '../api/queries/users.ts';
+import type { User } from '@keyward/sdk';
 import { confirmDestructive } from '../confirm.tsx';
 import { CursorPagination } from '../components/CursorPagination.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';

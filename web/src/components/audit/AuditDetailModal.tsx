@@ -1,5 +1,5 @@
 import { Code, Modal, Stack, Text } from '@mantine/core';
-import type { AuditEvent } from '../../api/types.ts';
+import type { AuditEvent } from '@keyward/sdk';
 import { exactTime } from '../../model/format.ts';
 
 /** One audit event in full: who, what, when, and the before/after it recorded. */

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Code, Fieldset, Group, Modal, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useSaveGroup } from '../../api/queries.ts';
-import type { Group as PermissionGroup } from '../../api/types.ts';
+import { useSaveGroup } from '../../api/queries/groups.ts';
+import type { Group as PermissionGroup } from '@keyward/sdk';
 import { useSession } from '../../hooks/useSession.ts';
 import { fieldErrorsOf } from '../../model/field-errors.ts';
 import { emptyGroupForm, groupFormErrors, groupFormFromGroup, toGroupBody, type GroupFormErrors, type GroupFormValues } from '../../model/group-form.ts';

@@ -1,8 +1,9 @@
 import { Alert, Button, Code, FileInput, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useGroups, useImportKeys } from '../../api/queries.ts';
-import type { Project } from '../../api/types.ts';
+import { useGroups } from '../../api/queries/groups.ts';
+import { useImportKeys } from '../../api/queries/keys.ts';
+import type { Project } from '@keyward/sdk';
 import { useSession } from '../../hooks/useSession.ts';
 import { IMPORT_CSV_COLUMNS, MAX_IMPORT_ROWS, parseImportFile, rowResults, type ParsedImport } from '../../model/key-import.ts';
 import { notifySuccess } from '../../notify.ts';

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useCreateKey, useGroups } from '../../api/queries.ts';
-import type { IssuedKey, Project } from '../../api/types.ts';
+import { useGroups } from '../../api/queries/groups.ts';
+import { useCreateKey } from '../../api/queries/keys.ts';
+import type { IssuedKey, Project } from '@keyward/sdk';
 import { useSession } from '../../hooks/useSession.ts';
 import { fieldErrorsOf } from '../../model/field-errors.ts';
 import { keyFormErrors, nextKeyForm, toCreateBody, type KeyFormErrors, type KeyFormValues } from '../../model/key-form.ts';

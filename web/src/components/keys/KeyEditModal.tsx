@@ -1,7 +1,8 @@
 import { Button, Code, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useGroups, useUpdateKey } from '../../api/queries.ts';
-import type { Key } from '../../api/types.ts';
+import { useGroups } from '../../api/queries/groups.ts';
+import { useUpdateKey } from '../../api/queries/keys.ts';
+import type { Key } from '@keyward/sdk';
 import { useSession } from '../../hooks/useSession.ts';
 import { fieldErrorsOf } from '../../model/field-errors.ts';
 import { keyDisplay } from '../../model/format.ts';

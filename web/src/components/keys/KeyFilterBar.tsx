@@ -2,8 +2,8 @@ import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useUserSuggestions } from '../../api/queries.ts';
-import type { KeyStatus, Project } from '../../api/types.ts';
+import { useUserSuggestions } from '../../api/queries/users.ts';
+import type { KeyStatus, Project } from '@keyward/sdk';
 import type { KeyFilters } from '../../model/key-filters.ts';
 
 type Props = {

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Button, Code, Group, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { IconChartBar, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
-import { useDeleteKey, useUpdateKey } from '../../api/queries.ts';
-import type { Key } from '../../api/types.ts';
+import { useDeleteKey, useUpdateKey } from '../../api/queries/keys.ts';
+import type { Key } from '@keyward/sdk';
 import { confirmDestructive } from '../../confirm.tsx';
 import { exactTime, formatDateTime, keyDisplay, STATUS_LABELS, timeOrNever } from '../../model/format.ts';
 import { notifySuccess } from '../../notify.ts';

@@ -1,7 +1,7 @@
 import { Badge, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useKeyUsage } from '../../api/queries.ts';
-import type { Key } from '../../api/types.ts';
+import { useKeyUsage } from '../../api/queries/usage.ts';
+import type { Key } from '@keyward/sdk';
 import { keyDisplay } from '../../model/format.ts';
 import { usageQuery, type UsageRange } from '../../model/usage-series.ts';
 import { UsageChart } from '../usage/UsageChart.tsx';

@@ -1,6 +1,6 @@
 import { Button, EmptyState, Skeleton, Table } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
-import type { Key, Project } from '../../api/types.ts';
+import type { Key, Project } from '@keyward/sdk';
 import { KeyRow } from './KeyRow.tsx';
 import { stickyActionsCell } from './table-styles.ts';
 

@@ -1,6 +1,6 @@
 import { Autocomplete } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useUserSuggestions } from '../../api/queries.ts';
+import { useUserSuggestions } from '../../api/queries/users.ts';
 
 type Props = {
   value: string;

@@ -1,7 +1,7 @@
 import { Button, Code, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useRegenerateKey } from '../../api/queries.ts';
-import type { IssuedKey, Key } from '../../api/types.ts';
+import { useRegenerateKey } from '../../api/queries/keys.ts';
+import type { IssuedKey, Key } from '@keyward/sdk';
 import { keyDisplay } from '../../model/format.ts';
 import { GRACE_PERIODS } from '../../model/key-form.ts';
 

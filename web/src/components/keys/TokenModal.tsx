@@ -1,6 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
-import type { IssuedKey } from '../../api/types.ts';
+import type { IssuedKey } from '@keyward/sdk';
 
 type Props = { issued: IssuedKey; title: string; onClose: () => void };
 

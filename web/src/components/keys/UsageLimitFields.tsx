@@ -1,5 +1,5 @@
 import { Fieldset, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
-import type { Refill } from '../../api/types.ts';
+import type { Refill } from '@keyward/sdk';
 import type { KeyFormErrors, KeyFormValues } from '../../model/key-form.ts';
 
 type Props = {

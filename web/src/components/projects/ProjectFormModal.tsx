@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useSaveProject } from '../../api/queries.ts';
-import type { Project } from '../../api/types.ts';
+import { useSaveProject } from '../../api/queries/projects.ts';
+import type { Project } from '@keyward/sdk';
 import { fieldErrorsOf } from '../../model/field-errors.ts';
 import { emptyProjectForm, projectFormErrors, projectFormFromProject, toProjectBody, type ProjectFormErrors, type ProjectFormValues } from '../../model/project-form.ts';
 import { notifySuccess } from '../../notify.ts';

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useGroups, useSaveUser } from '../../api/queries.ts';
-import type { Role, User } from '../../api/types.ts';
+import { useGroups } from '../../api/queries/groups.ts';
+import { useSaveUser } from '../../api/queries/users.ts';
+import type { Role, User } from '@keyward/sdk';
 import { useSession } from '../../hooks/useSession.ts';
 import { fieldErrorsOf } from '../../model/field-errors.ts';
 import { groupChoices } from '../../model/permissions.ts';
