@@ -155,3 +155,19 @@ export async function chooseOption(page: Page, field: Locator, option: string | 
 export function rowWith(page: Page, text: string): Locator {
   return page.locator('tbody tr', { hasText: text });
 }
+
+/**
+ * Chooses an action from a row's (or a phone card's) actions menu, as a person would: the
+ * "Actions for <name>" button, then the item.
+ *
+ * @example await rowAction(page, rowWith(page, 'eli'), 'Edit')
+ */
+export async function rowAction(page: Page, row: Locator, action: string): Promise<void> {
+  await row.getByRole('button', { name: /^Actions for / }).click();
+  await page.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** What the pagination says of a list that fits on one page: "1 key", "6 keys". */
+export function countText(count: number, plural: string): string {
+  return `${count} ${count === 1 ? plural.slice(0, -1) : plural}`;
+}

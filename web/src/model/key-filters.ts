@@ -62,3 +62,8 @@ export function filtersToQuery(filters: KeyFilters, expiringBefore: string): Omi
 export function isFiltered(filters: KeyFilters): boolean {
   return Boolean(filters.q.trim() || filters.owner.trim() || filters.status || filters.projectId || filters.expiring);
 }
+
+/** How many filters other than Search narrow the list (the phone's Filters button shows it). */
+export function activeFilterCount(filters: KeyFilters): number {
+  return [filters.owner.trim(), filters.status, filters.projectId, filters.expiring].filter(Boolean).length;
+}

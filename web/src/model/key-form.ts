@@ -24,7 +24,11 @@ export type KeyFormValues = {
 
 export type KeyFormErrors = Partial<Record<keyof KeyFormValues, string>>;
 
-const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+/** The date picker's value format (local time). */
+export const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+
+/** The expiry presets: this many days from now. */
+export const EXPIRY_PRESETS_DAYS = [7, 30, 90] as const;
 
 export function emptyKeyForm(defaults: Partial<KeyFormValues> = {}): KeyFormValues {
   return {

@@ -1,4 +1,4 @@
-import { Badge, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Code, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useKeyUsage } from '../../api/queries/usage.ts';
 import type { Key } from '@keyward/sdk';
@@ -6,6 +6,7 @@ import { keyDisplay } from '../../model/format.ts';
 import { usageQuery, type UsageRange } from '../../model/usage-series.ts';
 import { UsageChart } from '../usage/UsageChart.tsx';
 import { UsageRangeControl } from '../usage/UsageRangeControl.tsx';
+import { Dialog } from '../dialog/Dialog.tsx';
 
 /** One key's verifications over a period, by outcome, with its usage limits and tags. */
 export function KeyUsageModal({ apiKey, onClose }: { apiKey: Key; onClose: () => void }) {
@@ -19,7 +20,7 @@ export function KeyUsageModal({ apiKey, onClose }: { apiKey: Key; onClose: () =>
   ].filter(Boolean);
 
   return (
-    <Modal opened onClose={onClose} title={`Usage of ${name}`} size="xl">
+    <Dialog onClose={onClose} title={`Usage of ${name}`} size="xl">
       <Stack gap="sm">
         <Group justify="space-between" gap="sm">
           <Text size="sm">
@@ -38,6 +39,6 @@ export function KeyUsageModal({ apiKey, onClose }: { apiKey: Key; onClose: () =>
           </Group>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }
