@@ -48,6 +48,8 @@ const GUARDED_ROUTES: GuardedRoute[] = [
   { method: 'POST', route: '/v1/keys/import', permission: 'keys.write', success: 201, body: (world) => ({ projectId: world.projectId, keys: [{ hash: { algorithm: 'sha256', encoding: 'hex', value: randomBytes(32).toString('hex') } }] }) },
   { method: 'POST', route: '/v1/keys/leaked', permission: 'keys.write', success: 200, body: () => ({ tokens: [generateToken('tk')] }) },
   { method: 'GET', route: '/v1/keys/{id}/usage', permission: 'keys.read', success: 200 },
+  { method: 'POST', route: '/v1/keys/find', permission: 'keys.read', success: 200, body: () => ({ token: generateToken('tk') }) },
+  { method: 'GET', route: '/v1/keys/projects', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/usage', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/audit', permission: 'audit.read', success: 200 },
   { method: 'GET', route: '/v1/identities', permission: 'identities.read', success: 200 },
