@@ -7,6 +7,7 @@ import * as importedSecrets from './migrations/0003_imported_secrets.ts';
 import * as quotaRefill from './migrations/0004_quota_refill.ts';
 import * as usageCounts from './migrations/0005_usage_counts.ts';
 import * as webhooks from './migrations/0006_webhooks.ts';
+import { keyVerifications } from './migrations/0007_key_verifications.ts';
 import * as identities from './migrations/0008_identities.ts';
 
 // Migrations are listed here, not discovered on disk, so they ship with the code that needs them.
@@ -18,6 +19,7 @@ function migrations(dialect: Dialect['name']): Record<string, Migration> {
     '0004_quota_refill': quotaRefill,
     '0005_usage_counts': usageCounts,
     '0006_webhooks': webhooks,
+    '0007_key_verifications': keyVerifications(dialect),
     '0008_identities': identities,
   };
 }

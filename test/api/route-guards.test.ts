@@ -50,6 +50,7 @@ const GUARDED_ROUTES: GuardedRoute[] = [
   { method: 'GET', route: '/v1/keys/{id}/usage', permission: 'keys.read', success: 200 },
   { method: 'POST', route: '/v1/keys/find', permission: 'keys.read', success: 200, body: () => ({ token: generateToken('tk') }) },
   { method: 'GET', route: '/v1/keys/projects', permission: 'keys.read', success: 200 },
+  { method: 'GET', route: '/v1/keys/{id}/verifications', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/usage', permission: 'keys.read', success: 200 },
   { method: 'GET', route: '/v1/audit', permission: 'audit.read', success: 200 },
   { method: 'GET', route: '/v1/identities', permission: 'identities.read', success: 200 },

@@ -29,6 +29,7 @@ import { registerKeysUsage } from './usage.key.ts';
 import { registerUsageOverview } from './usage.overview.ts';
 import { registerKeysRegenerate } from './keys.regenerate.ts';
 import { registerKeysUpdate } from './keys.update.ts';
+import { registerKeysVerifications } from './keys.verifications.ts';
 import { registerKeysVerify } from './keys.verify.ts';
 import { registerProjectsCreate } from './projects.create.ts';
 import { registerProjectsDelete } from './projects.delete.ts';
@@ -58,7 +59,7 @@ export function registerApiRoutes(app: App): void {
     registerGroupsList, registerGroupsCreate, registerGroupsGet, registerGroupsUpdate, registerGroupsDelete,
     registerKeysList, registerKeysCreate, registerKeysGet, registerKeysUpdate, registerKeysDelete, registerKeysRegenerate, registerKeysImport,
     registerKeysVerify, registerAuthorize, registerKeysLeaked, registerKeysUsage, registerUsageOverview,
-    registerKeysFind, registerKeysProjects,
+    registerKeysFind, registerKeysProjects, registerKeysVerifications,
     registerAuditList,
     registerWebhooksList, registerWebhooksCreate, registerWebhooksGet, registerWebhooksUpdate, registerWebhooksDelete,
     registerWebhooksRotateSecret, registerWebhooksDeliveries, registerWebhooksSendTest,
