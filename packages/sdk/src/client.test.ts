@@ -45,6 +45,11 @@ describe('the SDK client against a real Keyward', () => {
     expect((await keyward.keys.enable(issued.key.id)).enabled).toBe(true);
     expect((await keyward.keys.update(issued.key.id, { description: 'reads orders' })).description).toBe('reads orders');
 
+    expect((await keyward.keys.findByToken(issued.token))?.id).toBe(issued.key.id);
+    expect(await keyward.keys.findByToken('ord_000000000000000000000000000000')).toBeNull();
+    expect((await keyward.keys.verifications(issued.key.id)).items[0]).toMatchObject({ outcome: 'DISABLED' });
+    expect((await keyward.keys.projects()).items).toContainEqual({ id: project.id, name: 'Orders' });
+
     const regenerated = await keyward.keys.regenerate(issued.key.id);
     expect(regenerated.token).not.toBe(issued.token);
     expect((await keyward.verify(issued.token)).code).toBe('NOT_FOUND');
@@ -182,12 +187,28 @@ describe('the SDK client as a browser session (session cookie and CSRF token)', 
     csrf = session.csrfToken;
     const project = await browser.projects.create({ name: 'From the browser' });
     expect((await browser.projects.get(project.id)).name).toBe('From the browser');
+    await browser.auth.endOtherSessions();
     await browser.auth.logout();
     expect(seen.map((request) => [request.method, request.csrf])).toEqual([
-      ['GET', null], ['POST', null], ['POST', csrf], ['GET', null], ['POST', csrf],
+      ['GET', null], ['POST', null], ['POST', csrf], ['GET', null], ['DELETE', csrf], ['POST', csrf],
     ]);
     expect(new Set(seen.map((request) => request.credentials))).toEqual(new Set(['include']));
     await expect(browser.me()).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('changes the signed-in person’s password, which ends her other sessions', async () => {
+    const seen: { method: string; csrf: string | null; credentials: Request['credentials'] }[] = [];
+    const admin = await signIn(server);
+    const member = { username: 'sdk-member', password: 'sdk-member-password-1' };
+    await admin.client.post('/v1/users', { ...member, role: 'member' });
+    const other = await signIn(server, member.username, member.password);
+    let csrf: string | null = null;
+    const browser = createKeywardClient({ baseUrl: server.url, csrfToken: () => csrf, fetch: cookieJarFetch(seen) });
+    csrf = (await browser.auth.login(member)).csrfToken;
+    await expect(browser.auth.changePassword({ currentPassword: 'not-it-at-all', newPassword: 'a-new-password-0123' })).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    await browser.auth.changePassword({ currentPassword: member.password, newPassword: 'a-new-password-0123' });
+    expect((await browser.me()).user.username).toBe(member.username);
+    expect((await other.client.get('/v1/auth/me')).status).toBe(401);
   });
 
   it('is refused a session write without the CSRF token (403 CSRF_FAILED)', async () => {

@@ -110,6 +110,10 @@ export function createKeywardClient(options: KeywardClientOptions) {
       setup: () => unwrap(api.GET('/v1/auth/setup')),
       login: (body: T.LoginRequest) => unwrap(api.POST('/v1/auth/login', { body })),
       logout: async (): Promise<void> => void (await unwrap(api.POST('/v1/auth/logout'))),
+      /** A signed-in person changes their own password (the current one is asked); their other sessions end. */
+      changePassword: async (body: T.PasswordChange): Promise<void> => void (await unwrap(api.POST('/v1/auth/password', { body }))),
+      /** Signs out every other session of the signed-in person. */
+      endOtherSessions: async (): Promise<void> => void (await unwrap(api.DELETE('/v1/auth/sessions/others'))),
     },
 
     keys: {
@@ -129,6 +133,12 @@ export function createKeywardClient(options: KeywardClientOptions) {
       import: (body: T.KeyImport) => unwrap(api.POST('/v1/keys/import', { body })),
       /** One key's verifications over time, per outcome and tag. */
       usage: (id: string, query: T.KeyUsageQuery = {}) => unwrap(api.GET('/v1/keys/{id}/usage', { params: { path: { id }, query } })),
+      /** One key's recent verifications, newest first: time, outcome, client address, tags. */
+      verifications: (id: string, query: T.KeyVerificationListQuery = {}) => unwrap(api.GET('/v1/keys/{id}/verifications', { params: { path: { id }, query } })),
+      /** The key a whole token belongs to, or null (also for a key you may not see). The token travels in the body. */
+      findByToken: async (token: string) => (await unwrap(api.POST('/v1/keys/find', { body: { token } }))).key,
+      /** Id and name of the projects holding keys you may see (needs keys.read, not projects.read). */
+      projects: (query: T.ProjectListQuery = {}) => unwrap(api.GET('/v1/keys/projects', { params: { query } })),
     },
 
     usage: {

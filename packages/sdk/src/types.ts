@@ -36,6 +36,11 @@ export type KeyUsageQuery = QueryOf<paths['/v1/keys/{id}/usage']['get']>;
 /** Verifications in one bucket: the total and the count per verification code. */
 export type UsageBucket = KeyUsage['buckets'][number];
 export type UsageGranularity = NonNullable<KeyUsageQuery['granularity']>;
+/** One of a key's recent verifications (`keys.verifications()`). */
+export type KeyVerification = Ok<paths['/v1/keys/{id}/verifications']['get']>['items'][number];
+export type KeyVerificationListQuery = QueryOf<paths['/v1/keys/{id}/verifications']['get']>;
+/** A project by id and name only, as `keys.projects()` lists them. */
+export type ProjectName = Ok<paths['/v1/keys/projects']['get']>['items'][number];
 /** Verifications of every key the caller sees, over time, with the top keys. */
 export type UsageOverview = Ok<paths['/v1/usage']['get']>;
 export type UsageOverviewQuery = QueryOf<paths['/v1/usage']['get']>;
@@ -62,6 +67,8 @@ export type AuditListQuery = QueryOf<paths['/v1/audit']['get']>;
 
 /** The signed-in identity behind the client's credential (`GET /v1/auth/me`). */
 export type Me = Ok<paths['/v1/auth/me']['get']>;
+/** What `auth.changePassword()` sends. */
+export type PasswordChange = BodyOf<paths['/v1/auth/password']['post']>;
 /** What `auth.login()` sends; it answers the user and the session's CSRF token. */
 export type LoginRequest = BodyOf<paths['/v1/auth/login']['post']>;
 /** Whether Keyward has no user yet, and how to create the first admin then (`GET /v1/auth/setup`). */
