@@ -5,10 +5,14 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { GroupsPage } from './pages/GroupsPage.tsx';
+import { KeyPage } from './pages/KeyPage.tsx';
 import { KeysPage } from './pages/KeysPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ProjectsPage } from './pages/ProjectsPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
+import { WebhookPage } from './pages/WebhookPage.tsx';
+import { WebhooksPage } from './pages/WebhooksPage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { PATHS, type SignInState } from './paths.ts';
 
 // The charts library is most of a megabyte: loaded when the usage page is first opened.
@@ -27,6 +31,7 @@ export default function Console() {
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to={PATHS.keys} replace />} />
         <Route path={PATHS.keys} element={<KeysPage />} />
+        <Route path={`${PATHS.keys}/:id`} element={<KeyPage />} />
         <Route
           path={PATHS.usage}
           element={
@@ -39,6 +44,9 @@ export default function Console() {
         <Route path={PATHS.groups} element={<GroupsPage />} />
         <Route path={PATHS.projects} element={<ProjectsPage />} />
         <Route path={PATHS.audit} element={<AuditPage />} />
+        <Route path={PATHS.webhooks} element={<WebhooksPage />} />
+        <Route path={`${PATHS.webhooks}/:id`} element={<WebhookPage />} />
+        <Route path={PATHS.account} element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

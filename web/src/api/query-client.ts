@@ -23,7 +23,7 @@ export function createQueryClient(): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
-        if (shouldNotify(error)) notifyFailure(mutation.meta?.failure ?? 'The change failed', error);
+        if (shouldNotify(error) && !mutation.meta?.shownInForm) notifyFailure(mutation.meta?.failure ?? 'The change failed', error);
       },
       onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.audit }),
     }),

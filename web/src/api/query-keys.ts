@@ -4,7 +4,8 @@ declare module '@tanstack/react-query' {
   interface Register {
     /** `failure` titles the notification shown when the call is refused. */
     queryMeta: { failure?: string };
-    mutationMeta: { failure?: string };
+    /** `shownInForm`: the form says why beside its fields; no notification as well. */
+    mutationMeta: { failure?: string; shownInForm?: boolean };
   }
 }
 

@@ -67,3 +67,13 @@ export function isFiltered(filters: KeyFilters): boolean {
 export function activeFilterCount(filters: KeyFilters): number {
   return [filters.owner.trim(), filters.status, filters.projectId, filters.expiring].filter(Boolean).length;
 }
+
+/**
+ * Whether search text is a whole token pasted in rather than a name: one word of at least 20
+ * characters (ours are 33 or more; imported ones vary, but are long). Such text is looked up by
+ * the token's hash on the server and kept out of the URL, which browsers keep in their history.
+ */
+export function looksLikeToken(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= 20 && !/\s/.test(trimmed);
+}

@@ -179,3 +179,12 @@ export const GRACE_PERIODS = [
   { value: '86400', label: '24 hours' },
   { value: '604800', label: '7 days' },
 ];
+
+/** A key's usage limits in words ("Rate limit 10 per 60 s, 98 verifications left, refilled to 100 daily"), or ''. */
+export function limitsSummary(key: Pick<Key, 'ratelimit' | 'remaining' | 'refill'>): string {
+  return [
+    key.ratelimit && `Rate limit ${key.ratelimit.limit.toLocaleString('en')} per ${key.ratelimit.windowMs / 1000} s`,
+    key.remaining !== null && `${key.remaining.toLocaleString('en')} verifications left`,
+    key.refill && `refilled to ${key.refill.amount.toLocaleString('en')} ${key.refill.interval}`,
+  ].filter(Boolean).join(', ');
+}

@@ -91,3 +91,58 @@ export function useExportKeys() {
     meta: { failure: 'Could not export the API keys' },
   });
 }
+
+/** One key (its own page). */
+export function useKey(id: string) {
+  return useQuery({ queryKey: [...queryKeys.keys, 'one', id], queryFn: () => keyward.keys.get(id), meta: { failure: 'Could not load the API key' } });
+}
+
+/**
+ * A key's recent verifications, a page at a time; asked again every second while shown, so a
+ * verification made a moment ago appears (the server writes pending ones before answering).
+ */
+export function useKeyVerifications(id: string, query: { limit: number; cursor?: string }) {
+  return useQuery({
+    queryKey: [...queryKeys.usage, 'verifications', id, query],
+    queryFn: () => keyward.keys.verifications(id, query).then(atCursor(query.cursor)),
+    placeholderData: keepPreviousData,
+    refetchInterval: query.cursor ? false : 1000,
+    meta: { failure: 'Could not load the key’s verifications' },
+  });
+}
+
+/**
+ * The key a pasted token belongs to (null: none the person may see). The token goes in a POST
+ * body, never in a URL; the answer is not kept once the search changes (gcTime 0).
+ */
+export function useKeyByToken(token: string | undefined) {
+  return useQuery({
+    queryKey: [...queryKeys.keys, 'by-token', token],
+    queryFn: () => keyward.keys.findByToken(token!),
+    enabled: Boolean(token),
+    gcTime: 0,
+    meta: { failure: 'Could not look the token up' },
+  });
+}
+
+/**
+ * The names of the projects the person's keys are in, for someone who may not list projects
+ * (a member): GET /v1/keys/projects needs keys.read only.
+ */
+export function useKeyProjectNames(enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.keys, 'projects'],
+    queryFn: async () => {
+      const names: { id: string; name: string }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await keyward.keys.projects({ limit: MAX_LIMIT, cursor });
+        names.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return names;
+    },
+    enabled,
+    meta: { failure: 'Could not load the names of your keys’ projects' },
+  });
+}

@@ -3,7 +3,7 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useGroups } from '../../api/queries/groups.ts';
 import { useImportKeys } from '../../api/queries/keys.ts';
-import type { Project } from '@keyward/sdk';
+import type { ProjectName } from '@keyward/sdk';
 import { useSession } from '../../hooks/useSession.ts';
 import { IMPORT_CSV_COLUMNS, MAX_IMPORT_ROWS, parseImportFile, rowResults, type ParsedImport } from '../../model/key-import.ts';
 import { notifySuccess } from '../../notify.ts';
@@ -12,7 +12,7 @@ import { useDialogForm } from '../../hooks/useDialogForm.ts';
 import { FormError } from '../dialog/FormError.tsx';
 import { Dialog } from '../dialog/Dialog.tsx';
 
-type Props = { projects: Project[]; initialProjectId: string; onClose: () => void };
+type Props = { projects: (ProjectName & { keyPrefix?: string })[]; initialProjectId: string; onClose: () => void };
 
 /**
  * Import keys issued by another system from a CSV or JSON file of their tokens' SHA-256: pick
@@ -71,7 +71,7 @@ export function ImportKeysModal({ projects, initialProjectId, onClose }: Props) 
         <Select
           label="Project"
           placeholder="Choose a project"
-          data={projects.map((project) => ({ value: project.id, label: `${project.name} (${project.keyPrefix}_…)` }))}
+          data={projects.map((project) => ({ value: project.id, label: project.keyPrefix ? `${project.name} (${project.keyPrefix}_…)` : project.name }))}
           {...form.getInputProps('projectId')}
           value={projectId || null}
           onChange={(value) => form.setFieldValue('projectId', value ?? '')}

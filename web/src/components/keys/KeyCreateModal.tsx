@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import type { IssuedKey, Project } from '@keyward/sdk';
+import type { IssuedKey, ProjectName } from '@keyward/sdk';
 import { useState } from 'react';
 import { useGroups } from '../../api/queries/groups.ts';
 import { useCreateKey } from '../../api/queries/keys.ts';
@@ -15,7 +15,8 @@ import { OwnerField } from './OwnerField.tsx';
 
 type Props = {
   initial: KeyFormValues;
-  projects: Project[];
+  /** Full projects, or (for someone who may not list them) the names of her keys' projects. */
+  projects: (ProjectName & { keyPrefix?: string })[];
   onClose: () => void;
   /** The key was created; with "Create & create another", `another` holds the next form. */
   onCreated: (issued: IssuedKey, another: KeyFormValues | undefined) => void;
@@ -56,7 +57,7 @@ export function KeyCreateModal({ initial, projects, onClose, onCreated }: Props)
               label="Project"
               description={session.can('projects.read') ? 'The API this key opens; its prefix starts the token.' : 'You may not list projects (projects.read).'}
               placeholder={projects.length === 0 ? 'No project yet' : 'Choose a project'}
-              data={projects.map((project) => ({ value: project.id, label: `${project.name} (${project.keyPrefix}_…)` }))}
+              data={projects.map((project) => ({ value: project.id, label: project.keyPrefix ? `${project.name} (${project.keyPrefix}_…)` : project.name }))}
               {...form.getInputProps('projectId')}
               value={form.values.projectId || null}
               onChange={(projectId) => form.setFieldValue('projectId', projectId ?? '')}

@@ -14,6 +14,8 @@ type Props = {
   projects: readonly { id: string; name: string }[];
   /** Whether the person may list users (for owner suggestions). */
   suggestOwners: boolean;
+  /** The token being looked up, kept out of `filters` (and so out of the URL). */
+  pastedToken: string;
 };
 
 // Select needs a non-empty value for "no filter".
@@ -31,7 +33,7 @@ const STATUS_OPTIONS = [
  * and project: results as you type, or at once with Search. On a phone the filters other than
  * Search fold behind one button that counts the active ones.
  */
-export function KeyFilterBar({ filters, onChange, projects, suggestOwners }: Props) {
+export function KeyFilterBar({ filters, onChange, projects, suggestOwners, pastedToken }: Props) {
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [unfolded, { toggle }] = useDisclosure(false);
   const [q, setQ] = useState(filters.q);
@@ -40,8 +42,11 @@ export function KeyFilterBar({ filters, onChange, projects, suggestOwners }: Pro
   const suggestions = useUserSuggestions(typedOwner, suggestOwners);
   const active = activeFilterCount(filters);
 
-  // The URL may change under us (Back, Clear filters): follow it.
-  useEffect(() => setQ(filters.q), [filters.q]);
+  // The URL may change under us (Back, Clear filters): follow it. A pasted token is never in
+  // the URL (see looksLikeToken): it stays in the field while it is the search.
+  useEffect(() => {
+    if (!(pastedToken && q.trim() === pastedToken)) setQ(filters.q);
+  }, [filters.q, pastedToken]);
   useEffect(() => setOwner(filters.owner), [filters.owner]);
 
   const applyTyped = useDebouncedCallback((next: { q: string; owner: string }) => onChange({ ...filters, ...next }), 300);

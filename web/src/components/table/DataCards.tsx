@@ -21,7 +21,7 @@ export function DataCards<Row>(props: Props<Row>) {
       {props.rows?.map((row, index) => (
         <Stack
           component="li"
-          key={props.rowKey(row)}
+          key={props.rowKey(row, index)}
           gap={6}
           p="md"
           style={{ borderTop: index > 0 ? '1px solid var(--mantine-color-default-border)' : undefined }}

@@ -28,7 +28,8 @@ export type DataTableProps<Row> = {
   columns: Column<Row>[];
   /** Undefined while the first page loads (skeleton rows). */
   rows: Row[] | undefined;
-  rowKey: (row: Row) => string;
+  /** A row's React key (with its place on the page, for rows that have no id). */
+  rowKey: (row: Row, index: number) => string;
   /** Names a row in its actions button ("Actions for <name>"). */
   rowName: (row: Row) => string;
   actions?: (row: Row) => RowAction[];
@@ -97,7 +98,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                   </Table.Tr>
                 )}
                 {props.rows?.map((row, index) => (
-                  <Table.Tr key={props.rowKey(row)} {...props.rowAttributes?.(row)}>
+                  <Table.Tr key={props.rowKey(row, index)} {...props.rowAttributes?.(row)}>
                     {props.columns.map((column) => (
                       <Table.Td key={column.header} style={cellStyle(column)}>{column.cell(row, index)}</Table.Td>
                     ))}
