@@ -127,6 +127,8 @@ export function KeysPage() {
         actions={actions}
         loading={pastedToken ? byToken.isFetching : keys.isFetching}
         cardsOnPhone
+        spacing="xs"
+        actionsBeside
         empty={
           pastedToken
             ? { icon: <IconKey size={28} aria-hidden />, title: 'No key has this token', description: 'None of the keys you may see has this token: it may have been regenerated, deleted, or belong to another system.',

@@ -11,7 +11,7 @@ import { keyPath } from '../../paths.ts';
 export function KeyNameCell({ apiKey: key }: { apiKey: Key }) {
   const name = key.name || 'Unnamed key';
   const link = (
-    <Anchor component={Link} to={keyPath(key.id)} size="sm" fw={600} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+    <Anchor component={Link} to={keyPath(key.id)} size="sm" fw={600}>
       {name}
     </Anchor>
   );

@@ -1,4 +1,4 @@
-import { Group, Switch, Text } from '@mantine/core';
+import { Stack, Switch, Text } from '@mantine/core';
 import type { Key } from '@keyward/sdk';
 import { useUpdateKey } from '../../api/queries/keys.ts';
 import { STATUS_LABELS } from '../../model/format.ts';
@@ -16,7 +16,8 @@ export function KeyStatusSwitch({ apiKey: key, canWrite }: { apiKey: Key; canWri
   const setEnabled = (next: boolean) =>
     update.mutate({ id: key.id, body: { enabled: next } }, { onSuccess: () => notifySuccess(`${name} is now ${next ? 'active' : 'inactive'}.`) });
   return (
-    <Group gap="xs" wrap="nowrap">
+    // The word under the switch, not beside it: the keys table has no width to spare at 1280 px.
+    <Stack gap={2} align="flex-start">
       <Switch
         checked={enabled}
         disabled={!canWrite || update.isPending}
@@ -25,6 +26,6 @@ export function KeyStatusSwitch({ apiKey: key, canWrite }: { apiKey: Key; canWri
         color="teal.8"
       />
       <Text size="xs" c={STATUS_COLORS[key.status]} fw={600}>{STATUS_LABELS[key.status]}</Text>
-    </Group>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { EmptyState, Paper, Skeleton, Table, VisuallyHidden } from '@mantine/core';
+import { EmptyState, Group, Paper, Skeleton, Table, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { CSSProperties, ReactNode } from 'react';
 import { CursorPagination, type PagingProps } from '../CursorPagination.tsx';
@@ -42,6 +42,10 @@ export type DataTableProps<Row> = {
   minWidth?: number;
   /** Cards instead of a table below the `sm` breakpoint (phones). */
   cardsOnPhone?: boolean;
+  /** Space between columns: `xs` where many columns share the width (the keys table). */
+  spacing?: 'xs' | 'sm';
+  /** The actions menu in the last column's cell, beside its content (the keys table's status switch), not a column of its own. */
+  actionsBeside?: boolean;
 };
 
 const SKELETON_ROWS = 4;
@@ -60,8 +64,9 @@ const cellStyle = <Row,>(column: Column<Row>): CSSProperties => ({
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const hasActions = Boolean(props.actions);
-  const columnCount = props.columns.length + (hasActions ? 1 : 0);
+  const actionsColumn = Boolean(props.actions) && !props.actionsBeside;
+  const lastColumn = props.columns.length - 1;
+  const columnCount = props.columns.length + (actionsColumn ? 1 : 0);
   const empty = (
     <EmptyState py="xl" icon={props.empty.icon} withIndicatorBackground title={props.empty.title} description={props.empty.description}>
       {props.empty.actions && <EmptyState.Actions>{props.empty.actions}</EmptyState.Actions>}
@@ -74,13 +79,13 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           <DataCards {...props} emptyContent={empty} />
         ) : (
           <Table.ScrollContainer minWidth={props.minWidth ?? 0} type="native" tabIndex={0} role="region" aria-label={`${props.label} table`}>
-            <Table highlightOnHover verticalSpacing="xs" horizontalSpacing="sm" fz="sm" aria-label={props.label} aria-busy={props.loading}>
+            <Table highlightOnHover verticalSpacing="xs" horizontalSpacing={props.spacing ?? 'sm'} fz="sm" aria-label={props.label} aria-busy={props.loading}>
               <Table.Thead>
                 <Table.Tr>
                   {props.columns.map((column) => (
                     <Table.Th key={column.header} style={{ ...cellStyle(column), whiteSpace: 'nowrap' }}>{column.header}</Table.Th>
                   ))}
-                  {hasActions && <Table.Th style={{ width: 44 }}><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
+                  {actionsColumn && <Table.Th style={{ width: 44 }}><VisuallyHidden>Actions</VisuallyHidden></Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -99,10 +104,19 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 )}
                 {props.rows?.map((row, index) => (
                   <Table.Tr key={props.rowKey(row, index)} {...props.rowAttributes?.(row)}>
-                    {props.columns.map((column) => (
-                      <Table.Td key={column.header} style={cellStyle(column)}>{column.cell(row, index)}</Table.Td>
+                    {props.columns.map((column, columnIndex) => (
+                      <Table.Td key={column.header} style={cellStyle(column)}>
+                        {props.actions && props.actionsBeside && columnIndex === lastColumn ? (
+                          <Group justify="space-between" wrap="nowrap" gap="xs">
+                            {column.cell(row, index)}
+                            <RowActionsMenu name={props.rowName(row)} actions={props.actions(row)} />
+                          </Group>
+                        ) : (
+                          column.cell(row, index)
+                        )}
+                      </Table.Td>
                     ))}
-                    {props.actions && (
+                    {props.actions && actionsColumn && (
                       <Table.Td>
                         <RowActionsMenu name={props.rowName(row)} actions={props.actions(row)} />
                       </Table.Td>
