@@ -11,10 +11,9 @@ type Props = {
   error?: string;
 };
 
-// Names for the calendar's controls, which Mantine leaves as bare icons and numbers.
+// Names for the calendar's arrows, which Mantine leaves as bare icons. (The month and year
+// controls are named by their text, "December 2026".)
 const CALENDAR_LABELS = {
-  monthLevelControl: 'Choose the month',
-  yearLevelControl: 'Choose the year',
   nextMonth: 'Next month',
   previousMonth: 'Previous month',
   nextYear: 'Next year',
@@ -42,8 +41,13 @@ export function ExpiryField({ value, onChange, error }: Props) {
         minDate={new Date()}
         valueFormat="YYYY-MM-DD HH:mm"
         error={error}
-        popoverProps={{ withinPortal: true }}
+        // No dialog role: Mantine labels that dialog by an id the field does not carry (the field
+        // keeps its own id, for its label), so it would be a dialog without a name.
+        popoverProps={{ withinPortal: true, withRoles: false }}
         ariaLabels={CALENDAR_LABELS}
+        // Mantine draws other months' days and weekends in light grey and light red, below 4.5:1.
+        hideOutsideDates
+        weekendDays={[]}
         submitButtonProps={{ 'aria-label': 'Set this expiry' }}
         timePickerProps={{ hoursInputLabel: 'Hours', minutesInputLabel: 'Minutes' }}
         // "Never" is the value people read here, so it gets text contrast, not placeholder grey.
