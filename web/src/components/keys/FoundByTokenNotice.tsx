@@ -13,7 +13,7 @@ export function FoundByTokenNotice({ found, loading }: Props) {
     <Alert color={found ? 'indigo' : 'gray'} icon={<IconKey size={18} aria-hidden />} title={found ? 'Found by its token' : 'No key found'} role="status">
       {found ? (
         <Text size="sm">
-          The token you pasted belongs to <Anchor component={Link} to={keyPath(found.id)} fw={600}>{found.name || 'Unnamed key'}</Anchor>. If it was exposed,
+          The token you pasted belongs to <Anchor component={Link} to={keyPath(found.id)} fw={700} c="inherit" underline="always">{found.name || 'Unnamed key'}</Anchor>. If it was exposed,
           deactivate or regenerate that key.
         </Text>
       ) : (
