@@ -133,7 +133,7 @@ describe('dashboard: users, groups, projects, audit log, themes and the phone', 
     }
     // The choice is remembered across visits.
     await page.reload();
-    await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
     expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
   });

@@ -42,7 +42,7 @@ export function AccountPage() {
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4" mb="xs">Other sessions</Title>
         <Text size="sm" c="dimmed" mb="sm">Signed in somewhere you no longer are (a shared or lost computer)? Sign those sessions out.</Text>
-        <Button variant="outline" color="red.9" leftSection={<IconLogout size={16} aria-hidden />} onClick={askEndOthers} loading={endOthers.isPending}>
+        <Button variant="outline" color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={askEndOthers} loading={endOthers.isPending}>
           Sign out my other sessions
         </Button>
       </Paper>

@@ -56,7 +56,7 @@ export function KeyPage() {
           <>
             <KeyStatusSwitch apiKey={apiKey} canWrite={canWrite} />
             {actions(apiKey).map((action) => (
-              <Button key={action.label} size="sm" variant={action.danger ? 'outline' : 'default'} color={action.danger ? 'red.9' : undefined} leftSection={action.icon} onClick={action.onClick}>
+              <Button key={action.label} size="sm" variant={action.danger ? 'outline' : 'default'} color={action.danger ? 'red' : undefined} leftSection={action.icon} onClick={action.onClick}>
                 {action.label}
               </Button>
             ))}

@@ -41,7 +41,7 @@ export function WebhookPage() {
         trail={[{ label: 'Webhooks', to: PATHS.webhooks }]}
         description={<Code>{hook.url}</Code>}
         actions={actions(hook).map((action) => (
-          <Button key={action.label} size="sm" variant={action.danger ? 'outline' : 'default'} color={action.danger ? 'red.9' : undefined} leftSection={action.icon} onClick={action.onClick} disabled={action.disabled}>
+          <Button key={action.label} size="sm" variant={action.danger ? 'outline' : 'default'} color={action.danger ? 'red' : undefined} leftSection={action.icon} onClick={action.onClick} disabled={action.disabled}>
             {action.label}
           </Button>
         ))}

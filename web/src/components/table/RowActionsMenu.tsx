@@ -20,7 +20,7 @@ export function RowActionsMenu({ name, actions }: { name: string; actions: RowAc
       </Menu.Target>
       <Menu.Dropdown>
         {actions.map((action) => (
-          <Menu.Item key={action.label} leftSection={action.icon} color={action.danger ? 'red.9' : undefined} disabled={action.disabled} onClick={action.onClick}>
+          <Menu.Item key={action.label} leftSection={action.icon} color={action.danger ? 'var(--mantine-color-error)' : undefined} disabled={action.disabled} onClick={action.onClick}>
             {action.label}
           </Menu.Item>
         ))}
