@@ -85,7 +85,7 @@ describe('dashboard: a webhook created, tested and its delivery seen', { timeout
     expect(rotated).not.toBe(secret);
     await shown.getByRole('button', { name: 'I have stored the secret' }).click();
     await page.getByRole('button', { name: 'Send a test' }).click();
-    await eventually(() => receiver.received.filter((request) => request.json?.type === 'webhook.test').length).toBe(2);
+    await eventually(async () => receiver.received.filter((request) => request.json?.type === 'webhook.test').length).toBe(2);
     const latest = receiver.received.filter((request) => request.json?.type === 'webhook.test').at(-1)!;
     expect(signedBy(latest, rotated)).toBe(true);
     expect(signedBy(latest, secret)).toBe(false);
