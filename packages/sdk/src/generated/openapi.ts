@@ -5386,11 +5386,36 @@ export interface paths {
                                     /** @description Window length in milliseconds */
                                     windowMs: number;
                                 } | null;
+                                /** @description At most 10, names unique */
+                                ratelimits: {
+                                    /**
+                                     * @description Unique on its key or identity; `default` is the contract's single `ratelimit`
+                                     * @example requests
+                                     */
+                                    name: string;
+                                    /** @description Verifications (or cost) allowed in any span of durationMs */
+                                    limit: number;
+                                    /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
+                                    durationMs: number;
+                                    /**
+                                     * @description Applied to every verification; else only to those that name it
+                                     * @default true
+                                     */
+                                    autoApply: boolean;
+                                }[];
                                 remaining: number | null;
                                 refill: {
                                     /** @description What `remaining` is reset to */
                                     amount: number;
                                     interval: "daily" | "monthly";
+                                } | null;
+                                identity: {
+                                    /**
+                                     * @description A idt_… id
+                                     * @example idt_01jd2f3g4h5j6k7m8n9p0q1r
+                                     */
+                                    id: string;
+                                    externalId: string;
                                 } | null;
                             } | null;
                         };
