@@ -3,7 +3,8 @@
  * clone needs no extra command: `prestart` and `pretest` run this, and it costs a few
  * milliseconds when nothing changed. `--force` builds anyway (`npm run build:web`).
  *
- * The build type-checks web/ (its own tsconfig: browser code) and then runs `vite build`.
+ * The build type-checks web/ (its own tsconfig: browser code) and then runs `vite build`, which
+ * also writes a brotli and a gzip copy of each text file (precompress.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,6 +31,7 @@ function sourceHash(): string {
     ...filesUnder(join(webDir, 'public')),
     join(webDir, 'index.html'),
     join(webDir, 'vite.config.ts'),
+    join(webDir, 'precompress.ts'),
     join(webDir, 'tsconfig.json'),
     join(rootDir, 'package-lock.json'),
     // The API types the dashboard takes from the SDK (type-only: checked, not bundled).

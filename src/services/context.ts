@@ -4,6 +4,7 @@ import type { UsageLimiter } from '../runtime/usage/usage-limits.ts';
 import type { UsageAnalytics } from '../runtime/usage/usage-analytics.ts';
 import type { KeyCache } from '../runtime/cache/key-cache.ts';
 import type { UsageRecorder } from '../runtime/usage/usage-recorder.ts';
+import type { VerificationLog } from '../runtime/usage/verification-log.ts';
 
 /** What every service needs: built once per app by `createServices`. */
 export type ServiceContext = {
@@ -23,6 +24,8 @@ export type ServiceContext = {
   limits: UsageLimiter;
   /** Verification counts per key and outcome, written behind. */
   analytics: UsageAnalytics;
+  /** Each key's recent verifications, written behind. */
+  verifications: VerificationLog;
   /** scrypt cost for new password hashes. */
   passwordCost: number;
   /** KEYWARD_WEBHOOK_ALLOW_PRIVATE: webhooks may target loopback and private addresses. */

@@ -7,6 +7,7 @@ import { openRedis } from '../runtime/redis-client.ts';
 import { UsageAnalytics } from '../runtime/usage/usage-analytics.ts';
 import { UsageLimiter } from '../runtime/usage/usage-limits.ts';
 import { UsageRecorder } from '../runtime/usage/usage-recorder.ts';
+import { VerificationLog, VERIFICATIONS_FLUSH_MS } from '../runtime/usage/verification-log.ts';
 import { openStore, type Store } from '../store/connect.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import type { ServiceContext, ServiceLog } from './context.ts';
@@ -110,6 +111,11 @@ export async function createServices(config: Config, options: ServiceOptions): P
         flushMs,
         clock,
         onError: (error) => log.error({ err: error }, 'writing usage counts failed; will retry'),
+      }), (it) => it.close()),
+      verifications: closing(new VerificationLog(store.repos.verifications, {
+        flushMs: options.usageFlushMs ?? VERIFICATIONS_FLUSH_MS,
+        clock,
+        onError: (error) => log.error({ err: error }, 'writing recent verifications failed; will retry'),
       }), (it) => it.close()),
       passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
       allowPrivateWebhooks: config.webhookAllowPrivate,

@@ -135,6 +135,7 @@ export async function verifyKey(ctx: ServiceContext, input: VerifyInput): Promis
   if (limited?.code) code = limited.code;
   if (!key || code === 'NOT_FOUND') return { valid: false, code: 'NOT_FOUND' };
   ctx.analytics.record(key.id, code, now, input.tags ?? []);
+  ctx.verifications.record(key.id, code, now, input.ip, input.tags ?? []);
   if (code === 'VALID') {
     ctx.usage.touch(key, now);
     // Once per imported key; our own keys pass with one property check.

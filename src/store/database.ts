@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 // Portable column types: booleans as 0/1 integers, timestamps as ISO-8601 UTC strings (they
 // sort as text), JSON as text. The same migrations then run on SQLite and PostgreSQL.
@@ -112,6 +112,19 @@ export type UsageCountTable = {
 
 export type UsageTagCountTable = { key_id: string; bucket_start: string; tag: string; count: number };
 
+/** Verifications of one key carried by one write-behind flush, kept a while for its page. */
+export type KeyVerificationTable = {
+  /** Generated: the order rows were written in. */
+  seq: Generated<number>;
+  key_id: string;
+  /** The time of the newest verification in the row (ISO), for the 7-day retention. */
+  last_at: string;
+  /** How many verifications `entries` holds. */
+  count: number;
+  /** JSON: `[[ms since the epoch, outcome, client address or null, tags?], …]`, oldest first. */
+  entries: string;
+};
+
 export type WebhookTable = {
   id: string;
   /** Null: every project's events. */
@@ -217,6 +230,7 @@ export type Database = {
   audit_events: AuditEventTable;
   usage_counts: UsageCountTable;
   usage_tag_counts: UsageTagCountTable;
+  key_verifications: KeyVerificationTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;

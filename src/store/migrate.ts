@@ -7,6 +7,7 @@ import * as importedSecrets from './migrations/0003_imported_secrets.ts';
 import * as quotaRefill from './migrations/0004_quota_refill.ts';
 import * as usageCounts from './migrations/0005_usage_counts.ts';
 import * as webhooks from './migrations/0006_webhooks.ts';
+import { keyVerifications } from './migrations/0007_key_verifications.ts';
 import * as identities from './migrations/0008_identities.ts';
 import * as portal from './migrations/0009_portal.ts';
 
@@ -19,6 +20,7 @@ function migrations(dialect: Dialect['name']): Record<string, Migration> {
     '0004_quota_refill': quotaRefill,
     '0005_usage_counts': usageCounts,
     '0006_webhooks': webhooks,
+    '0007_key_verifications': keyVerifications(dialect),
     '0008_identities': identities,
     '0009_portal': portal,
   };

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import type { KeyScope } from '../domain/access-policy.ts';
 import type { ProjectTable } from './database.ts';
 import type { ReadLock } from './dialect.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
+import { keysInScope } from './keys.ts';
 import { Repository } from './repository.ts';
 
 /** A project as the API returns it. */
@@ -10,6 +12,9 @@ export type ProjectView = { id: string; name: string; keyPrefix: string; created
 export function toProjectView(row: ProjectTable): ProjectView {
   return { id: row.id, name: row.name, keyPrefix: row.key_prefix, createdAt: row.created_at, updatedAt: row.updated_at };
 }
+
+/** A project named without its settings: what a member may learn of the projects her keys are in. */
+export type ProjectName = { id: string; name: string };
 
 /** Projects: each names a key prefix, and its keys. */
 export class ProjectRepository extends Repository {
@@ -24,6 +29,25 @@ export class ProjectRepository extends Repository {
     if (cursor) query = query.where('id', '<', decodeCursor('prj', cursor));
     const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
     return toPage(rows, limit, Number(total.n), toProjectView);
+  }
+
+  /**
+   * The projects that hold at least one key of `scope` (every project with a key, for `all`),
+   * newest first, by id and name only. A project holding none of the scope's keys is never
+   * read, so a member learns no other project's name.
+   */
+  async listOfKeys(scope: KeyScope, limit: number, cursor?: string): Promise<Page<ProjectName>> {
+    let query = this.db
+      .selectFrom('projects')
+      .select(['projects.id', 'projects.name'])
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('keys').select(sql`1`.as('one')).whereRef('keys.project_id', '=', 'projects.id')
+          .$if(scope.kind === 'own', (keys) => keys.where(keysInScope(scope as Extract<KeyScope, { kind: 'own' }>)))),
+      );
+    const total = await query.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    if (cursor) query = query.where('projects.id', '<', decodeCursor('prj', cursor));
+    const rows = await query.orderBy('projects.id', 'desc').limit(limit + 1).execute();
+    return toPage(rows, limit, Number(total.n), (row) => ({ id: row.id, name: row.name }));
   }
 
   async countKeys(projectId: string): Promise<number> {

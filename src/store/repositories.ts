@@ -5,6 +5,7 @@ import { ExpiryNoticeRepository } from './expiry-notices.ts';
 import { GroupRepository } from './groups.ts';
 import { IdentityRepository } from './identities.ts';
 import { KeySecretRepository } from './key-secrets.ts';
+import { KeyVerificationRepository } from './key-verifications.ts';
 import { KeyRepository } from './keys.ts';
 import { PortalSessionRepository } from './portal-sessions.ts';
 import { ProjectRepository } from './projects.ts';
@@ -25,6 +26,7 @@ export type Repositories = {
   readonly projects: ProjectRepository;
   readonly audit: AuditRepository;
   readonly usage: UsageRepository;
+  readonly verifications: KeyVerificationRepository;
   readonly webhooks: WebhookRepository;
   readonly deliveries: DeliveryRepository;
   readonly notices: ExpiryNoticeRepository;
@@ -52,6 +54,7 @@ export function repositoriesOf(db: Db, dialect: Dialect): Repositories {
     projects: new ProjectRepository(db, dialect),
     audit: new AuditRepository(db, dialect),
     usage: new UsageRepository(db, dialect),
+    verifications: new KeyVerificationRepository(db, dialect),
     webhooks: new WebhookRepository(db, dialect),
     deliveries: new DeliveryRepository(db, dialect),
     notices: new ExpiryNoticeRepository(db, dialect),

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, eventually, chooseOption, launchChromium, notificationTexts, openDashboard, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import { captureScreen, eventually, chooseOption, launchChromium, notificationTexts, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
 
 const TOKEN = /^fb_[0-9A-Za-z]{30}$/;
 
@@ -152,7 +152,7 @@ describe('dashboard: a key from creation to deletion', { timeout: 120_000 }, () 
     expect(await toggle.isChecked()).toBe(false);
     expect(await verify(token)).toBe('DISABLED');
 
-    await row.getByRole('button', { name: 'Activate ingest worker' }).click();
+    await rowAction(page, row, 'Activate');
     await eventually(() => toggle.isChecked()).toBe(true);
     expect(await verify(token)).toBe('VALID');
   });
@@ -160,7 +160,7 @@ describe('dashboard: a key from creation to deletion', { timeout: 120_000 }, () 
   it('edits the allowlist and description; the description shows in a tooltip', async () => {
     const row = rowWith(page, 'ingest worker');
     const token = tokenOf('ingest worker');
-    await row.getByRole('button', { name: 'Edit ingest worker' }).click();
+    await rowAction(page, row, 'Edit');
     const dialog = page.getByRole('dialog', { name: 'Edit API key' });
     await dialog.getByRole('textbox', { name: 'Description' }).fill('Sends feedback from the nightly ingest');
     const allowlist = dialog.getByRole('textbox', { name: 'IP allowlist' });
@@ -178,7 +178,7 @@ describe('dashboard: a key from creation to deletion', { timeout: 120_000 }, () 
   it('regenerates after asking, and the old token stops', async () => {
     const row = rowWith(page, 'ingest worker');
     const oldToken = tokenOf('ingest worker');
-    await row.getByRole('button', { name: 'Regenerate ingest worker' }).click();
+    await rowAction(page, row, 'Regenerate');
     const confirm = page.getByRole('dialog', { name: 'Regenerate API key' });
     await confirm.getByText('Are you sure you want to change this API key?').waitFor();
     await expectAccessible('key-regenerate');
@@ -196,7 +196,7 @@ describe('dashboard: a key from creation to deletion', { timeout: 120_000 }, () 
 
   it('deletes after a confirmation that names the key', async () => {
     const token = tokenOf('ingest worker');
-    await rowWith(page, 'ingest worker').getByRole('button', { name: 'Delete ingest worker' }).click();
+    await rowAction(page, rowWith(page, 'ingest worker'), 'Delete');
     const confirm = page.getByRole('dialog', { name: 'Delete API key' });
     expect(await confirm.innerText()).toContain('Delete the key ingest worker');
     await expectAccessible('key-delete');
@@ -229,7 +229,7 @@ describe('dashboard: a key from creation to deletion', { timeout: 120_000 }, () 
     expect(names.sort()).toEqual(['batch-1', 'batch-2']);
   });
 
-  it('shows the server’s refusal for an unknown owner as a notification and beside the field', async () => {
+  it('shows the server’s refusal for an unknown owner beside the field, focused, and no notification over the dialog', async () => {
     const dialog = await openCreateDialog();
     await chooseOption(page, dialog.getByRole('combobox', { name: 'Project' }), /Feedback API/);
     await dialog.getByRole('textbox', { name: 'Name' }).fill('orphan');
@@ -237,8 +237,10 @@ describe('dashboard: a key from creation to deletion', { timeout: 120_000 }, () 
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
 
     const message = 'No user named "nobody-here"; create the user first or pick an existing one.';
-    await eventually(() => notificationTexts(page)).toContainEqual(expect.stringContaining(message));
-    expect(await dialog.innerText()).toContain(message);
+    await eventually(() => dialog.innerText()).toContain(message);
+    // The refused field has the focus (scrolled into view), and nothing covers the dialog.
+    await eventually(() => page.evaluate('document.activeElement?.getAttribute("data-path")')).toBe('key-create-owner');
+    expect(await notificationTexts(page)).not.toContainEqual(expect.stringContaining(message));
     await expectAccessible('key-create-error');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     const names = (await admin.get('/v1/keys')).body.items.map((key: { name: string }) => key.name);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, chooseOption, eventually, launchChromium, openDashboard, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import { captureScreen, chooseOption, eventually, launchChromium, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
 
 const DAY = 86_400_000;
 
@@ -50,7 +50,7 @@ describe('dashboard: usage, expiring keys, rate limits and quotas', { timeout: 1
   });
 
   it('charts one key’s verifications by outcome', async () => {
-    await rowWith(page, 'crawler').getByRole('button', { name: 'Usage of crawler' }).click();
+    await rowAction(page, rowWith(page, 'crawler'), 'Usage');
     const dialog = page.getByRole('dialog', { name: 'Usage of crawler' });
     const chart = dialog.getByRole('figure', { name: 'Verifications of crawler' });
     await eventually(() => chart.locator('figcaption').innerText()).toBe('7 verifications: 5 VALID, 2 INSUFFICIENT_PERMISSIONS.');
@@ -125,7 +125,7 @@ describe('dashboard: usage, expiring keys, rate limits and quotas', { timeout: 1
   });
 
   it('edits the limits: the form shows them, clearing removes them, and the quota changes only when edited', async () => {
-    await rowWith(page, 'metered').getByRole('button', { name: 'Edit metered' }).click();
+    await rowAction(page, rowWith(page, 'metered'), 'Edit');
     const dialog = page.getByRole('dialog', { name: 'Edit API key' });
     expect(await dialog.getByRole('textbox', { name: 'Rate limit' }).inputValue()).toBe('10');
     expect(await dialog.getByRole('textbox', { name: 'Window (seconds)' }).inputValue()).toBe('60');
@@ -142,7 +142,7 @@ describe('dashboard: usage, expiring keys, rate limits and quotas', { timeout: 1
     const key = (await admin.get('/v1/keys?q=metered')).body.items[0];
     expect(key).toMatchObject({ ratelimit: null, remaining: 98, refill: { amount: 100, interval: 'monthly' } });
 
-    await rowWith(page, 'metered').getByRole('button', { name: 'Edit metered' }).click();
+    await rowAction(page, rowWith(page, 'metered'), 'Edit');
     await dialog.getByRole('textbox', { name: 'Quota (verifications left)' }).fill('5');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });

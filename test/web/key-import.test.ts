@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../web/src/api/client.ts';
-import type { Group, Key } from '../../web/src/api/types.ts';
+import { KeywardError } from '@keyward/sdk';
+import type { Group, Key } from '@keyward/sdk';
 import { parseCsv } from '../../web/src/model/csv-parse.ts';
 import { importBatches, parseImportFile, rowResults } from '../../web/src/model/key-import.ts';
 
@@ -55,11 +55,11 @@ describe('importBatches and rowResults', () => {
     const batches = importBatches(Array.from({ length: 2500 }, (_, i) => i));
     expect(batches.map((batch) => [batch.first, batch.rows.length])).toEqual([[0, 1000], [1000, 1000], [2000, 500]]);
     const key = { id: 'key_1', start: '(imported)', end: '' } as Key;
-    const refusal = new ApiError(422, 'OWNER_NOT_FOUND', 'Some owners do not exist. Nothing was imported.', [{ path: '/keys/1/owner', message: 'no such user' }]);
+    const refusal = new KeywardError({ type: 'about:blank', title: 'Unprocessable Content', status: 422, code: 'OWNER_NOT_FOUND', detail: 'Some owners do not exist. Nothing was imported.', errors: [{ path: '/keys/1/owner', message: 'no such user' }] });
     const results = rowResults([
       { first: 0, count: 1, result: { imported: 1, keys: [key] } },
       { first: 1, count: 2, error: refusal },
-      { first: 3, count: 1, error: new ApiError(403, 'FORBIDDEN', 'Not yours.') },
+      { first: 3, count: 1, error: new KeywardError({ type: 'about:blank', title: 'Forbidden', status: 403, code: 'FORBIDDEN', detail: 'Not yours.' }) },
     ]);
     expect(results).toEqual([
       { imported: true, key },

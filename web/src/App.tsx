@@ -14,7 +14,9 @@ const queryClient = createQueryClient();
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" limit={4} />
+      {/* Bottom right: never over the header's menu and account buttons (a phone's top edge).
+          Below dialogs (Modal's z-index is 200): a notification never covers an open dialog. */}
+      <Notifications position="bottom-right" limit={3} zIndex={190} />
       <CrashBoundary>
         <QueryClientProvider client={queryClient}>
           <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>

@@ -16,3 +16,15 @@ export function confirmDestructive(options: { title: string; message: ReactNode;
     onConfirm: options.onConfirm,
   });
 }
+
+/** Asks before closing a dialog whose form holds changes (Escape, the close button, a click outside). */
+export function confirmDiscard(discard: () => void): void {
+  modals.openConfirmModal({
+    title: 'Discard your changes?',
+    children: <Text size="sm">What you typed in this dialog is not saved.</Text>,
+    labels: { confirm: 'Discard', cancel: 'Keep editing' },
+    confirmProps: { color: 'red.9' },
+    cancelProps: { 'data-autofocus': true } as never,
+    onConfirm: discard,
+  });
+}

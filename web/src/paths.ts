@@ -7,7 +7,15 @@ export const PATHS = {
   groups: '/groups',
   projects: '/projects',
   audit: '/audit',
+  webhooks: '/webhooks',
+  account: '/account',
 } as const;
+
+/** A key's own page. */
+export const keyPath = (id: string) => `${PATHS.keys}/${encodeURIComponent(id)}`;
+
+/** A webhook's own page (its delivery log). */
+export const webhookPath = (id: string) => `${PATHS.webhooks}/${encodeURIComponent(id)}`;
 
 /** What the router carries to the sign-in page: where to return to after. */
 export type SignInState = { next?: string };

@@ -1,4 +1,4 @@
-import { Alert, createTheme, Modal, NavLink, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, Code, createTheme, Modal, NavLink, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 /** Keyward's look: Mantine's defaults with indigo, and shades dark enough for WCAG AA text contrast. */
 export const theme = createTheme({
@@ -19,6 +19,9 @@ export const theme = createTheme({
     }),
     // Coloured titles on tinted backgrounds fall below 4.5:1; the icon and border carry the colour.
     Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+    // Inline code is no scroll box (Mantine gives every Code `overflow: auto`): in a flex row a
+    // sub-pixel overflow made one, a scrollable region nothing in it can focus (axe).
+    Code: Code.extend({ styles: (_theme, props) => ({ root: props.block ? {} : { overflow: 'visible' } }) }),
     // The active page's link, filled: the light variant's text lacks contrast under the pointer.
     NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
   },

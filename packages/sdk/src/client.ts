@@ -19,11 +19,25 @@ export type KeywardClientOptions = {
   verifyCache?: VerifyCacheOptions;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
+  /**
+   * Whether a browser sends Keyward's session cookie (`fetch`'s `credentials`): the default,
+   * `same-origin`, suits a page served by Keyward itself; `include` one served from elsewhere.
+   */
+  credentials?: NonNullable<RequestInit['credentials']>;
+  /**
+   * A browser session's CSRF token (from `auth.login()` or `me()`), asked for before each write
+   * and sent as `x-csrf-token`: a session's POST, PATCH and DELETE are refused (403 CSRF_FAILED)
+   * without it. A function, since the token changes with each sign-in.
+   */
+  csrfToken?: () => string | null | undefined;
   /** The underlying fetch (default `globalThis.fetch`); tests and custom agents pass their own. */
   fetch?: RequestFetch;
 };
 
 type Result<Data> = { data?: Data; error?: unknown; response: Response };
+
+// Reads: a session needs no CSRF token for them (see `csrfToken`).
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * A typed client for Keyward's HTTP API. Methods answer the resource or throw: `KeywardError`
@@ -44,7 +58,18 @@ export function createKeywardClient(options: KeywardClientOptions) {
     baseUrl,
     headers,
     fetch: retryingFetch(options.fetch ?? ((request) => globalThis.fetch(request)), options.retry),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
   });
+  const csrfToken = options.csrfToken;
+  if (csrfToken) {
+    api.use({
+      onRequest: ({ request }) => {
+        const token = SAFE_METHODS.has(request.method) ? undefined : csrfToken();
+        if (token) request.headers.set('x-csrf-token', token);
+        return request;
+      },
+    });
+  }
   const cache = options.verifyCache ? new VerifyCache(options.verifyCache) : undefined;
 
   async function unwrap<Data>(call: Promise<Result<Data>>): Promise<Exclude<Data, undefined>> {
@@ -79,6 +104,18 @@ export function createKeywardClient(options: KeywardClientOptions) {
     /** Who the client's credential acts as, and what it may do. */
     me: () => unwrap(api.GET('/v1/auth/me')),
 
+    /** A browser session: sign-in answers the CSRF token its writes need (see `csrfToken`). */
+    auth: {
+      /** Whether Keyward has no user yet, and how to create the first admin then. */
+      setup: () => unwrap(api.GET('/v1/auth/setup')),
+      login: (body: T.LoginRequest) => unwrap(api.POST('/v1/auth/login', { body })),
+      logout: async (): Promise<void> => void (await unwrap(api.POST('/v1/auth/logout'))),
+      /** A signed-in person changes their own password (the current one is asked); their other sessions end. */
+      changePassword: async (body: T.PasswordChange): Promise<void> => void (await unwrap(api.POST('/v1/auth/password', { body }))),
+      /** Signs out every other session of the signed-in person. */
+      endOtherSessions: async (): Promise<void> => void (await unwrap(api.DELETE('/v1/auth/sessions/others'))),
+    },
+
     keys: {
       list: (query: T.KeyListQuery = {}) => unwrap(api.GET('/v1/keys', { params: { query } })),
       /** Every key matching `query`, page after page. */
@@ -92,6 +129,21 @@ export function createKeywardClient(options: KeywardClientOptions) {
       /** A new token for the key; the old one keeps working for `graceSeconds` (default 0). */
       regenerate: (id: string, body: T.KeyRegenerate = {}) => unwrap(api.POST('/v1/keys/{id}/regenerate', { ...byId(id), body })),
       delete: async (id: string): Promise<void> => void (await unwrap(api.DELETE('/v1/keys/{id}', byId(id)))),
+      /** Keys issued by another system, by the SHA-256 of their tokens: all of `body.keys` or none. */
+      import: (body: T.KeyImport) => unwrap(api.POST('/v1/keys/import', { body })),
+      /** One key's verifications over time, per outcome and tag. */
+      usage: (id: string, query: T.KeyUsageQuery = {}) => unwrap(api.GET('/v1/keys/{id}/usage', { params: { path: { id }, query } })),
+      /** One key's recent verifications, newest first: time, outcome, client address, tags. */
+      verifications: (id: string, query: T.KeyVerificationListQuery = {}) => unwrap(api.GET('/v1/keys/{id}/verifications', { params: { path: { id }, query } })),
+      /** The key a whole token belongs to, or null (also for a key you may not see). The token travels in the body. */
+      findByToken: async (token: string) => (await unwrap(api.POST('/v1/keys/find', { body: { token } }))).key,
+      /** Id and name of the projects holding keys you may see (needs keys.read, not projects.read). */
+      projects: (query: T.ProjectListQuery = {}) => unwrap(api.GET('/v1/keys/projects', { params: { query } })),
+    },
+
+    usage: {
+      /** Verifications of every key the caller sees, over time, with the busiest keys. */
+      overview: (query: T.UsageOverviewQuery = {}) => unwrap(api.GET('/v1/usage', { params: { query } })),
     },
 
     projects: {

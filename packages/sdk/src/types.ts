@@ -13,6 +13,12 @@ export type Page<Item> = { items: Item[]; nextCursor: string | null; total: numb
 
 /** A key as the API returns it (never with its token). */
 export type Key = Ok<paths['/v1/keys/{id}']['get']>;
+/** `active`, `inactive` (disabled) or `expired`. */
+export type KeyStatus = Key['status'];
+/** At most `limit` verifications per `windowMs` milliseconds. */
+export type RateLimit = NonNullable<Key['ratelimit']>;
+/** `remaining` is set back to `amount` every day or month (UTC). */
+export type Refill = NonNullable<Key['refill']>;
 /** A new or regenerated key with its token: the only time the token is ever seen. */
 export type IssuedKey = Ok<paths['/v1/keys']['post']>;
 export type KeyCreate = BodyOf<paths['/v1/keys']['post']>;
@@ -22,9 +28,19 @@ export type KeyRegenerate = BodyOf<paths['/v1/keys/{id}/regenerate']['post']>;
 /** Keys issued by another system, by the SHA-256 of their tokens (at most 1,000, all or nothing). */
 export type KeyImport = BodyOf<paths['/v1/keys/import']['post']>;
 export type KeyImportResult = Ok<paths['/v1/keys/import']['post']>;
+/** One key of an import: the SHA-256 of its token and its settings. */
+export type KeyImportRow = KeyImport['keys'][number];
 /** One key's verifications over time, per outcome and tag. */
 export type KeyUsage = Ok<paths['/v1/keys/{id}/usage']['get']>;
 export type KeyUsageQuery = QueryOf<paths['/v1/keys/{id}/usage']['get']>;
+/** Verifications in one bucket: the total and the count per verification code. */
+export type UsageBucket = KeyUsage['buckets'][number];
+export type UsageGranularity = NonNullable<KeyUsageQuery['granularity']>;
+/** One of a key's recent verifications (`keys.verifications()`). */
+export type KeyVerification = Ok<paths['/v1/keys/{id}/verifications']['get']>['items'][number];
+export type KeyVerificationListQuery = QueryOf<paths['/v1/keys/{id}/verifications']['get']>;
+/** A project by id and name only, as `keys.projects()` lists them. */
+export type ProjectName = Ok<paths['/v1/keys/projects']['get']>['items'][number];
 /** Verifications of every key the caller sees, over time, with the top keys. */
 export type UsageOverview = Ok<paths['/v1/usage']['get']>;
 export type UsageOverviewQuery = QueryOf<paths['/v1/usage']['get']>;
@@ -35,6 +51,8 @@ export type ProjectUpdate = BodyOf<paths['/v1/projects/{id}']['patch']>;
 export type ProjectListQuery = QueryOf<paths['/v1/projects']['get']>;
 
 export type User = Ok<paths['/v1/users/{id}']['get']>;
+/** `admin` (everything) or `member` (what their groups grant). */
+export type Role = User['role'];
 export type UserCreate = BodyOf<paths['/v1/users']['post']>;
 export type UserUpdate = BodyOf<paths['/v1/users/{id}']['patch']>;
 export type UserListQuery = QueryOf<paths['/v1/users']['get']>;
@@ -49,6 +67,10 @@ export type AuditListQuery = QueryOf<paths['/v1/audit']['get']>;
 
 /** The signed-in identity behind the client's credential (`GET /v1/auth/me`). */
 export type Me = Ok<paths['/v1/auth/me']['get']>;
+/** What `auth.changePassword()` sends. */
+export type PasswordChange = BodyOf<paths['/v1/auth/password']['post']>;
+/** What `auth.login()` sends; it answers the user and the session's CSRF token. */
+export type LoginRequest = BodyOf<paths['/v1/auth/login']['post']>;
 /** Whether Keyward has no user yet, and how to create the first admin then (`GET /v1/auth/setup`). */
 export type SetupStatus = Ok<paths['/v1/auth/setup']['get']>;
 

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installDashboard } from './dashboard.ts';
@@ -8,6 +9,8 @@ import { installProblemHandler } from './problem-handler.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 
 const INDEX = '<!doctype html><title>Keyward</title><script type="module" src="/assets/app-1a2b.js"></script>';
+// Big enough that the build writes compressed copies of it (web/precompress.ts does).
+const SCRIPT = `console.log(${JSON.stringify('keyward '.repeat(400))});`;
 
 async function appServing(root: string): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
@@ -26,7 +29,10 @@ describe('dashboard plugin', () => {
   beforeAll(async () => {
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), INDEX);
-    writeFileSync(join(root, 'assets', 'app-1a2b.js'), 'console.log(1)');
+    writeFileSync(join(root, 'assets', 'app-1a2b.js'), SCRIPT);
+    writeFileSync(join(root, 'assets', 'app-1a2b.js.br'), brotliCompressSync(SCRIPT));
+    writeFileSync(join(root, 'assets', 'app-1a2b.js.gz'), gzipSync(SCRIPT));
+    writeFileSync(join(root, 'assets', 'app-1a2b.js.map'), '{"sources":["secret.ts"]}');
     writeFileSync(join(root, '.source-hash'), 'abc');
     app = await appServing(root);
   });
@@ -58,6 +64,34 @@ describe('dashboard plugin', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await app.inject({ url: '/.source-hash', headers: html })).body).toBe(INDEX);
+  });
+
+  it('sends the precompressed copy the browser accepts, with Content-Encoding and Vary', async () => {
+    const brotli = await app.inject({ url: '/assets/app-1a2b.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toContain('javascript');
+    expect(String(brotli.headers.vary).toLowerCase()).toContain('accept-encoding');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(SCRIPT);
+    expect(brotli.rawPayload.length).toBeLessThan(SCRIPT.length / 10);
+
+    const gzip = await app.inject({ url: '/assets/app-1a2b.js', headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(SCRIPT);
+
+    const plain = await app.inject({ url: '/assets/app-1a2b.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(String(plain.headers.vary).toLowerCase()).toContain('accept-encoding');
+    expect(plain.body).toBe(SCRIPT);
+  });
+
+  it('answers 404 for source maps and for the compressed copies by their own names, whatever the request accepts', async () => {
+    for (const url of ['/assets/app-1a2b.js.map', '/assets/app-1a2b.js.br', '/assets/app-1a2b.js.gz', '/assets/missing.js', '/anything.map']) {
+      for (const headers of [html, { accept: '*/*' }]) {
+        const response = await app.inject({ url, headers });
+        expect(response.statusCode, url).toBe(404);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+    }
   });
 
   it('keeps problem+json 404s for API paths and for anything that is not a page request', async () => {

@@ -36,6 +36,11 @@ export async function installDashboard(app: FastifyInstance, options: { root?: s
     wildcard: false,
     index: false,
     cacheControl: false,
+    // The build writes a brotli and a gzip copy beside each text file (web/precompress.ts):
+    // the one the browser accepts is sent, with Content-Encoding and Vary: Accept-Encoding.
+    // The copies are no routes of their own.
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz', '**/*.map'],
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache');
     },
@@ -44,7 +49,10 @@ export async function installDashboard(app: FastifyInstance, options: { root?: s
   const sendApp = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0]!;
     const isApi = path === '/v1' || path.startsWith('/v1/');
-    if (isApi || !(request.headers.accept ?? '').includes('text/html')) {
+    // No page lives under /assets, and no source map is served (the build makes none; one
+    // left by an older build would hand out the source).
+    const isFile = path.startsWith('/assets/') || path.endsWith('.map');
+    if (isApi || isFile || !(request.headers.accept ?? '').includes('text/html')) {
       return sendProblem(reply, 404, 'NOT_FOUND', `No route ${request.method} ${path}.`);
     }
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);

@@ -19,14 +19,17 @@ import { registerIdentitiesList } from './identities.list.ts';
 import { registerIdentitiesUpdate } from './identities.update.ts';
 import { registerKeysCreate } from './keys.create.ts';
 import { registerKeysDelete } from './keys.delete.ts';
+import { registerKeysFind } from './keys.find.ts';
 import { registerKeysGet } from './keys.get.ts';
 import { registerKeysImport } from './keys.import.ts';
 import { registerKeysLeaked } from './keys.leaked.ts';
 import { registerKeysList } from './keys.list.ts';
+import { registerKeysProjects } from './keys.projects.ts';
 import { registerKeysUsage } from './usage.key.ts';
 import { registerUsageOverview } from './usage.overview.ts';
 import { registerKeysRegenerate } from './keys.regenerate.ts';
 import { registerKeysUpdate } from './keys.update.ts';
+import { registerKeysVerifications } from './keys.verifications.ts';
 import { registerKeysVerify } from './keys.verify.ts';
 import { registerPortalKeys } from './portal.keys.ts';
 import { registerPortalLink } from './portal.link.ts';
@@ -60,6 +63,7 @@ export function registerApiRoutes(app: App): void {
     registerGroupsList, registerGroupsCreate, registerGroupsGet, registerGroupsUpdate, registerGroupsDelete,
     registerKeysList, registerKeysCreate, registerKeysGet, registerKeysUpdate, registerKeysDelete, registerKeysRegenerate, registerKeysImport,
     registerKeysVerify, registerAuthorize, registerKeysLeaked, registerKeysUsage, registerUsageOverview,
+    registerKeysFind, registerKeysProjects, registerKeysVerifications,
     registerAuditList,
     registerWebhooksList, registerWebhooksCreate, registerWebhooksGet, registerWebhooksUpdate, registerWebhooksDelete,
     registerWebhooksRotateSecret, registerWebhooksDeliveries, registerWebhooksSendTest,

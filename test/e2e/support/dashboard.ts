@@ -155,3 +155,95 @@ export async function chooseOption(page: Page, field: Locator, option: string | 
 export function rowWith(page: Page, text: string): Locator {
   return page.locator('tbody tr', { hasText: text });
 }
+
+/**
+ * Chooses an action from a row's (or a phone card's) actions menu, as a person would: the
+ * "Actions for <name>" button, then the item.
+ *
+ * @example await rowAction(page, rowWith(page, 'eli'), 'Edit')
+ */
+export async function rowAction(page: Page, row: Locator, action: string): Promise<void> {
+  await row.getByRole('button', { name: /^Actions for / }).click();
+  await page.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** What the pagination says of a list that fits on one page: "1 key", "6 keys". */
+export function countText(count: number, plural: string): string {
+  return `${count} ${count === 1 ? plural.slice(0, -1) : plural}`;
+}
+
+/** Why a key's row (or card) is not fully readable: a part hidden, cut off or covered. */
+export type LayoutProblem = { key: string; part: string; problem: string };
+
+/**
+ * Checks every key of the keys page from element boxes: at desktop size, no sideways scrolling,
+ * and each cell inside the table's visible area, not clipped, and on top at its centre (nothing
+ * covers it); on a phone, each card's parts (name, key, owner, expiry, status, actions) inside
+ * the viewport and on top. Each row is scrolled into view first. Returns what is wrong.
+ */
+export async function keyLayoutProblems(page: Page): Promise<LayoutProblem[]> {
+  return (await page.evaluate(`(async () => {
+    const problems = [];
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const onTop = (element) => {
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit !== null && (element === hit || element.contains(hit));
+    };
+    const inside = (box, area) => box.left >= area.left - 0.5 && box.right <= area.right + 0.5;
+    // Text clamped to some lines or cut with an ellipsis is partly hidden too.
+    const clipped = (element) => element.clientWidth > 0 && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1);
+    const viewport = { left: 0, right: window.innerWidth };
+    const region = document.querySelector('[role="region"][aria-label="API keys table"]');
+    if (region) {
+      if (region.scrollWidth > region.clientWidth + 1) problems.push({ key: '*', part: 'table', problem: 'scrolls sideways (' + region.scrollWidth + ' > ' + region.clientWidth + ')' });
+      const area = region.getBoundingClientRect();
+      const headers = [...region.querySelectorAll('thead th')].map((th) => th.innerText.trim() || 'Actions');
+      for (const row of region.querySelectorAll('tbody tr[data-key-id]')) {
+        row.scrollIntoView({ block: 'center' });
+        await frame();
+        [...row.children].forEach((cell, index) => {
+          const part = headers[index] || String(index);
+          const key = row.getAttribute('data-key-id');
+          const box = cell.getBoundingClientRect();
+          if (box.width < 1 || box.height < 1) problems.push({ key, part, problem: 'has no size' });
+          if (!inside(box, area) || !inside(box, viewport)) problems.push({ key, part, problem: 'outside the visible table (' + Math.round(box.left) + '–' + Math.round(box.right) + ')' });
+          if (cell.scrollWidth > cell.clientWidth + 1) problems.push({ key, part, problem: 'content cut off' });
+          for (const content of cell.querySelectorAll('a, code, button, input[role="switch"], p, time, span.mantine-Badge-root, span.mantine-Badge-label')) {
+            const inner = content.getBoundingClientRect();
+            if (inner.width < 1 || inner.height < 1) continue;
+            if (clipped(content)) problems.push({ key, part, problem: content.tagName.toLowerCase() + ' text cut off: ' + content.innerText });
+            if (!inside(inner, box)) problems.push({ key, part, problem: content.tagName.toLowerCase() + ' sticks out of its cell' });
+            if (content.matches('input[role="switch"]')) continue;
+            if (!onTop(content)) problems.push({ key, part, problem: content.tagName.toLowerCase() + ' is covered by ' + (document.elementFromPoint(inner.left + inner.width / 2, inner.top + inner.height / 2)?.outerHTML.slice(0, 80) || 'nothing') });
+          }
+        });
+      }
+      return problems;
+    }
+    const cards = document.querySelectorAll('ul[aria-label="API keys"] > li[data-key-id]');
+    if (cards.length === 0) problems.push({ key: '*', part: 'list', problem: 'no key shown' });
+    for (const card of cards) {
+      card.scrollIntoView({ block: 'center' });
+      await frame();
+      const key = card.getAttribute('data-key-id');
+      const parts = {
+        name: card.querySelector('a'),
+        'masked key': card.querySelector('code'),
+        owner: [...card.querySelectorAll('dt')].find((dt) => dt.innerText === 'Owner')?.nextElementSibling,
+        expires: [...card.querySelectorAll('dt')].find((dt) => dt.innerText === 'Expires')?.nextElementSibling,
+        'status switch': card.querySelector('input[role="switch"]')?.closest('.mantine-Switch-root'),
+        actions: card.querySelector('button[aria-label^="Actions for"]'),
+      };
+      for (const [part, element] of Object.entries(parts)) {
+        if (!element) { problems.push({ key, part, problem: 'missing' }); continue; }
+        const box = element.getBoundingClientRect();
+        if (box.width < 1 || box.height < 1) problems.push({ key, part, problem: 'has no size' });
+        if (!inside(box, viewport)) problems.push({ key, part, problem: 'outside the screen (' + Math.round(box.left) + '–' + Math.round(box.right) + ')' });
+        for (const text of [element, ...element.querySelectorAll('a, code, p, span.mantine-Badge-label')]) if (clipped(text)) problems.push({ key, part, problem: 'text cut off: ' + text.innerText });
+        if (!onTop(element)) problems.push({ key, part, problem: 'is covered by ' + (document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.outerHTML.slice(0, 80) || 'nothing') });
+      }
+    }
+    return problems;
+  })()`)) as LayoutProblem[];
+}

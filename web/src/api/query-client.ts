@@ -1,11 +1,13 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { notifyFailure } from '../notify.ts';
-import { ApiError } from './client.ts';
-import { queryKeys } from './queries.ts';
+import { KeywardError } from '@keyward/sdk';
+import { isUnauthenticated } from './keyward.ts';
+import { queryKeys } from './query-keys.ts';
 
 function shouldNotify(error: unknown): boolean {
-  // An ended session sends the person to sign-in with its own notice.
-  return !(error instanceof ApiError && error.endedSession);
+  // No session: the sign-in page says so (an ended session's notice, or a refused password
+  // beside the form), never a notification as well.
+  return !isUnauthenticated(error);
 }
 
 /**
@@ -21,13 +23,13 @@ export function createQueryClient(): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
-        if (shouldNotify(error)) notifyFailure(mutation.meta?.failure ?? 'The change failed', error);
+        if (shouldNotify(error) && !mutation.meta?.shownInForm) notifyFailure(mutation.meta?.failure ?? 'The change failed', error);
       },
       onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.audit }),
     }),
     defaultOptions: {
       // A refusal from the server will not change on retry; a network blip may.
-      queries: { retry: (count, error) => !(error instanceof ApiError) && count < 2 },
+      queries: { retry: (count, error) => !(error instanceof KeywardError) && count < 2 },
     },
   });
   return client;

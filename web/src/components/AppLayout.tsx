@@ -1,8 +1,8 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconClipboardList, IconFolders, IconKey, IconLogout, IconSettings, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconClipboardList, IconFolders, IconKey, IconLogout, IconSettings, IconShieldLock, IconUserCircle, IconUsers, IconWebhook } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
-import { useSignOut } from '../api/queries.ts';
+import { useSignOut } from '../api/queries/session.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { PATHS } from '../paths.ts';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -14,6 +14,8 @@ const NAVIGATION = [
   { to: PATHS.groups, label: 'Permission groups', permission: 'groups.read', icon: IconShieldLock },
   { to: PATHS.projects, label: 'Projects', permission: 'projects.read', icon: IconFolders },
   { to: PATHS.audit, label: 'Audit log', permission: 'audit.read', icon: IconClipboardList },
+  { to: PATHS.webhooks, label: 'Webhooks', permission: 'webhooks.read', icon: IconWebhook },
+  { to: PATHS.account, label: 'Your account', permission: undefined, icon: IconUserCircle },
 ];
 
 /** The console's frame: header (theme, account, sign-out) and the Settings navigation. */
@@ -22,10 +24,10 @@ export function AppLayout() {
   const signOut = useSignOut();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const links = NAVIGATION.filter((link) => session.can(link.permission));
+  const links = NAVIGATION.filter((link) => link.permission === undefined || session.can(link.permission));
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 236, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -45,6 +47,9 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>Signed in as {session.user.username} ({session.user.role})</Menu.Label>
+                <Menu.Item leftSection={<IconUserCircle size={16} />} component={RouterLink} to={PATHS.account}>
+                  Your account
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()}>
                   Sign out
                 </Menu.Item>
@@ -56,7 +61,8 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <AppShell.Section grow component={ScrollArea}>
-          <NavLink label="Settings" leftSection={<IconSettings size={18} />} defaultOpened childrenOffset={12} component="button">
+          {/* A small offset: "API Key Management" stays on one line at the navigation's width. */}
+          <NavLink label="Settings" leftSection={<IconSettings size={18} aria-hidden />} defaultOpened childrenOffset={6} component="button">
             {links.map((link) => (
               <NavLink
                 key={link.to}
@@ -64,7 +70,8 @@ export function AppLayout() {
                 to={link.to}
                 label={link.label}
                 leftSection={<link.icon size={18} aria-hidden />}
-                active={location.pathname === link.to}
+                active={location.pathname === link.to || location.pathname.startsWith(`${link.to}/`)}
+                styles={{ label: { whiteSpace: 'nowrap' } }}
                 onClick={close}
               />
             ))}

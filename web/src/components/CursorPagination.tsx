@@ -1,7 +1,7 @@
 import { Button, Group, Select, Text } from '@mantine/core';
-import { PAGE_SIZES } from '../model/paging.ts';
+import { countOf, PAGE_SIZES, pageSummary, type Noun } from '../model/paging.ts';
 
-type Props = {
+export type PagingProps = {
   /** Which page (0-based) of `limit` items is shown. */
   pageIndex: number;
   /** Another page is loading (the shown one stays until it arrives). */
@@ -14,22 +14,17 @@ type Props = {
   onPrevious: () => void;
   onNext: () => void;
   onLimitChange?: (limit: number) => void;
-  /** What is counted ("keys", "users"), for the total. */
-  noun: string;
+  /** What is counted, singular and plural ("key", "keys"). */
+  noun: Noun;
 };
 
 /** Previous/Next over cursor pages, the range and total shown, and the per-page selector. */
-export function CursorPagination(props: Props) {
-  const total = props.total ?? 0;
-  const first = total === 0 ? 0 : props.pageIndex * props.limit + 1;
-  const last = props.pageIndex * props.limit + props.shown;
-  const pages = Math.max(1, Math.ceil(total / props.limit));
+export function CursorPagination(props: PagingProps) {
+  const onePage = props.total !== undefined && props.pageIndex === 0 && !props.hasNext;
   return (
     <Group justify="space-between" mt="md" gap="sm" aria-label="Pagination" role="navigation">
       <Text size="sm" aria-live="polite">
-        {props.total === undefined
-          ? 'Loading…'
-          : `${total === 0 ? `0 ${props.noun}` : `${first}–${last} of ${total} ${props.noun}`} · Page ${props.pageIndex + 1} of ${pages}`}
+        {props.total === undefined ? 'Loading…' : onePage ? countOf(props.total, props.noun) : pageSummary(props)}
       </Text>
       <Group gap="xs">
         {props.onLimitChange && (
@@ -43,12 +38,16 @@ export function CursorPagination(props: Props) {
             onChange={(value) => value && props.onLimitChange?.(Number(value))}
           />
         )}
-        <Button variant="default" size="sm" disabled={props.pageIndex === 0 || props.busy} onClick={props.onPrevious}>
-          Previous
-        </Button>
-        <Button variant="default" size="sm" disabled={!props.hasNext || props.busy} onClick={props.onNext}>
-          Next
-        </Button>
+        {!onePage && (
+          <>
+            <Button variant="default" size="sm" disabled={props.pageIndex === 0 || props.busy} onClick={props.onPrevious}>
+              Previous
+            </Button>
+            <Button variant="default" size="sm" disabled={!props.hasNext || props.busy} onClick={props.onNext}>
+              Next
+            </Button>
+          </>
+        )}
       </Group>
     </Group>
   );

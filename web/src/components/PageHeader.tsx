@@ -1,20 +1,32 @@
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+type Props = {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  /** Pages between Settings and this one (a key's page: API Key Management). */
+  trail?: { label: string; to: string }[];
+};
 
 /** A page's breadcrumb (Settings → …), title, one-line description and main actions. */
-export function PageHeader(props: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({ title, description, actions, trail = [] }: Props) {
   return (
     <Stack gap="xs" mb="md">
       <Breadcrumbs aria-label="Breadcrumb">
         <Text size="sm" c="dimmed">Settings</Text>
-        <Anchor size="sm" aria-current="page" underline="never" c="dimmed" component="span">{props.title}</Anchor>
+        {trail.map((step) => (
+          <Anchor key={step.to} component={Link} to={step.to} size="sm">{step.label}</Anchor>
+        ))}
+        <Anchor size="sm" aria-current="page" underline="never" c="dimmed" component="span">{title}</Anchor>
       </Breadcrumbs>
       <Group justify="space-between" align="flex-end" gap="sm">
-        <Stack gap={2}>
-          <Title order={1} size="h2">{props.title}</Title>
-          {props.description && <Text c="dimmed" size="sm">{props.description}</Text>}
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>{title}</Title>
+          {description && <Text c="dimmed" size="sm" component="div">{description}</Text>}
         </Stack>
-        {props.actions && <Group gap="xs">{props.actions}</Group>}
+        {actions && <Group gap="xs">{actions}</Group>}
       </Group>
     </Stack>
   );

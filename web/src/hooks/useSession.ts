@@ -1,5 +1,5 @@
-import { useMe } from '../api/queries.ts';
-import type { Me } from '../api/types.ts';
+import { useMe } from '../api/queries/session.ts';
+import type { Me } from '@keyward/sdk';
 import { can } from '../model/permissions.ts';
 
 /** The signed-in person and what they may do; only used below the sign-in gate. */

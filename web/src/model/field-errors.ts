@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client.ts';
+import { KeywardError } from '@keyward/sdk';
 
 // Codes that name one field though the problem carries no `errors` list.
 const FIELD_OF_CODE: Record<string, string> = {
@@ -12,10 +12,10 @@ const FIELD_OF_CODE: Record<string, string> = {
  * so a refused form shows where to look as well as the notification.
  */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
+  if (!(error instanceof KeywardError)) return {};
   const result: Record<string, string> = {};
   const field = FIELD_OF_CODE[error.code];
-  if (field) result[field] = error.detail;
+  if (field) result[field] = error.message;
   for (const entry of error.errors) {
     const name = entry.path.split('/')[1];
     if (name && !result[name]) result[name] = entry.message;

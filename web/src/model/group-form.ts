@@ -1,4 +1,4 @@
-import type { Group, GroupBody } from '../api/types.ts';
+import type { Group, GroupCreate } from '@keyward/sdk';
 import { ALL_PERMISSIONS, projectPermissionError, splitPermissions } from './permissions.ts';
 
 export type GroupFormValues = { name: string; description: string; all: boolean; management: string[]; project: string[] };
@@ -20,7 +20,7 @@ export function groupFormErrors(values: GroupFormValues): GroupFormErrors {
   return errors;
 }
 
-export function toGroupBody(values: GroupFormValues): GroupBody {
+export function toGroupBody(values: GroupFormValues): GroupCreate {
   // `*` typed among the project permissions means the same as "Everything".
   const permissions = values.all || values.project.includes(ALL_PERMISSIONS) ? [ALL_PERMISSIONS] : [...values.management, ...values.project];
   return { name: values.name.trim(), description: values.description.trim(), permissions };

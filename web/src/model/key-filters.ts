@@ -1,4 +1,4 @@
-import type { KeyListQuery, KeyStatus } from '../api/types.ts';
+import type { KeyListQuery, KeyStatus } from '@keyward/sdk';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from './paging.ts';
 
 /**
@@ -61,4 +61,19 @@ export function filtersToQuery(filters: KeyFilters, expiringBefore: string): Omi
 /** Whether any filter narrows the list (the empty state then says "no match" rather than "no keys"). */
 export function isFiltered(filters: KeyFilters): boolean {
   return Boolean(filters.q.trim() || filters.owner.trim() || filters.status || filters.projectId || filters.expiring);
+}
+
+/** How many filters other than Search narrow the list (the phone's Filters button shows it). */
+export function activeFilterCount(filters: KeyFilters): number {
+  return [filters.owner.trim(), filters.status, filters.projectId, filters.expiring].filter(Boolean).length;
+}
+
+/**
+ * Whether search text is a whole token pasted in rather than a name: one word of at least 20
+ * characters (ours are 33 or more; imported ones vary, but are long). Such text is looked up by
+ * the token's hash on the server and kept out of the URL, which browsers keep in their history.
+ */
+export function looksLikeToken(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= 20 && !/\s/.test(trimmed);
 }

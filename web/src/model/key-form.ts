@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { CreateKeyBody, Key, RateLimit, Refill, UpdateKeyBody } from '../api/types.ts';
+import type { KeyCreate, Key, RateLimit, Refill, KeyUpdate } from '@keyward/sdk';
 import { allowlistEntries, allowlistError } from './ip-allowlist.ts';
 
 /** What the create and edit dialogs hold. `expiresAt` is the date picker's local time, or null for never. */
@@ -24,7 +24,11 @@ export type KeyFormValues = {
 
 export type KeyFormErrors = Partial<Record<keyof KeyFormValues, string>>;
 
-const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+/** The date picker's value format (local time). */
+export const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+
+/** The expiry presets: this many days from now. */
+export const EXPIRY_PRESETS_DAYS = [7, 30, 90] as const;
 
 export function emptyKeyForm(defaults: Partial<KeyFormValues> = {}): KeyFormValues {
   return {
@@ -127,8 +131,8 @@ function expiry(values: KeyFormValues): string | null {
   return values.expiresAt ? dayjs(values.expiresAt).toISOString() : null;
 }
 
-export function toCreateBody(values: KeyFormValues): CreateKeyBody {
-  const body: CreateKeyBody = {
+export function toCreateBody(values: KeyFormValues): KeyCreate {
+  const body: KeyCreate = {
     projectId: values.projectId,
     name: values.name.trim(),
     description: values.description.trim(),
@@ -153,8 +157,8 @@ export function toCreateBody(values: KeyFormValues): CreateKeyBody {
  * quota is spent by verifications while the dialog is open, and saving another field must not
  * set it back to what the dialog loaded.
  */
-export function toUpdateBody(values: KeyFormValues, before: KeyFormValues): UpdateKeyBody {
-  const body: UpdateKeyBody = {
+export function toUpdateBody(values: KeyFormValues, before: KeyFormValues): KeyUpdate {
+  const body: KeyUpdate = {
     name: values.name.trim(),
     description: values.description.trim(),
     groupIds: values.groupIds,
@@ -175,3 +179,12 @@ export const GRACE_PERIODS = [
   { value: '86400', label: '24 hours' },
   { value: '604800', label: '7 days' },
 ];
+
+/** A key's usage limits in words ("Rate limit 10 per 60 s, 98 verifications left, refilled to 100 daily"), or ''. */
+export function limitsSummary(key: Pick<Key, 'ratelimit' | 'remaining' | 'refill'>): string {
+  return [
+    key.ratelimit && `Rate limit ${key.ratelimit.limit.toLocaleString('en')} per ${key.ratelimit.windowMs / 1000} s`,
+    key.remaining !== null && `${key.remaining.toLocaleString('en')} verifications left`,
+    key.refill && `refilled to ${key.refill.amount.toLocaleString('en')} ${key.refill.interval}`,
+  ].filter(Boolean).join(', ');
+}

@@ -1,5 +1,4 @@
-import type { ApiError } from '../api/client.ts';
-import type { Group, ImportKeyBody, ImportKeysResult, Key } from '../api/types.ts';
+import type { Group, Key, KeyImportResult, KeyImportRow, KeywardError } from '@keyward/sdk';
 import { parseCsv } from './csv-parse.ts';
 
 /** The server takes at most this many keys per call, all or nothing (POST /v1/keys/import). */
@@ -9,7 +8,7 @@ export const MAX_IMPORT_ROWS = 1000;
 export const IMPORT_CSV_COLUMNS = ['sha256', 'name', 'description', 'owner', 'groups', 'expiresAt', 'enabled', 'meta'] as const;
 
 /** One key of the file: what is sent, the group names to show, and why it cannot be sent (if so). */
-export type ImportRow = { row: number; key: ImportKeyBody; groupLabels: string[]; problem?: string };
+export type ImportRow = { row: number; key: KeyImportRow; groupLabels: string[]; problem?: string };
 
 /** A file read for import: its rows, or why the file as a whole cannot be read. */
 export type ParsedImport = { rows: ImportRow[]; error?: string };
@@ -102,9 +101,9 @@ function rowsFromJson(text: string): { entries: Entry[] } | { error: string } {
 
 const optionalText = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
-function hashOf(entry: Entry): ImportKeyBody['hash'] | string {
+function hashOf(entry: Entry): KeyImportRow['hash'] | string {
   if (entry.hash !== undefined) {
-    const hash = entry.hash as Partial<ImportKeyBody['hash']>;
+    const hash = entry.hash as Partial<KeyImportRow['hash']>;
     if (typeof hash !== 'object' || hash === null || hash.algorithm !== 'sha256' || (hash.encoding !== 'hex' && hash.encoding !== 'base64') || typeof hash.value !== 'string') {
       return 'hash must be {algorithm: "sha256", encoding: "hex" or "base64", value}';
     }
@@ -133,7 +132,7 @@ function toRow(row: number, entry: Entry, groups: readonly Group[]): ImportRow {
   if (entry.unknownFields?.length) problems.push(`unknown field ${entry.unknownFields.join(', ')}`);
   const hash = hashOf(entry);
   if (typeof hash === 'string') problems.push(hash);
-  const key: ImportKeyBody = { hash: typeof hash === 'string' ? { algorithm: 'sha256', encoding: 'hex', value: '' } : hash };
+  const key: KeyImportRow = { hash: typeof hash === 'string' ? { algorithm: 'sha256', encoding: 'hex', value: '' } : hash };
   const name = optionalText(entry.name);
   if (name !== undefined) key.name = name;
   const description = optionalText(entry.description);
@@ -182,7 +181,7 @@ export function importBatches<T>(rows: readonly T[]): { first: number; rows: T[]
 }
 
 /** What one call of an import answered: the imported keys, or the server's refusal. */
-export type ImportBatchOutcome = { first: number; count: number } & ({ result: ImportKeysResult } | { error: ApiError });
+export type ImportBatchOutcome = { first: number; count: number } & ({ result: KeyImportResult } | { error: KeywardError });
 
 /** What happened to one row. */
 export type RowResult = { imported: true; key: Key } | { imported: false; message: string };
@@ -213,7 +212,7 @@ export function rowResults(outcomes: readonly ImportBatchOutcome[]): RowResult[]
       const own = named.get(i);
       results[outcome.first + i] = {
         imported: false,
-        message: own ? own.join('; ') : named.size > 0 ? 'Not imported: other rows of the same call were refused (all or nothing).' : outcome.error.detail,
+        message: own ? own.join('; ') : named.size > 0 ? 'Not imported: other rows of the same call were refused (all or nothing).' : outcome.error.message,
       };
     }
   }

@@ -1,4 +1,4 @@
-import type { Key, Project } from '../api/types.ts';
+import type { Key, ProjectName } from '@keyward/sdk';
 import { keyDisplay } from './format.ts';
 
 const COLUMNS = [
@@ -18,7 +18,7 @@ function cell(value: string): string {
  * The API key report as CSV (RFC 4180): one row per key with what the table shows. Keys as the
  * API returns them carry no token, so none can end up in the file; times are UTC ISO 8601.
  */
-export function keysToCsv(keys: readonly Key[], projects: ReadonlyMap<string, Project>): string {
+export function keysToCsv(keys: readonly Key[], projects: ReadonlyMap<string, ProjectName>): string {
   const rows = keys.map((key, index) => [
     String(index + 1),
     key.id,

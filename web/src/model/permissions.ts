@@ -1,4 +1,4 @@
-import type { Group } from '../api/types.ts';
+import type { Group } from '@keyward/sdk';
 
 /** The permissions that guard Keyward's own management API (shared/spec/API.md). */
 export const MANAGEMENT_PERMISSIONS = [

@@ -1,4 +1,4 @@
-import type { Project, ProjectBody } from '../api/types.ts';
+import type { Project, ProjectCreate } from '@keyward/sdk';
 
 export type ProjectFormValues = { name: string; keyPrefix: string };
 export type ProjectFormErrors = Partial<Record<keyof ProjectFormValues, string>>;
@@ -22,6 +22,6 @@ export function projectFormErrors(values: ProjectFormValues): ProjectFormErrors 
   return errors;
 }
 
-export function toProjectBody(values: ProjectFormValues): ProjectBody {
+export function toProjectBody(values: ProjectFormValues): ProjectCreate {
   return values.keyPrefix ? { name: values.name.trim(), keyPrefix: values.keyPrefix } : { name: values.name.trim() };
 }

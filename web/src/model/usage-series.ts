@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { KeyUsage, UsageBucket, UsageGranularity, UsageQuery } from '../api/types.ts';
+import type { KeyUsage, UsageBucket, UsageGranularity, KeyUsageQuery } from '@keyward/sdk';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,7 +19,7 @@ export type UsageRange = (typeof USAGE_RANGES)[number]['value'];
  * The usage query for a period ending now. `from` is rounded down to the minute so the query
  * (and its cache key) stays the same between renders; the server takes `to` as its now.
  */
-export function usageQuery(range: UsageRange, now: number): UsageQuery {
+export function usageQuery(range: UsageRange, now: number): KeyUsageQuery {
   const { granularity, span } = USAGE_RANGES.find((candidate) => candidate.value === range) ?? USAGE_RANGES[1];
   return { granularity, from: new Date(Math.floor((now - span) / MINUTE) * MINUTE).toISOString() };
 }

@@ -1,4 +1,4 @@
-import type { CreateUserBody, Role, UpdateUserBody, User } from '../api/types.ts';
+import type { UserCreate, Role, UserUpdate, User } from '@keyward/sdk';
 
 export type UserFormValues = { username: string; password: string; role: Role; groupIds: string[]; active: boolean };
 export type UserFormErrors = Partial<Record<keyof UserFormValues, string>>;
@@ -22,13 +22,13 @@ export function userFormErrors(values: UserFormValues, mode: 'create' | 'edit'):
   return errors;
 }
 
-export function toCreateUserBody(values: UserFormValues): CreateUserBody {
+export function toCreateUserBody(values: UserFormValues): UserCreate {
   return { username: values.username, password: values.password, role: values.role, groupIds: values.groupIds };
 }
 
 /** Only what changed, so editing a user never sends a password nobody typed. */
-export function toUpdateUserBody(values: UserFormValues, user: User): UpdateUserBody {
-  const body: UpdateUserBody = { groupIds: values.groupIds };
+export function toUpdateUserBody(values: UserFormValues, user: User): UserUpdate {
+  const body: UserUpdate = { groupIds: values.groupIds };
   if (values.username !== user.username) body.username = values.username;
   if (values.role !== user.role) body.role = values.role;
   if (values.active !== user.active) body.active = values.active;

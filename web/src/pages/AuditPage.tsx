@@ -1,20 +1,41 @@
-import { Badge, Button, Code, EmptyState, Group, Paper, Select, Skeleton, Stack, Table, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Select, Stack, TextInput, Tooltip } from '@mantine/core';
 import { IconClipboardList } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useAllUsers, useAuditPage } from '../api/queries.ts';
-import type { AuditEvent } from '../api/types.ts';
+import { useAuditPage } from '../api/queries/audit.ts';
+import { useAllUsers } from '../api/queries/users.ts';
+import type { AuditEvent } from '@keyward/sdk';
 import { AuditDetailModal } from '../components/audit/AuditDetailModal.tsx';
-import { CursorPagination } from '../components/CursorPagination.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { DataTable, type Column } from '../components/table/DataTable.tsx';
 import { useCursorPages } from '../hooks/useCursorPages.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { AUDIT_ACTIONS, keyIdError } from '../model/audit.ts';
 import { exactTime, formatDateTime } from '../model/format.ts';
 import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 
-const COLUMNS = ['When', 'Actor', 'Action', 'Target', 'Detail'];
 const ANY = 'any';
+
+function columns(show: (event: AuditEvent) => void): Column<AuditEvent>[] {
+  return [
+    {
+      header: 'When',
+      nowrap: true,
+      cell: (event) => <Tooltip label={exactTime(event.at)}><time dateTime={event.at}>{formatDateTime(event.at)}</time></Tooltip>,
+    },
+    { header: 'Actor', cell: (event) => event.actor.name },
+    { header: 'Action', cell: (event) => <Badge variant="default" tt="none" ff="monospace">{event.action}</Badge> },
+    { header: 'Target', cell: (event) => (event.target.id ? <Code>{event.target.id}</Code> : event.target.type) },
+    {
+      header: 'Detail',
+      cell: (event) => (
+        <Button size="compact-xs" variant="default" onClick={() => show(event)} aria-label={`View detail of ${event.action} at ${formatDateTime(event.at)}`}>
+          View
+        </Button>
+      ),
+    },
+  ];
+}
 
 /** The audit log: every change, newest first, filtered by actor, key and action (kept in the URL). */
 export function AuditPage() {
@@ -28,8 +49,6 @@ export function AuditPage() {
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const pages = useCursorPages(`${actorId}|${keyId}|${action}|${limit}`);
   const events = useAuditPage({ actorId: actorId || undefined, keyId: keyId || undefined, action: action || undefined, limit, cursor: pages.cursor });
-  // While another page loads, the shown one keeps its own numbers.
-  const shownPage = events.data ? pages.indexOf(events.data.cursor) : pages.pageIndex;
   const users = useAllUsers(session.can('users.read'));
   const [shown, setShown] = useState<AuditEvent | null>(null);
 
@@ -79,53 +98,17 @@ export function AuditPage() {
           />
         </Group>
       </Paper>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label="Audit events table">
-          <Table striped highlightOnHover aria-label="Audit events" aria-busy={events.isFetching}>
-            <Table.Thead>
-              <Table.Tr>{COLUMNS.map((column) => <Table.Th key={column}>{column}</Table.Th>)}</Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {!events.data && Array.from({ length: 5 }, (_, row) => (
-                <Table.Tr key={row}>{COLUMNS.map((column) => <Table.Td key={column}><Skeleton height={14} /></Table.Td>)}</Table.Tr>
-              ))}
-              {events.data?.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={COLUMNS.length}>
-                    <EmptyState py="xl" icon={<IconClipboardList size={28} aria-hidden />} withIndicatorBackground title="No events match" description="Change or clear the filters." />
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {events.data?.items.map((event) => (
-                <Table.Tr key={event.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Tooltip label={exactTime(event.at)}><time dateTime={event.at}>{formatDateTime(event.at)}</time></Tooltip>
-                  </Table.Td>
-                  <Table.Td>{event.actor.name}</Table.Td>
-                  <Table.Td><Badge variant="default" tt="none" ff="monospace">{event.action}</Badge></Table.Td>
-                  <Table.Td>{event.target.id ? <Code>{event.target.id}</Code> : event.target.type}</Table.Td>
-                  <Table.Td>
-                    <Button size="compact-xs" variant="default" onClick={() => setShown(event)} aria-label={`View detail of ${event.action} at ${formatDateTime(event.at)}`}>
-                      View
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <CursorPagination
-        noun="events"
-        pageIndex={shownPage}
-        busy={events.isPlaceholderData}
-        limit={limit}
-        total={events.data?.total}
-        shown={events.data?.items.length ?? 0}
-        hasNext={Boolean(events.data?.nextCursor)}
-        onPrevious={pages.previous}
-        onNext={() => events.data?.nextCursor && pages.next(events.data.nextCursor)}
-        onLimitChange={setLimit}
+      <DataTable
+        label="Audit events"
+        columns={columns(setShown)}
+        rows={events.data?.items}
+        rowKey={(event) => event.id}
+        rowName={(event) => event.action}
+        loading={events.isFetching}
+        minWidth={700}
+        cardsOnPhone
+        empty={{ icon: <IconClipboardList size={28} aria-hidden />, title: 'No events match', description: 'Change or clear the filters.' }}
+        paging={pages.pagingOf(events, { limit, onLimitChange: setLimit, noun: { one: 'event', other: 'events' } })}
       />
       {shown && <AuditDetailModal event={shown} onClose={() => setShown(null)} />}
     </Stack>

@@ -1,19 +1,28 @@
-import { ActionIcon, Button, Checkbox, Code, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Checkbox, Code, Stack, Text, Tooltip } from '@mantine/core';
+import type { Project } from '@keyward/sdk';
 import { IconFolders, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useDeleteProject, useProjectsPage } from '../api/queries.ts';
-import type { Project } from '../api/types.ts';
+import { useDeleteProject, useProjectsPage } from '../api/queries/projects.ts';
 import { confirmDestructive } from '../confirm.tsx';
-import { CursorPagination } from '../components/CursorPagination.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProjectFormModal } from '../components/projects/ProjectFormModal.tsx';
+import { DataTable, type Column } from '../components/table/DataTable.tsx';
 import { useCursorPages } from '../hooks/useCursorPages.ts';
 import { useSession } from '../hooks/useSession.ts';
 import { exactTime, formatDateTime } from '../model/format.ts';
 import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { notifySuccess } from '../notify.ts';
 
-const COLUMNS = ['Name', 'Key prefix', 'Project id', 'Created', 'Actions'];
+const COLUMNS: Column<Project>[] = [
+  { header: 'Name', cell: (project) => <Text size="sm" fw={500}>{project.name}</Text> },
+  { header: 'Key prefix', cell: (project) => <Code>{project.keyPrefix}_</Code>, nowrap: true },
+  { header: 'Project id', cell: (project) => <Code>{project.id}</Code>, nowrap: true },
+  {
+    header: 'Created',
+    nowrap: true,
+    cell: (project) => <Tooltip label={exactTime(project.createdAt)}><time dateTime={project.createdAt}>{formatDateTime(project.createdAt)}</time></Tooltip>,
+  },
+];
 
 /** Projects: the APIs whose keys Keyward issues, each with its token prefix. */
 export function ProjectsPage() {
@@ -22,8 +31,6 @@ export function ProjectsPage() {
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const pages = useCursorPages(String(limit));
   const projects = useProjectsPage({ limit, cursor: pages.cursor });
-  // While another page loads, the shown one keeps its own numbers.
-  const shownPage = projects.data ? pages.indexOf(projects.data.cursor) : pages.pageIndex;
   const remove = useDeleteProject();
   const [form, setForm] = useState<{ project?: Project } | null>(null);
 
@@ -49,60 +56,21 @@ export function ProjectsPage() {
         description="Each API you protect is a project; its key prefix starts every token, so people and secret scanners can tell keys apart."
         actions={canWrite && <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({})}>Create project</Button>}
       />
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label="Projects table">
-          <Table striped highlightOnHover aria-label="Projects" aria-busy={projects.isFetching}>
-            <Table.Thead>
-              <Table.Tr>{COLUMNS.map((column) => <Table.Th key={column}>{column}</Table.Th>)}</Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {!projects.data && Array.from({ length: 3 }, (_, row) => (
-                <Table.Tr key={row}>{COLUMNS.map((column) => <Table.Td key={column}><Skeleton height={14} /></Table.Td>)}</Table.Tr>
-              ))}
-              {projects.data?.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={COLUMNS.length}>
-                    <EmptyState py="xl" icon={<IconFolders size={28} aria-hidden />} withIndicatorBackground title="No projects yet" description="Create a project for each API whose keys Keyward should manage." />
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {projects.data?.items.map((project) => (
-                <Table.Tr key={project.id}>
-                  <Table.Td fw={500}>{project.name}</Table.Td>
-                  <Table.Td><Code>{project.keyPrefix}_</Code></Table.Td>
-                  <Table.Td><Code>{project.id}</Code></Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Tooltip label={exactTime(project.createdAt)}><time dateTime={project.createdAt}>{formatDateTime(project.createdAt)}</time></Tooltip>
-                  </Table.Td>
-                  <Table.Td>
-                    {canWrite && (
-                      <Group gap={4} wrap="nowrap">
-                        <Tooltip label="Edit">
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${project.name}`} onClick={() => setForm({ project })}><IconPencil size={18} /></ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete">
-                          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${project.name}`} onClick={() => askDelete(project)}><IconTrash size={18} /></ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <CursorPagination
-        noun="projects"
-        pageIndex={shownPage}
-        busy={projects.isPlaceholderData}
-        limit={limit}
-        total={projects.data?.total}
-        shown={projects.data?.items.length ?? 0}
-        hasNext={Boolean(projects.data?.nextCursor)}
-        onPrevious={pages.previous}
-        onNext={() => projects.data?.nextCursor && pages.next(projects.data.nextCursor)}
-        onLimitChange={setLimit}
+      <DataTable
+        label="Projects"
+        columns={COLUMNS}
+        rows={projects.data?.items}
+        rowKey={(project) => project.id}
+        rowName={(project) => project.name}
+        actions={canWrite ? (project) => [
+          { label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick: () => setForm({ project }) },
+          { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(project), danger: true },
+        ] : undefined}
+        loading={projects.isFetching}
+        minWidth={640}
+        cardsOnPhone
+        empty={{ icon: <IconFolders size={28} aria-hidden />, title: 'No projects yet', description: 'Create a project for each API whose keys Keyward should manage.' }}
+        paging={pages.pagingOf(projects, { limit, onLimitChange: setLimit, noun: { one: 'project', other: 'projects' } })}
       />
       {form && <ProjectFormModal project={form.project} onClose={() => setForm(null)} />}
     </Stack>

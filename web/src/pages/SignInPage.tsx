@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Code, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { cleanNotifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
-import { useSetupStatus, useSignIn } from '../api/queries.ts';
+import { useSetupStatus, useSignIn } from '../api/queries/session.ts';
 import { ThemeToggle } from '../components/ThemeToggle.tsx';
 
 /** Sign-in, with the first-run instruction while no user exists and the notice of an ended session. */

@@ -1,22 +1,14 @@
 import { BarsList } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useUsageOverview } from '../api/queries.ts';
+import { useUsageOverview } from '../api/queries/usage.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { UsageStat } from '../components/usage/UsageStat.tsx';
 import { UsageChart } from '../components/usage/UsageChart.tsx';
 import { UsageRangeControl } from '../components/usage/UsageRangeControl.tsx';
 import { usageQuery, type UsageRange } from '../model/usage-series.ts';
 
 const TOP_KEYS = 10;
-
-function Stat({ label, value }: { label: string; value: number | undefined }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">{label}</Text>
-      <Text fz="xl" fw={700}>{value === undefined ? '…' : value.toLocaleString('en')}</Text>
-    </Paper>
-  );
-}
 
 /** Verifications of every key the person sees, over time, and the busiest keys. */
 export function UsagePage() {
@@ -35,9 +27,9 @@ export function UsagePage() {
         actions={<UsageRangeControl value={range} onChange={setRange} />}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Stat label="Verifications" value={all} />
-        <Stat label="Valid" value={valid} />
-        <Stat label="Refused" value={all === undefined || valid === undefined ? undefined : all - valid} />
+        <UsageStat label="Verifications" value={all} />
+        <UsageStat label="Valid" value={valid} />
+        <UsageStat label="Refused" value={all === undefined || valid === undefined ? undefined : all - valid} />
       </SimpleGrid>
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4" mb="sm">Over time</Title>

@@ -1,12 +1,12 @@
-import { ActionIcon, Badge, Button, Checkbox, EmptyState, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import type { User } from '@keyward/sdk';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconPlus, IconSearch, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconPencil, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useDeleteUser, useSetUserActive, useUsersPage } from '../api/queries.ts';
-import type { User } from '../api/types.ts';
+import { useDeleteUser, useSetUserActive, useUsersPage } from '../api/queries/users.ts';
 import { confirmDestructive } from '../confirm.tsx';
-import { CursorPagination } from '../components/CursorPagination.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { DataTable, type Column } from '../components/table/DataTable.tsx';
 import { UserFormModal } from '../components/users/UserFormModal.tsx';
 import { useCursorPages } from '../hooks/useCursorPages.ts';
 import { useSession } from '../hooks/useSession.ts';
@@ -14,7 +14,30 @@ import { exactTime, formatDateTime } from '../model/format.ts';
 import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { notifySuccess } from '../notify.ts';
 
-const COLUMNS = ['Username', 'Role', 'Permission groups', 'Status', 'Created', 'Actions'];
+function columns(myId: string): Column<User>[] {
+  return [
+    {
+      header: 'Username',
+      cell: (user) => <Text size="sm" fw={500}>{user.username}{user.id === myId && <Text span size="sm" c="dimmed"> (you)</Text>}</Text>,
+    },
+    { header: 'Role', cell: (user) => <Badge variant="default" tt="none">{user.role === 'admin' ? 'Admin' : 'Member'}</Badge> },
+    {
+      header: 'Permission groups',
+      cell: (user) => (
+        <Group gap={4}>
+          {user.role === 'admin' && <Text size="sm" c="dimmed" span>All permissions</Text>}
+          {user.groups.map((group) => <Badge key={group.id} variant="default" size="sm" tt="none">{group.name}</Badge>)}
+        </Group>
+      ),
+    },
+    { header: 'Status', cell: (user) => <Badge variant="dot" color={user.active ? 'teal' : 'gray'} tt="none">{user.active ? 'Active' : 'Inactive'}</Badge> },
+    {
+      header: 'Created',
+      nowrap: true,
+      cell: (user) => <Tooltip label={exactTime(user.createdAt)}><time dateTime={user.createdAt}>{formatDateTime(user.createdAt)}</time></Tooltip>,
+    },
+  ];
+}
 
 /** Users: search, create with role and groups, edit, deactivate and delete. */
 export function UsersPage() {
@@ -25,8 +48,6 @@ export function UsersPage() {
   const [limit, setLimit] = useState(DEFAULT_PAGE_SIZE);
   const pages = useCursorPages(`${q}|${limit}`);
   const users = useUsersPage({ q: q || undefined, limit, cursor: pages.cursor });
-  // While another page loads, the shown one keeps its own numbers.
-  const shownPage = users.data ? pages.indexOf(users.data.cursor) : pages.pageIndex;
   const setActive = useSetUserActive();
   const remove = useDeleteUser();
   const [form, setForm] = useState<{ user?: User } | null>(null);
@@ -73,69 +94,24 @@ export function UsersPage() {
         onChange={(event) => setSearch(event.currentTarget.value)}
         maw={360}
       />
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label="Users table">
-          <Table striped highlightOnHover aria-label="Users" aria-busy={users.isFetching}>
-            <Table.Thead>
-              <Table.Tr>{COLUMNS.map((column) => <Table.Th key={column}>{column}</Table.Th>)}</Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {!users.data && Array.from({ length: 3 }, (_, row) => (
-                <Table.Tr key={row}>{COLUMNS.map((column) => <Table.Td key={column}><Skeleton height={14} /></Table.Td>)}</Table.Tr>
-              ))}
-              {users.data?.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={COLUMNS.length}>
-                    <EmptyState py="xl" icon={<IconUsers size={28} aria-hidden />} withIndicatorBackground title={q ? 'No user matches' : 'No users'} description={q ? 'Try another part of the username.' : undefined} />
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {users.data?.items.map((user) => (
-                <Table.Tr key={user.id}>
-                  <Table.Td fw={500}>{user.username}{user.id === session.user.id && <Text span size="sm" c="dimmed"> (you)</Text>}</Table.Td>
-                  <Table.Td><Badge variant="default" tt="none">{user.role === 'admin' ? 'Admin' : 'Member'}</Badge></Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {user.role === 'admin' && <Text size="sm" c="dimmed" span>All permissions</Text>}
-                      {user.groups.map((group) => <Badge key={group.id} variant="default" size="sm" tt="none">{group.name}</Badge>)}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td><Badge variant="dot" color={user.active ? 'teal' : 'gray'} tt="none">{user.active ? 'Active' : 'Inactive'}</Badge></Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Tooltip label={exactTime(user.createdAt)}><time dateTime={user.createdAt}>{formatDateTime(user.createdAt)}</time></Tooltip>
-                  </Table.Td>
-                  <Table.Td>
-                    {canWrite && (
-                      <Group gap={4} wrap="nowrap">
-                        <Tooltip label="Edit">
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${user.username}`} onClick={() => setForm({ user })}><IconPencil size={18} /></ActionIcon>
-                        </Tooltip>
-                        <Button size="compact-xs" variant="outline" color={user.active ? 'red' : 'teal'} onClick={() => toggleActive(user)} aria-label={`${user.active ? 'Deactivate' : 'Activate'} ${user.username}`}>
-                          {user.active ? 'Deactivate' : 'Activate'}
-                        </Button>
-                        <Tooltip label="Delete">
-                          <ActionIcon variant="subtle" color="red" aria-label={`Delete ${user.username}`} onClick={() => askDelete(user)}><IconTrash size={18} /></ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <CursorPagination
-        noun="users"
-        pageIndex={shownPage}
-        busy={users.isPlaceholderData}
-        limit={limit}
-        total={users.data?.total}
-        shown={users.data?.items.length ?? 0}
-        hasNext={Boolean(users.data?.nextCursor)}
-        onPrevious={pages.previous}
-        onNext={() => users.data?.nextCursor && pages.next(users.data.nextCursor)}
-        onLimitChange={setLimit}
+      <DataTable
+        label="Users"
+        columns={columns(session.user.id)}
+        rows={users.data?.items}
+        rowKey={(user) => user.id}
+        rowName={(user) => user.username}
+        actions={canWrite ? (user) => [
+          { label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick: () => setForm({ user }) },
+          user.active
+            ? { label: 'Deactivate', icon: <IconPlayerPause size={16} aria-hidden />, onClick: () => toggleActive(user), danger: true }
+            : { label: 'Activate', icon: <IconPlayerPlay size={16} aria-hidden />, onClick: () => toggleActive(user) },
+          { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(user), danger: true },
+        ] : undefined}
+        loading={users.isFetching}
+        minWidth={700}
+        cardsOnPhone
+        empty={{ icon: <IconUsers size={28} aria-hidden />, title: q ? 'No user matches' : 'No users', description: q ? 'Try another part of the username.' : undefined }}
+        paging={pages.pagingOf(users, { limit, onLimitChange: setLimit, noun: { one: 'user', other: 'users' } })}
       />
       {form && <UserFormModal user={form.user} onClose={() => setForm(null)} />}
     </Stack>

@@ -1,11 +1,12 @@
-import { Code, Modal, Stack, Text } from '@mantine/core';
-import type { AuditEvent } from '../../api/types.ts';
+import { Code, Stack, Text } from '@mantine/core';
+import type { AuditEvent } from '@keyward/sdk';
 import { exactTime } from '../../model/format.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
 
 /** One audit event in full: who, what, when, and the before/after it recorded. */
 export function AuditDetailModal({ event, onClose }: { event: AuditEvent; onClose: () => void }) {
   return (
-    <Modal opened onClose={onClose} title={`Audit event: ${event.action}`} size="lg">
+    <Dialog onClose={onClose} title={`Audit event: ${event.action}`} size="lg">
       <Stack gap="xs">
         <Text size="sm"><b>When:</b> {exactTime(event.at)}</Text>
         <Text size="sm"><b>Actor:</b> {event.actor.name} ({event.actor.type}{event.actor.id ? `, ${event.actor.id}` : ''})</Text>
@@ -14,6 +15,6 @@ export function AuditDetailModal({ event, onClose }: { event: AuditEvent; onClos
           {JSON.stringify(event.detail, null, 2)}
         </Code>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Code, Fieldset, Group, Modal, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { useSaveGroup } from '../../api/queries.ts';
-import type { Group as PermissionGroup } from '../../api/types.ts';
+import { Button, Checkbox, Code, Fieldset, Group, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import type { Group as PermissionGroup } from '@keyward/sdk';
+import { useSaveGroup } from '../../api/queries/groups.ts';
+import { useDialogForm } from '../../hooks/useDialogForm.ts';
 import { useSession } from '../../hooks/useSession.ts';
-import { fieldErrorsOf } from '../../model/field-errors.ts';
-import { emptyGroupForm, groupFormErrors, groupFormFromGroup, toGroupBody, type GroupFormErrors, type GroupFormValues } from '../../model/group-form.ts';
+import { emptyGroupForm, groupFormErrors, groupFormFromGroup, toGroupBody } from '../../model/group-form.ts';
 import { ALL_PERMISSIONS, MANAGEMENT_PERMISSIONS } from '../../model/permissions.ts';
 import { notifySuccess } from '../../notify.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
+import { FormError } from '../dialog/FormError.tsx';
 
 /**
  * Create or edit a permission group: the management permissions as checkboxes (those you do
@@ -15,49 +16,43 @@ import { notifySuccess } from '../../notify.ts';
 export function GroupFormModal({ group, onClose }: { group?: PermissionGroup; onClose: () => void }) {
   const session = useSession();
   const save = useSaveGroup();
-  const [values, setValues] = useState<GroupFormValues>(() => (group ? groupFormFromGroup(group) : emptyGroupForm()));
-  const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<GroupFormErrors>({});
-  const clientErrors = groupFormErrors(values);
-  const errors = { ...serverErrors, ...(touched ? clientErrors : { project: clientErrors.project }) };
+  const { form, formRef, onSubmit, refused, formError } = useDialogForm({
+    name: 'group',
+    initialValues: group ? groupFormFromGroup(group) : emptyGroupForm(),
+    check: groupFormErrors,
+    live: ['project'],
+  });
+  const values = form.values;
 
-  const change = (patch: Partial<GroupFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setServerErrors({});
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (Object.keys(clientErrors).length > 0) return;
+  const submit = onSubmit((submitted) =>
     save.mutate(
-      { id: group?.id, body: toGroupBody(values) },
+      { id: group?.id, body: toGroupBody(submitted) },
       {
         onSuccess: (saved) => {
           notifySuccess(group ? `Saved ${saved.name}.` : `Created ${saved.name}.`);
           onClose();
         },
-        onError: (error) => setServerErrors(fieldErrorsOf(error)),
+        onError: refused,
       },
-    );
-  };
+    ),
+  );
 
   return (
-    <Modal opened onClose={onClose} title={group ? `Edit ${group.name}` : 'Create permission group'} size="xl">
-      <form onSubmit={submit} noValidate>
+    <Dialog onClose={onClose} dirty={form.isDirty()} title={group ? `Edit ${group.name}` : 'Create permission group'} size="xl">
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label="Name" required value={values.name} onChange={(event) => change({ name: event.currentTarget.value })} error={errors.name} data-autofocus />
-          <Textarea label="Description" autosize minRows={1} maxRows={3} value={values.description} onChange={(event) => change({ description: event.currentTarget.value })} error={errors.description} />
+          <FormError error={formError} />
+          <TextInput label="Name" required {...form.getInputProps('name')} data-autofocus />
+          <Textarea label="Description" autosize minRows={1} maxRows={3} {...form.getInputProps('description')} />
           <Fieldset legend="Management permissions" variant="filled">
             <Stack gap="sm">
               <Checkbox
                 label="Everything (*)"
                 description="Every management and project permission, now and later."
-                checked={values.all}
+                {...form.getInputProps('all', { type: 'checkbox' })}
                 disabled={!session.can(ALL_PERMISSIONS)}
-                onChange={(event) => change({ all: event.currentTarget.checked })}
               />
-              <Checkbox.Group value={values.management} onChange={(management) => change({ management })} aria-label="Management permissions">
+              <Checkbox.Group {...form.getInputProps('management')} aria-label="Management permissions">
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                   {MANAGEMENT_PERMISSIONS.map((permission) => (
                     <Checkbox
@@ -76,10 +71,9 @@ export function GroupFormModal({ group, onClose }: { group?: PermissionGroup; on
             label="Project permissions"
             description="The permissions your own APIs check, e.g. feedback.write, or a wildcard such as orders.* (see below). Press Enter after each."
             placeholder={values.project.length === 0 ? 'feedback.read, feedback.write, orders.*' : undefined}
-            value={values.project}
-            onChange={(project) => change({ project })}
+            {...form.getInputProps('project')}
+            error={form.getInputProps('project').error ?? form.errors.permissions}
             disabled={values.all}
-            error={errors.project ?? errors.permissions}
             splitChars={[',', ' ']}
             clearable
           />
@@ -94,6 +88,6 @@ export function GroupFormModal({ group, onClose }: { group?: PermissionGroup; on
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,14 +1,18 @@
-import { Alert, Button, Code, FileInput, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Select, Stack, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useGroups, useImportKeys } from '../../api/queries.ts';
-import type { Project } from '../../api/types.ts';
+import { useGroups } from '../../api/queries/groups.ts';
+import { useImportKeys } from '../../api/queries/keys.ts';
+import type { ProjectName } from '@keyward/sdk';
 import { useSession } from '../../hooks/useSession.ts';
 import { IMPORT_CSV_COLUMNS, MAX_IMPORT_ROWS, parseImportFile, rowResults, type ParsedImport } from '../../model/key-import.ts';
 import { notifySuccess } from '../../notify.ts';
 import { ImportPreviewTable } from './ImportPreviewTable.tsx';
+import { useDialogForm } from '../../hooks/useDialogForm.ts';
+import { FormError } from '../dialog/FormError.tsx';
+import { Dialog } from '../dialog/Dialog.tsx';
 
-type Props = { projects: Project[]; initialProjectId: string; onClose: () => void };
+type Props = { projects: (ProjectName & { keyPrefix?: string })[]; initialProjectId: string; onClose: () => void };
 
 /**
  * Import keys issued by another system from a CSV or JSON file of their tokens' SHA-256: pick
@@ -18,7 +22,13 @@ export function ImportKeysModal({ projects, initialProjectId, onClose }: Props) 
   const session = useSession();
   const groups = useGroups(session.can('groups.read'));
   const importKeys = useImportKeys();
-  const [projectId, setProjectId] = useState(initialProjectId);
+  // The project is the form's one field; the file is read as soon as it is chosen.
+  const { form, formRef, onSubmit } = useDialogForm({
+    name: 'import',
+    initialValues: { projectId: initialProjectId },
+    check: (values) => ({ projectId: values.projectId ? undefined : 'Choose the project the keys belong to' }),
+  });
+  const projectId = form.values.projectId;
   const [file, setFile] = useState<File | null>(null);
   const [parsed, setParsed] = useState<ParsedImport | null>(null);
 
@@ -34,7 +44,7 @@ export function ImportKeysModal({ projects, initialProjectId, onClose }: Props) 
   const imported = results?.filter((result) => result.imported).length ?? 0;
   const canImport = Boolean(projectId) && rows.length > 0 && withProblems === 0 && !results;
 
-  const submit = () =>
+  const submit = onSubmit(() =>
     importKeys.mutate(
       { projectId, keys: rows.map((row) => row.key) },
       {
@@ -43,11 +53,14 @@ export function ImportKeysModal({ projects, initialProjectId, onClose }: Props) 
           if (count > 0) notifySuccess(`Imported ${count} ${count === 1 ? 'key' : 'keys'}.`);
         },
       },
-    );
+    ),
+  );
 
   return (
-    <Modal opened onClose={onClose} title="Import keys" size="xl">
+    <Dialog onClose={onClose} dirty={Boolean(file) && !results} title="Import keys" size="xl">
+      <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <FormError error={importKeys.error} title="Not imported" />
         <Text size="sm">
           Bring keys issued by another system: they keep working with their original tokens. The file holds the SHA-256 of each token
           (64 hex or 44 base64 characters), never the token. CSV with a header row (columns <Code>{IMPORT_CSV_COLUMNS.join(', ')}</Code>;
@@ -58,9 +71,10 @@ export function ImportKeysModal({ projects, initialProjectId, onClose }: Props) 
         <Select
           label="Project"
           placeholder="Choose a project"
-          data={projects.map((project) => ({ value: project.id, label: `${project.name} (${project.keyPrefix}_…)` }))}
+          data={projects.map((project) => ({ value: project.id, label: project.keyPrefix ? `${project.name} (${project.keyPrefix}_…)` : project.name }))}
+          {...form.getInputProps('projectId')}
           value={projectId || null}
-          onChange={(value) => setProjectId(value ?? '')}
+          onChange={(value) => form.setFieldValue('projectId', value ?? '')}
           disabled={Boolean(results)}
           searchable
           required
@@ -99,13 +113,14 @@ export function ImportKeysModal({ projects, initialProjectId, onClose }: Props) 
           ) : (
             <>
               <Button variant="default" onClick={onClose}>Cancel</Button>
-              <Button onClick={submit} disabled={!canImport} loading={importKeys.isPending}>
+              <Button type="submit" disabled={!canImport} loading={importKeys.isPending}>
                 {rows.length > 0 ? `Import ${rows.length} ${rows.length === 1 ? 'key' : 'keys'}` : 'Import'}
               </Button>
             </>
           )}
         </Group>
       </Stack>
-    </Modal>
+      </form>
+    </Dialog>
   );
 }

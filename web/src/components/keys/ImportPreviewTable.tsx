@@ -1,6 +1,7 @@
 import { Box, Code, Table, Text } from '@mantine/core';
 import type { ImportRow, RowResult } from '../../model/key-import.ts';
-import { formatDateTime, keyDisplay } from '../../model/format.ts';
+import { formatDateTime } from '../../model/format.ts';
+import { ImportRowOutcome } from './ImportRowOutcome.tsx';
 
 const COLUMNS = ['Row', 'Name', 'SHA-256', 'Owner', 'Groups', 'Expires', 'Active', 'Result'];
 // Enough to spot a wrong column; the rest of the file is counted, not listed.
@@ -33,7 +34,7 @@ export function ImportPreviewTable({ rows, results }: { rows: ImportRow[]; resul
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.key.expiresAt ? formatDateTime(row.key.expiresAt) : 'Never'}</Table.Td>
                 <Table.Td>{row.key.enabled === false ? 'No' : 'Yes'}</Table.Td>
                 <Table.Td>
-                  <RowOutcome problem={row.problem} result={results?.[i]} />
+                  <ImportRowOutcome problem={row.problem} result={results?.[i]} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -48,18 +49,4 @@ export function ImportPreviewTable({ rows, results }: { rows: ImportRow[]; resul
       )}
     </>
   );
-}
-
-// Shades that read at 4.5:1 on either theme (theme.ts).
-function RowOutcome({ problem, result }: { problem?: string; result?: RowResult }) {
-  if (result?.imported) {
-    return (
-      <Text size="sm" c="var(--keyward-status-active)" fw={600}>
-        Imported <Code fz="xs" style={{ wordBreak: 'break-all' }}>{result.key.id}</Code>{result.key.end && <> ({keyDisplay(result.key)})</>}
-      </Text>
-    );
-  }
-  const message = result?.message ?? problem;
-  if (!message) return <Text size="sm" c="dimmed">Ready</Text>;
-  return <Text size="sm" c="var(--mantine-color-error)">{message}</Text>;
 }

@@ -1,13 +1,16 @@
-import { Button, Code, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { useGroups, useUpdateKey } from '../../api/queries.ts';
-import type { Key } from '../../api/types.ts';
+import { Button, Code, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { Key } from '@keyward/sdk';
+import { useState } from 'react';
+import { useGroups } from '../../api/queries/groups.ts';
+import { useUpdateKey } from '../../api/queries/keys.ts';
+import { useDialogForm } from '../../hooks/useDialogForm.ts';
 import { useSession } from '../../hooks/useSession.ts';
-import { fieldErrorsOf } from '../../model/field-errors.ts';
 import { keyDisplay } from '../../model/format.ts';
-import { keyFormErrors, keyFormFromKey, toUpdateBody, type KeyFormErrors, type KeyFormValues } from '../../model/key-form.ts';
+import { keyFormErrors, keyFormFromKey, toUpdateBody } from '../../model/key-form.ts';
 import { groupChoices } from '../../model/permissions.ts';
 import { notifySuccess } from '../../notify.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
+import { FormError } from '../dialog/FormError.tsx';
 import { KeySettingsFields } from './KeySettingsFields.tsx';
 
 /** The edit dialog: name, description, groups, IP allowlist, expiry, status and usage limits. */
@@ -16,19 +19,14 @@ export function KeyEditModal({ apiKey, onClose }: { apiKey: Key; onClose: () => 
   const groups = useGroups(session.can('groups.read'));
   const update = useUpdateKey();
   const [initial] = useState(() => keyFormFromKey(apiKey));
-  const [values, setValues] = useState(initial);
-  const [serverErrors, setServerErrors] = useState<KeyFormErrors>({});
-  const clientErrors = keyFormErrors(values, 'edit');
-  const errors = { ...serverErrors, ...clientErrors };
+  const { form, formRef, onSubmit, refused, formError } = useDialogForm({
+    name: 'key-edit',
+    initialValues: initial,
+    check: (values) => keyFormErrors(values, 'edit'),
+    live: ['name', 'description', 'ipAllowlist', 'ratelimitLimit', 'ratelimitWindowSeconds', 'remaining', 'refillAmount'],
+  });
 
-  const change = (patch: Partial<KeyFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setServerErrors({});
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (Object.keys(clientErrors).length > 0) return;
+  const submit = onSubmit((values) =>
     update.mutate(
       { id: apiKey.id, body: toUpdateBody(values, initial) },
       {
@@ -36,24 +34,23 @@ export function KeyEditModal({ apiKey, onClose }: { apiKey: Key; onClose: () => 
           notifySuccess(`Saved ${key.name || keyDisplay(key)}.`);
           onClose();
         },
-        onError: (error) => setServerErrors(fieldErrorsOf(error)),
+        onError: refused,
       },
-    );
-  };
+    ),
+  );
 
   return (
-    <Modal opened onClose={onClose} title="Edit API key" size="lg">
-      <form onSubmit={submit} noValidate>
+    <Dialog onClose={onClose} dirty={form.isDirty()} title="Edit API key" size="lg">
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <FormError error={formError} />
           <Text size="sm">
             Key <Code>{keyDisplay(apiKey)}</Code> · id <Code>{apiKey.id}</Code>
           </Text>
-          <TextInput label="Name" value={values.name} onChange={(event) => change({ name: event.currentTarget.value })} error={errors.name} data-autofocus />
-          <Textarea label="Description" autosize minRows={2} maxRows={4} value={values.description} onChange={(event) => change({ description: event.currentTarget.value })} error={errors.description} />
+          <TextInput label="Name" {...form.getInputProps('name')} data-autofocus />
+          <Textarea label="Description" autosize minRows={2} maxRows={4} {...form.getInputProps('description')} />
           <KeySettingsFields
-            values={values}
-            errors={errors}
-            onChange={change}
+            form={form}
             groupChoices={groupChoices(groups.data ?? [], session.permissions, apiKey.groups)}
             groupsUnavailable={session.can('groups.read') ? undefined : 'You may not list permission groups (groups.read).'}
           />
@@ -63,6 +60,6 @@ export function KeyEditModal({ apiKey, onClose }: { apiKey: Key; onClose: () => 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

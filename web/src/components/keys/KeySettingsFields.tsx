@@ -1,48 +1,33 @@
 import { MultiSelect, Switch, Textarea } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
-import type { KeyFormErrors, KeyFormValues } from '../../model/key-form.ts';
+import type { UseFormReturnType } from '@mantine/form';
+import type { KeyFormValues } from '../../model/key-form.ts';
+import { ExpiryField } from './ExpiryField.tsx';
 import { UsageLimitFields } from './UsageLimitFields.tsx';
 
 type Props = {
-  values: KeyFormValues;
-  errors: KeyFormErrors;
-  onChange: (patch: Partial<KeyFormValues>) => void;
+  form: UseFormReturnType<KeyFormValues>;
   groupChoices: { value: string; label: string }[];
   /** Why groups cannot be chosen (the person may not read them), if so. */
   groupsUnavailable?: string;
 };
 
 /** The settings shared by the create and edit dialogs: groups, expiry, IP allowlist, status, usage limits. */
-export function KeySettingsFields({ values, errors, onChange, groupChoices, groupsUnavailable }: Props) {
+export function KeySettingsFields({ form, groupChoices, groupsUnavailable }: Props) {
+  const expiry = form.getInputProps('expiresAt');
   return (
     <>
       <MultiSelect
         label="Permission groups"
         description={groupsUnavailable ?? 'Only the groups whose permissions you hold yourself are offered.'}
-        placeholder={values.groupIds.length === 0 ? 'No groups' : undefined}
+        placeholder={form.values.groupIds.length === 0 ? 'No groups' : undefined}
         data={groupChoices}
-        value={values.groupIds}
-        onChange={(groupIds) => onChange({ groupIds })}
+        {...form.getInputProps('groupIds')}
         searchable
         clearable
         disabled={Boolean(groupsUnavailable)}
-        error={errors.groupIds}
         comboboxProps={{ withinPortal: true }}
       />
-      <DateTimePicker
-        label="Expires"
-        description="Leave empty for a key that never expires."
-        placeholder="Never"
-        value={values.expiresAt}
-        onChange={(expiresAt) => onChange({ expiresAt: expiresAt || null })}
-        clearable
-        minDate={new Date()}
-        valueFormat="YYYY-MM-DD HH:mm"
-        error={errors.expiresAt}
-        popoverProps={{ withinPortal: true }}
-        // "Never" is the value people read here, so it gets text contrast, not placeholder grey.
-        styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
-      />
+      <ExpiryField {...expiry} value={form.values.expiresAt} onChange={(expiresAt) => form.setFieldValue('expiresAt', expiresAt)} />
       <Textarea
         label="IP allowlist"
         description="IPv4/IPv6 addresses or CIDR ranges, one per line. Empty allows every address."
@@ -50,18 +35,15 @@ export function KeySettingsFields({ values, errors, onChange, groupChoices, grou
         autosize
         minRows={2}
         maxRows={6}
-        value={values.ipAllowlist}
-        onChange={(event) => onChange({ ipAllowlist: event.currentTarget.value })}
-        error={errors.ipAllowlist}
+        {...form.getInputProps('ipAllowlist')}
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       />
       <Switch
         label="Active"
         description="An inactive key is refused (verification says DISABLED) until it is activated."
-        checked={values.enabled}
-        onChange={(event) => onChange({ enabled: event.currentTarget.checked })}
+        {...form.getInputProps('enabled', { type: 'checkbox' })}
       />
-      <UsageLimitFields values={values} errors={errors} onChange={onChange} />
+      <UsageLimitFields form={form} />
     </>
   );
 }

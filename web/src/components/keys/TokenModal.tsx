@@ -1,6 +1,7 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
-import type { IssuedKey } from '../../api/types.ts';
+import type { IssuedKey } from '@keyward/sdk';
+import { Dialog } from '../dialog/Dialog.tsx';
 
 type Props = { issued: IssuedKey; title: string; onClose: () => void };
 
@@ -11,7 +12,7 @@ type Props = { issued: IssuedKey; title: string; onClose: () => void };
  */
 export function TokenModal({ issued, title, onClose }: Props) {
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" closeOnClickOutside={false} closeOnEscape={false} withCloseButton={false}>
+    <Dialog onClose={onClose} title={title} size="lg" closeOnClickOutside={false} closeOnEscape={false} withCloseButton={false}>
       <Stack gap="md">
         <Alert color="red" variant="outline" icon={<IconAlertTriangle size={18} aria-hidden />} title="Copy the token now">
           This is the only time the token is shown. Keyward keeps only a hash of it and cannot show it again; if it is lost,
@@ -55,6 +56,6 @@ export function TokenModal({ issued, title, onClose }: Props) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

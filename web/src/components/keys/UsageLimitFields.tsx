@@ -1,12 +1,6 @@
 import { Fieldset, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
-import type { Refill } from '../../api/types.ts';
-import type { KeyFormErrors, KeyFormValues } from '../../model/key-form.ts';
-
-type Props = {
-  values: KeyFormValues;
-  errors: KeyFormErrors;
-  onChange: (patch: Partial<KeyFormValues>) => void;
-};
+import type { UseFormReturnType } from '@mantine/form';
+import type { KeyFormValues } from '../../model/key-form.ts';
 
 const INTERVALS = [
   { value: 'daily', label: 'Every day (UTC midnight)' },
@@ -14,7 +8,7 @@ const INTERVALS = [
 ];
 
 /** Rate limit (verifications per window), quota (verifications left) and its refill. Empty means none. */
-export function UsageLimitFields({ values, errors, onChange }: Props) {
+export function UsageLimitFields({ form }: { form: UseFormReturnType<KeyFormValues> }) {
   return (
     <Fieldset legend="Usage limits" variant="filled">
       <Stack gap="sm">
@@ -28,9 +22,7 @@ export function UsageLimitFields({ values, errors, onChange }: Props) {
             allowDecimal={false}
             allowNegative={false}
             thousandSeparator=","
-            value={values.ratelimitLimit}
-            onChange={(ratelimitLimit) => onChange({ ratelimitLimit })}
-            error={errors.ratelimitLimit}
+            {...form.getInputProps('ratelimitLimit')}
             miw={180}
           />
           <NumberInput
@@ -40,9 +32,7 @@ export function UsageLimitFields({ values, errors, onChange }: Props) {
             min={1}
             allowDecimal={false}
             allowNegative={false}
-            value={values.ratelimitWindowSeconds}
-            onChange={(ratelimitWindowSeconds) => onChange({ ratelimitWindowSeconds })}
-            error={errors.ratelimitWindowSeconds}
+            {...form.getInputProps('ratelimitWindowSeconds')}
             miw={180}
           />
         </Group>
@@ -54,9 +44,7 @@ export function UsageLimitFields({ values, errors, onChange }: Props) {
           allowDecimal={false}
           allowNegative={false}
           thousandSeparator=","
-          value={values.remaining}
-          onChange={(remaining) => onChange({ remaining })}
-          error={errors.remaining}
+          {...form.getInputProps('remaining')}
         />
         <Group grow align="flex-start" gap="sm" preventGrowOverflow={false} wrap="wrap">
           <NumberInput
@@ -67,18 +55,15 @@ export function UsageLimitFields({ values, errors, onChange }: Props) {
             allowDecimal={false}
             allowNegative={false}
             thousandSeparator=","
-            value={values.refillAmount}
-            onChange={(refillAmount) => onChange({ refillAmount })}
-            error={errors.refillAmount}
+            {...form.getInputProps('refillAmount')}
             miw={180}
           />
           <Select
             label="Refill"
             description="How often"
             data={INTERVALS}
-            value={values.refillInterval}
+            {...form.getInputProps('refillInterval')}
             allowDeselect={false}
-            onChange={(interval) => onChange({ refillInterval: (interval ?? 'daily') as Refill['interval'] })}
             comboboxProps={{ withinPortal: true }}
             miw={180}
           />

@@ -1,53 +1,54 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { useSaveProject } from '../../api/queries.ts';
-import type { Project } from '../../api/types.ts';
-import { fieldErrorsOf } from '../../model/field-errors.ts';
-import { emptyProjectForm, projectFormErrors, projectFormFromProject, toProjectBody, type ProjectFormErrors, type ProjectFormValues } from '../../model/project-form.ts';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import type { Project } from '@keyward/sdk';
+import { useSaveProject } from '../../api/queries/projects.ts';
+import { useDialogForm } from '../../hooks/useDialogForm.ts';
+import { emptyProjectForm, projectFormErrors, projectFormFromProject, toProjectBody } from '../../model/project-form.ts';
 import { notifySuccess } from '../../notify.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
+import { FormError } from '../dialog/FormError.tsx';
+
+type Props = {
+  project?: Project;
+  onClose: () => void;
+  /** A new project was created (the key dialog chooses it for the key it is making). */
+  onCreated?: (project: Project) => void;
+};
 
 /** Create or edit a project: its name and the prefix that starts every token of its keys. */
-export function ProjectFormModal({ project, onClose }: { project?: Project; onClose: () => void }) {
+export function ProjectFormModal({ project, onClose, onCreated }: Props) {
   const save = useSaveProject();
-  const [values, setValues] = useState<ProjectFormValues>(() => (project ? projectFormFromProject(project) : emptyProjectForm()));
-  const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<ProjectFormErrors>({});
-  const clientErrors = projectFormErrors(values);
-  const errors = { ...serverErrors, ...(touched ? clientErrors : { keyPrefix: clientErrors.keyPrefix }) };
+  const { form, formRef, onSubmit, refused, formError } = useDialogForm({
+    name: 'project',
+    initialValues: project ? projectFormFromProject(project) : emptyProjectForm(),
+    check: projectFormErrors,
+    live: ['keyPrefix'],
+  });
 
-  const change = (patch: Partial<ProjectFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setServerErrors({});
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (Object.keys(clientErrors).length > 0) return;
+  const submit = onSubmit((values) =>
     save.mutate(
       { id: project?.id, body: toProjectBody(values) },
       {
         onSuccess: (saved) => {
           notifySuccess(project ? `Saved ${saved.name}.` : `Created ${saved.name}.`);
+          if (!project) onCreated?.(saved);
           onClose();
         },
-        onError: (error) => setServerErrors(fieldErrorsOf(error)),
+        onError: refused,
       },
-    );
-  };
+    ),
+  );
 
   return (
-    <Modal opened onClose={onClose} title={project ? `Edit ${project.name}` : 'Create project'}>
-      <form onSubmit={submit} noValidate>
+    <Dialog onClose={onClose} dirty={form.isDirty()} title={project ? `Edit ${project.name}` : 'Create project'}>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label="Name" required value={values.name} onChange={(event) => change({ name: event.currentTarget.value })} error={errors.name} data-autofocus />
+          <FormError error={formError} />
+          <TextInput label="Name" required {...form.getInputProps('name')} data-autofocus />
           <TextInput
             label="Key prefix"
             description={project ? 'Starts the tokens issued from now on; existing tokens keep theirs.' : 'Starts every token of this project’s keys (fb → fb_…). Leave empty for a default.'}
             placeholder="fb"
-            value={values.keyPrefix}
-            onChange={(event) => change({ keyPrefix: event.currentTarget.value })}
-            error={errors.keyPrefix}
+            {...form.getInputProps('keyPrefix')}
             ff="monospace"
             autoComplete="off"
           />
@@ -57,6 +58,6 @@ export function ProjectFormModal({ project, onClose }: { project?: Project; onCl
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
+import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Stack, Text } from '@mantine/core';
-import type { KeyUsage } from '../../api/types.ts';
+import type { KeyUsage } from '@keyward/sdk';
 import { chartPoints, OUTCOME_COLORS, outcomesOf, outcomeTotals, usageSummary } from '../../model/usage-series.ts';
 
 type Props = {

@@ -1,12 +1,16 @@
-import { Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { useGroups, useSaveUser } from '../../api/queries.ts';
-import type { Role, User } from '../../api/types.ts';
+import { Anchor, Button, Group, MultiSelect, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import type { User } from '@keyward/sdk';
+import { Link } from 'react-router';
+import { useGroups } from '../../api/queries/groups.ts';
+import { useSaveUser } from '../../api/queries/users.ts';
+import { useDialogForm } from '../../hooks/useDialogForm.ts';
 import { useSession } from '../../hooks/useSession.ts';
-import { fieldErrorsOf } from '../../model/field-errors.ts';
 import { groupChoices } from '../../model/permissions.ts';
-import { emptyUserForm, toCreateUserBody, toUpdateUserBody, userFormErrors, userFormFromUser, type UserFormErrors, type UserFormValues } from '../../model/user-form.ts';
+import { emptyUserForm, toCreateUserBody, toUpdateUserBody, userFormErrors, userFormFromUser } from '../../model/user-form.ts';
 import { notifySuccess } from '../../notify.ts';
+import { PATHS } from '../../paths.ts';
+import { Dialog } from '../dialog/Dialog.tsx';
+import { FormError } from '../dialog/FormError.tsx';
 
 const ROLES = [
   { value: 'member', label: 'Member: what their groups grant; sees own keys' },
@@ -19,21 +23,15 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
   const groups = useGroups(session.can('groups.read'));
   const save = useSaveUser();
   const mode = user ? 'edit' : 'create';
-  const [values, setValues] = useState<UserFormValues>(() => (user ? userFormFromUser(user) : emptyUserForm()));
-  const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<UserFormErrors>({});
-  const clientErrors = userFormErrors(values, mode);
-  const errors = touched ? { ...serverErrors, ...clientErrors } : serverErrors;
+  // Your own password is changed on the account page, which asks for the current one.
+  const yourself = user?.id === session.user.id;
+  const { form, formRef, onSubmit, refused, formError } = useDialogForm({
+    name: 'user',
+    initialValues: user ? userFormFromUser(user) : emptyUserForm(),
+    check: (values) => userFormErrors(values, mode),
+  });
 
-  const change = (patch: Partial<UserFormValues>) => {
-    setValues((current) => ({ ...current, ...patch }));
-    setServerErrors({});
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (Object.keys(clientErrors).length > 0) return;
+  const submit = onSubmit((values) =>
     save.mutate(
       { id: user?.id, body: user ? toUpdateUserBody(values, user) : toCreateUserBody(values) },
       {
@@ -41,40 +39,43 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
           notifySuccess(user ? `Saved ${saved.username}.` : `Created ${saved.username}.`);
           onClose();
         },
-        onError: (error) => setServerErrors(fieldErrorsOf(error)),
+        onError: refused,
       },
-    );
-  };
+    ),
+  );
 
   return (
-    <Modal opened onClose={onClose} title={user ? `Edit ${user.username}` : 'Create user'} size="lg">
-      <form onSubmit={submit} noValidate>
+    <Dialog onClose={onClose} dirty={form.isDirty()} title={user ? `Edit ${user.username}` : 'Create user'} size="lg">
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label="Username" required value={values.username} onChange={(event) => change({ username: event.currentTarget.value })} onBlur={() => setTouched(true)} error={errors.username} autoComplete="off" data-autofocus />
-          <PasswordInput
-            label={user ? 'New password' : 'Password'}
-            description={user ? 'Leave empty to keep the current password.' : 'At least 12 characters; give it to the person by a safe channel.'}
-            required={!user}
-            value={values.password}
-            onChange={(event) => change({ password: event.currentTarget.value })}
-            error={errors.password}
-            autoComplete="new-password"
-          />
-          <Select label="Role" data={ROLES} value={values.role} allowDeselect={false} onChange={(role) => change({ role: (role ?? 'member') as Role })} error={errors.role} comboboxProps={{ withinPortal: true }} />
+          <FormError error={formError} />
+          <TextInput label="Username" required {...form.getInputProps('username')} autoComplete="off" data-autofocus />
+          {yourself ? (
+            <Text size="sm">
+              Change your own password on <Anchor component={Link} to={PATHS.account} onClick={onClose}>your account page</Anchor>: it asks for the current one.
+            </Text>
+          ) : (
+            <PasswordInput
+              label={user ? 'New password' : 'Password'}
+              description={user ? 'Leave empty to keep the current password.' : 'At least 12 characters; give it to the person by a safe channel.'}
+              required={!user}
+              {...form.getInputProps('password')}
+              autoComplete="new-password"
+            />
+          )}
+          <Select label="Role" data={ROLES} allowDeselect={false} {...form.getInputProps('role')} comboboxProps={{ withinPortal: true }} />
           <MultiSelect
             label="Permission groups"
             description={session.can('groups.read') ? 'Only the groups whose permissions you hold yourself are offered.' : 'You may not list permission groups (groups.read).'}
             data={groupChoices(groups.data ?? [], session.permissions, user?.groups)}
-            value={values.groupIds}
-            onChange={(groupIds) => change({ groupIds })}
+            {...form.getInputProps('groupIds')}
             searchable
             clearable
             disabled={!session.can('groups.read')}
-            error={errors.groupIds}
             comboboxProps={{ withinPortal: true }}
           />
           {user && (
-            <Switch label="Active" description="An inactive user cannot sign in, and their management keys stop working." checked={values.active} onChange={(event) => change({ active: event.currentTarget.checked })} />
+            <Switch label="Active" description="An inactive user cannot sign in, and their management keys stop working." {...form.getInputProps('active', { type: 'checkbox' })} />
           )}
           <Group justify="flex-end" mt="md" gap="xs">
             <Button variant="default" onClick={onClose}>Cancel</Button>
@@ -82,6 +83,6 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

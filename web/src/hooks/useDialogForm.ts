@@ -1,0 +1,84 @@
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { useRef, useState } from 'react';
+import { fieldErrorsOf } from '../model/field-errors.ts';
+
+/** What is wrong with a form's values, by field (a field that is fine is left out or undefined). */
+export type Check<Values> = (values: Values) => Partial<Record<keyof Values | string, string | undefined>>;
+
+type Options<Values> = {
+  /** Unique among the forms open at once (a dialog can open inside another). */
+  name: string;
+  initialValues: Values;
+  check: Check<Values>;
+  /** The fields whose errors show as they are typed; the others show once a submit is refused. */
+  live?: readonly (keyof Values)[];
+};
+
+/**
+ * A dialog's form (@mantine/form): errors of `live` fields as they are typed, every error on
+ * a refused submit, and the server's refusal beside the fields it names. A refused submit (by
+ * the checks or by the server) scrolls the first field in error into view and focuses it.
+ */
+export function useDialogForm<Values extends Record<string, unknown>>(options: Options<Values>) {
+  const checkRef = useRef(options.check);
+  checkRef.current = options.check;
+  const live = new Set<string>((options.live ?? []) as string[]);
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refusal that names no field: said at the top of the dialog (FormError).
+  const [formError, setFormError] = useState<unknown>();
+
+  const form: UseFormReturnType<Values> = useForm<Values>({
+    mode: 'controlled',
+    name: options.name,
+    initialValues: options.initialValues,
+    validate: (values) => withoutEmpty(checkRef.current(values)),
+    // A live field shows what is wrong with it now, whether or not a submit was tried.
+    enhanceGetInputProps: ({ field, form: current }) => {
+      if (!live.has(String(field))) return undefined;
+      const error = withoutEmpty(checkRef.current(current.values))[String(field)];
+      return error ? { error } : undefined;
+    },
+  });
+
+  /** Scrolls to the first field in error (in the order they appear) and puts the focus there. */
+  const focusFirstError = (errors: Record<string, unknown>) => {
+    requestAnimationFrame(() => {
+      const fields = formRef.current?.querySelectorAll<HTMLElement>('[data-path]') ?? [];
+      const prefix = `${options.name}-`;
+      for (const field of fields) {
+        const path = field.dataset.path?.startsWith(prefix) ? field.dataset.path.slice(prefix.length) : field.dataset.path;
+        if (path && errors[path]) {
+          field.scrollIntoView({ block: 'center' });
+          field.focus();
+          return;
+        }
+      }
+    });
+  };
+
+  /** The submit handler: checks first (refused: focus the first error), then `send`. */
+  const onSubmit = (send: (values: Values) => void) =>
+    form.onSubmit((values) => {
+      setFormError(undefined);
+      send(values);
+    }, focusFirstError);
+
+  /** The server refused: its words beside the fields it names, or at the top of the dialog. */
+  const refused = (error: unknown): void => {
+    const errors = fieldErrorsOf(error);
+    if (Object.keys(errors).length === 0) {
+      setFormError(error);
+      return;
+    }
+    form.setErrors(errors);
+    focusFirstError(errors);
+  };
+
+  return { form, formRef, onSubmit, refused, formError };
+}
+
+function withoutEmpty(errors: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [field, error] of Object.entries(errors)) if (error) result[field] = error;
+  return result;
+}
