@@ -3002,10 +3002,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -3173,10 +3170,10 @@ export interface paths {
                             /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                             durationMs: number;
                             /**
-                             * @description Applied to every verification; else only to those that name it
+                             * @description Applied to every verification; else only to those that name it (default true)
                              * @default true
                              */
-                            autoApply: boolean;
+                            autoApply?: boolean;
                         }[];
                         remaining?: number | null;
                         refill?: {
@@ -3278,10 +3275,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -3498,10 +3492,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -3766,10 +3757,10 @@ export interface paths {
                             /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                             durationMs: number;
                             /**
-                             * @description Applied to every verification; else only to those that name it
+                             * @description Applied to every verification; else only to those that name it (default true)
                              * @default true
                              */
-                            autoApply: boolean;
+                            autoApply?: boolean;
                         }[];
                         remaining?: number | null;
                         refill?: {
@@ -3870,10 +3861,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -4099,10 +4087,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -4368,10 +4353,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -6747,10 +6729,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -6895,10 +6874,10 @@ export interface paths {
                             /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                             durationMs: number;
                             /**
-                             * @description Applied to every verification; else only to those that name it
+                             * @description Applied to every verification; else only to those that name it (default true)
                              * @default true
                              */
-                            autoApply: boolean;
+                            autoApply?: boolean;
                         }[];
                         /** @description A quota shared by its keys */
                         remaining?: number | null;
@@ -6939,10 +6918,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -7105,10 +7081,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -7371,10 +7344,10 @@ export interface paths {
                             /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                             durationMs: number;
                             /**
-                             * @description Applied to every verification; else only to those that name it
+                             * @description Applied to every verification; else only to those that name it (default true)
                              * @default true
                              */
-                            autoApply: boolean;
+                            autoApply?: boolean;
                         }[];
                         /** @description A quota shared by its keys */
                         remaining?: number | null;
@@ -7415,10 +7388,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
