@@ -207,7 +207,7 @@ describe('keyward identities, named limits and portal links against a running se
     const groupId = (await ok(['groups', 'create', 'portal-cli-readers', '--permission', 'cus.read', '--json'])).json().id;
     const link = (await ok(['portal', 'link', '--project', projectId, '--external-id', 'portal-customer', '--group', groupId, '--return-url', 'https://app.example.com/keys', '--ttl', '120', '--json'])).json();
     expect(link).toEqual({ url: expect.stringMatching(/^https?:\/\//), expiresAt: expect.any(String) });
-    expect(Date.parse(link.expiresAt)).toBeLessThanOrEqual(Date.now() + 120_000);
+    expect(Date.parse(link.expiresAt)).toBeLessThanOrEqual(server.now() + 120_000);
     const human = (await ok(['portal', 'link', '--project', projectId, '--external-id', 'portal-customer'])).stdout;
     expect(human).toMatch(/^Portal link \(works once, until \S+ \S+\):\nhttps?:\/\/\S+\n$/);
     expect((await run(['portal', 'link', '--project', projectId, '--external-id', 'portal-customer', '--ttl', '3601'], { env })).code).toBe(EXIT.INVALID);

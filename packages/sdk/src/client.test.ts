@@ -129,10 +129,10 @@ describe('the SDK client against a real Keyward', () => {
     const project = await keyward.projects.create({ name: 'Portal' });
     const group = await keyward.groups.create({ name: 'portal-readers', permissions: ['orders.read'] });
     await keyward.identities.create({ externalId: 'portal-customer' });
-    const before = Date.now();
+    const before = server.now();
     const session = await keyward.portal.createSession({ projectId: project.id, externalId: 'portal-customer', groupIds: [group.id], returnUrl: 'https://app.example.com/settings', ttlSeconds: 120 });
     expect(Date.parse(session.expiresAt)).toBeGreaterThan(before);
-    expect(Date.parse(session.expiresAt)).toBeLessThanOrEqual(Date.now() + 120_000);
+    expect(Date.parse(session.expiresAt)).toBeLessThanOrEqual(server.now() + 120_000);
     const opened = await fetch(session.url, { redirect: 'manual' });
     expect(opened.status).toBe(303);
     expect((await fetch(session.url, { redirect: 'manual' })).status).toBe(410);
