@@ -18,9 +18,9 @@ export const EXIT = {
   UNAUTHENTICATED: 3,
   /** The credential may not do this (403). */
   FORBIDDEN: 4,
-  /** No such project, user, group or key (404). */
+  /** No such project, user, group, identity, webhook or key (404). */
   NOT_FOUND: 5,
-  /** It clashes with what exists: a taken name, or a project or user that still has keys (409). */
+  /** It clashes with what exists: a taken name or external id, or a project, user or identity that still has keys (409). */
   CONFLICT: 6,
   /** Keyward refused the input (400, 413, 415, 422): the message names the field. */
   INVALID: 7,

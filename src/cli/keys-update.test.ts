@@ -16,7 +16,7 @@ describe('keyward keys update, the limit options and --expires-before: refusals 
     expect(result.code).toBe(EXIT.USAGE);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'keyward: nothing to change: give at least one of --name, --description, --group, --no-groups, --expires, --no-expiry, --ip, --no-ip-allowlist, --meta, --ratelimit, --remaining, --refill, --no-ratelimit, --no-quota\n',
+      'keyward: nothing to change: give at least one of --name, --description, --group, --no-groups, --expires, --no-expiry, --ip, --no-ip-allowlist, --meta, --identity, --external-id, --ratelimit, --limit, --remaining, --refill, --no-identity, --no-ratelimit, --no-limits, --no-quota\n',
     );
     expect((await run(['keys', 'update', 'key_x', '--json'], { env })).stderr).toBe(`${JSON.stringify({ error: { code: 'USAGE', detail: result.stderr.slice('keyward: '.length, -1) } })}\n`);
   });

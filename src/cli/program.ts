@@ -6,8 +6,10 @@ import { ProblemError } from '../domain/problem-error.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerGroups } from './commands/groups.ts';
+import { registerIdentities } from './commands/identities.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerPortal } from './commands/portal.ts';
 import { registerProjects } from './commands/projects.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
@@ -40,7 +42,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const register of [registerServe, registerMigrate, registerAdmin, registerKeys, registerUsers, registerGroups, registerProjects, registerWebhooks, registerAudit, registerVerify]) {
+  for (const register of [registerServe, registerMigrate, registerAdmin, registerKeys, registerIdentities, registerPortal, registerUsers, registerGroups, registerProjects, registerWebhooks, registerAudit, registerVerify]) {
     register(program, io);
   }
   return program;

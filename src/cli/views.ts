@@ -1,10 +1,15 @@
-import type { AuditEvent, Group, IssuedWebhook, Key, Page, Project, User, Webhook, WebhookDelivery } from '@keyward/sdk';
+import type { AuditEvent, Group, Identity, IssuedWebhook, Key, LimitAnswer, NamedLimit, Page, PortalSession, Project, User, VerifyResult, Webhook, WebhookDelivery } from '@keyward/sdk';
+import { namedLimitInWords } from './option-values.ts';
 import { formatDetails, formatTable, type Column } from './table.ts';
 
 // How each resource looks in a terminal; `--json` prints the API's own shapes instead.
 
 const list = (values: readonly string[]) => (values.length === 0 ? '-' : values.join(', '));
 const when = (iso: string | null) => (iso === null ? 'never' : iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
+
+const limitsInWords = (limits: readonly NamedLimit[]) => (limits.length === 0 ? 'none' : limits.map(namedLimitInWords).join(', '));
+const quotaInWords = (remaining: number | null) => (remaining === null ? 'unlimited' : String(remaining));
+const refillInWords = (refill: { amount: number; interval: string } | null) => (refill ? `${refill.amount} ${refill.interval}` : 'none');
 
 export const keyColumns: Column<Key>[] = [
   ['ID', (key) => key.id],
@@ -25,15 +30,18 @@ export function keyDetails(key: Key): string {
     ['Project', key.projectId],
     ['Status', key.status],
     ['Owner', key.owner?.username ?? '-'],
+    ['Identity', key.identity ? `${key.identity.externalId} (${key.identity.id})` : '-'],
     ['Created', `${when(key.createdAt)} by ${key.createdBy?.username ?? '-'}`],
     ['Groups', list(key.groups.map((group) => group.name))],
     ['Permissions', list(key.permissions)],
     ['Expires', when(key.expiresAt)],
     ['Last used', when(key.lastUsedAt)],
     ['IP allowlist', key.ipAllowlist.length === 0 ? 'any address' : key.ipAllowlist.join(', ')],
+    // The single rate limit below is the one named default; the others are listed here.
+    ['Named limits', limitsInWords(key.ratelimits.filter((limit) => limit.name !== 'default'))],
     ['Rate limit', key.ratelimit ? `${key.ratelimit.limit} per ${key.ratelimit.windowMs} ms` : 'none'],
-    ['Remaining', key.remaining === null ? 'unlimited' : String(key.remaining)],
-    ['Refill', key.refill ? `${key.refill.amount} ${key.refill.interval}` : 'none'],
+    ['Remaining', quotaInWords(key.remaining)],
+    ['Refill', refillInWords(key.refill)],
     ['Meta', JSON.stringify(key.meta)],
   ]);
 }
@@ -42,6 +50,53 @@ export function keyDetails(key: Key): string {
 export function issuedKeyDetails(issued: { key: Key; token: string }): string {
   return `${keyDetails(issued.key)}\n\nToken (shown this once; store it now):\n${issued.token}`;
 }
+
+export const identityColumns: Column<Identity>[] = [
+  ['ID', (identity) => identity.id],
+  ['EXTERNAL ID', (identity) => identity.externalId],
+  ['KEYS', (identity) => String(identity.keyCount)],
+  ['LIMITS', (identity) => limitsInWords(identity.ratelimits)],
+  ['REMAINING', (identity) => quotaInWords(identity.remaining)],
+  ['CREATED', (identity) => when(identity.createdAt)],
+];
+
+export const identityDetails = (identity: Identity) =>
+  formatDetails([
+    ['ID', identity.id],
+    ['External ID', identity.externalId],
+    ['Keys', String(identity.keyCount)],
+    ['Limits', limitsInWords(identity.ratelimits)],
+    ['Remaining', `${quotaInWords(identity.remaining)}${identity.remaining === null ? '' : ' (shared by its keys)'}`],
+    ['Refill', refillInWords(identity.refill)],
+    ['Meta', JSON.stringify(identity.meta)],
+    ['Created', when(identity.createdAt)],
+    ['Updated', when(identity.updatedAt)],
+  ]);
+
+/** How a limit stood after a verification: `tokens: 4 of 10 left, resets 2026-… (exceeded)`. */
+const limitStanding = (limit: LimitAnswer) =>
+  `${limit.name}: ${limit.remaining} of ${limit.limit} left, room again ${when(limit.resetAt)}${limit.exceeded ? ' (exceeded)' : ''}`;
+
+/** A verification answer: the key's details when it is valid, the code (and the limits) either way. */
+export function verificationDetails(result: VerifyResult): string {
+  const limits: [string, string][] = result.ratelimits?.length ? [['Limits', result.ratelimits.map(limitStanding).join('; ')]] : [];
+  if (!result.valid) return formatDetails([['Result', `${result.code} (not valid)`], ...limits]);
+  return formatDetails([
+    ['Result', `${result.code} (valid)`],
+    ['Key', result.keyId ?? '-'],
+    ['Project', result.projectId ?? '-'],
+    ['Owner', result.ownerId ?? '-'],
+    ['Identity', result.identity ? `${result.identity.externalId} (${result.identity.id})` : '-'],
+    ['Permissions', (result.permissions ?? []).join(', ') || '-'],
+    ['Expires', result.expiresAt ?? 'never'],
+    ...limits,
+    ...(result.remaining !== undefined ? [['Remaining', String(result.remaining)] as [string, string]] : []),
+  ]);
+}
+
+/** A portal link: the address, printed last on its own line, so it can be copied whole. */
+export const portalSessionDetails = (session: PortalSession) =>
+  `Portal link (works once, until ${when(session.expiresAt)}):\n${session.url}`;
 
 export const projectColumns: Column<Project>[] = [
   ['ID', (project) => project.id],

@@ -9,6 +9,9 @@
 /** One named limit, as keys and identities carry it. */
 export type NamedLimit = { name: string; limit: number; durationMs: number; autoApply: boolean };
 
+/** A named limit as a body gives it: `autoApply` may be left out, and is then true. */
+export type NamedLimitSetting = Omit<NamedLimit, 'autoApply'> & { autoApply?: boolean };
+
 /** What a verification asks of the named limits beyond the automatic ones. */
 export type LimitRequest = { name: string; cost?: number };
 
@@ -24,13 +27,18 @@ export const MAX_NAMED_LIMITS = 10;
 export const DEFAULT_LIMIT_NAME = 'default';
 
 /** Why a list of named limits is refused (a repeated name), or undefined. */
-export function namedLimitsError(limits: readonly NamedLimit[]): string | undefined {
+export function namedLimitsError(limits: readonly { name: string }[]): string | undefined {
   const seen = new Set<string>();
   for (const { name } of limits) {
     if (seen.has(name)) return `the name "${name}" is used twice`;
     seen.add(name);
   }
   return undefined;
+}
+
+/** Named limits as given, with `autoApply` filled in where it was left out. */
+export function withAutoApply(limits: readonly NamedLimitSetting[]): NamedLimit[] {
+  return limits.map((limit) => ({ ...limit, autoApply: limit.autoApply ?? true }));
 }
 
 /** A key's old single rate limit, read from its named limits (`default`, when it applies to every call). */

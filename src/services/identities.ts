@@ -1,5 +1,5 @@
 import { newId } from '../domain/ids.ts';
-import { namedLimitsError, type NamedLimit } from '../domain/named-limits.ts';
+import { namedLimitsError, withAutoApply, type NamedLimitSetting } from '../domain/named-limits.ts';
 import { ProblemError, problems } from '../domain/problem-error.ts';
 import type { IdentityTable } from '../store/database.ts';
 import { toIdentityView, type IdentityView } from '../store/identities.ts';
@@ -17,7 +17,7 @@ import { publishIdentityEvent } from './webhooks/webhook-outbox.ts';
 export type IdentitySettings = {
   externalId?: string;
   meta?: Record<string, unknown>;
-  ratelimits?: NamedLimit[];
+  ratelimits?: NamedLimitSetting[];
   remaining?: number | null;
   refill?: RefillSetting | null;
 };
@@ -64,7 +64,7 @@ export async function createIdentity(ctx: ServiceContext, actor: Actor, input: I
     id: newId('idt', now),
     external_id: input.externalId,
     meta: JSON.stringify(input.meta ?? {}),
-    ratelimits: JSON.stringify(input.ratelimits ?? []),
+    ratelimits: JSON.stringify(withAutoApply(input.ratelimits ?? [])),
     remaining: input.remaining ?? null,
     refill: input.refill ? JSON.stringify(input.refill) : null,
     // The refill clock starts now: the first refill is at the next day or month boundary.
@@ -97,7 +97,7 @@ export async function updateIdentity(ctx: ServiceContext, actor: Actor, id: stri
     const changes: Partial<IdentityTable> = { updated_at: at };
     if (input.externalId !== undefined) changes.external_id = input.externalId;
     if (input.meta !== undefined) changes.meta = JSON.stringify(input.meta);
-    if (input.ratelimits !== undefined) changes.ratelimits = JSON.stringify(input.ratelimits);
+    if (input.ratelimits !== undefined) changes.ratelimits = JSON.stringify(withAutoApply(input.ratelimits));
     if (input.remaining !== undefined) changes.remaining = input.remaining;
     if (input.refill !== undefined) {
       changes.refill = input.refill ? JSON.stringify(input.refill) : null;

@@ -1,5 +1,5 @@
 import { allowlistEntryError } from '../domain/ip-allowlist.ts';
-import { namedLimitsError, withLegacyRatelimit, type NamedLimit } from '../domain/named-limits.ts';
+import { namedLimitsError, withAutoApply, withLegacyRatelimit, type NamedLimit, type NamedLimitSetting } from '../domain/named-limits.ts';
 import { problems, type ProblemFieldError } from '../domain/problem-error.ts';
 import type { KeyTable } from '../store/database.ts';
 import type { KeyView, RateLimitSetting, RefillSetting } from '../store/key-views.ts';
@@ -15,7 +15,7 @@ export type KeySettings = {
   meta?: Record<string, unknown>;
   /** The contract's single limit: the one named `default` of `ratelimits`. */
   ratelimit?: RateLimitSetting | null;
-  ratelimits?: NamedLimit[];
+  ratelimits?: NamedLimitSetting[];
   remaining?: number | null;
   refill?: RefillSetting | null;
   /** The identity the key belongs to, by id or by your own external id (null: none). */
@@ -61,7 +61,7 @@ export function checkRefill(remaining: number | null | undefined, refill: Refill
 
 /** The named limits a change leaves a key with, or undefined when it leaves them as they are. */
 export function limitsAfter(settings: KeySettings, before: readonly NamedLimit[]): NamedLimit[] | undefined {
-  if (settings.ratelimits !== undefined) return settings.ratelimits;
+  if (settings.ratelimits !== undefined) return withAutoApply(settings.ratelimits);
   return settings.ratelimit !== undefined ? withLegacyRatelimit(before, settings.ratelimit) : undefined;
 }
 

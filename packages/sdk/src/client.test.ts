@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../../test/support/api-client.ts';
+import { signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { managementKey } from '../../../test/support/people.ts';
 import { ADMIN, startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 import { closedPort } from '../test/closed-port.ts';
@@ -9,11 +9,12 @@ import { KeywardConnectionError, KeywardError } from './keyward-error.ts';
 describe('the SDK client against a real Keyward', () => {
   let server: TestServer;
   let keyward: KeywardClient;
+  let admin: ApiClient;
   let calls: string[];
 
   beforeAll(async () => {
     server = await startTestServer();
-    const admin = (await signIn(server)).client;
+    admin = (await signIn(server)).client;
     const { token } = await managementKey(server, admin, ['*']);
     calls = [];
     keyward = createKeywardClient({
@@ -71,6 +72,77 @@ describe('the SDK client against a real Keyward', () => {
     await keyward.users.delete(user.id);
     const events = await keyward.audit.list({ action: 'user.deleted' });
     expect(events.items[0]?.target.id).toBe(user.id);
+  });
+
+  it('manages identities, keys that point at them and their named limits, and verifies with a cost', async () => {
+    const project = await keyward.projects.create({ name: 'Metered', keyPrefix: 'met' });
+    const acme = await keyward.identities.create({
+      externalId: 'acme-corp',
+      meta: { plan: 'enterprise' },
+      // autoApply left out: it is true.
+      ratelimits: [{ name: 'requests', limit: 100, durationMs: 60_000 }, { name: 'tokens', limit: 10, durationMs: 60_000, autoApply: false }],
+    });
+    expect(acme).toMatchObject({ externalId: 'acme-corp', keyCount: 0, ratelimits: [{ name: 'requests', autoApply: true }, { name: 'tokens', autoApply: false }] });
+    const globex = await keyward.identities.create({ externalId: 'globex' });
+    expect((await keyward.identities.list({ q: 'acme' })).items.map((identity) => identity.id)).toEqual([acme.id]);
+    const everyone: string[] = [];
+    for await (const identity of keyward.identities.all({ limit: 1 })) everyone.push(identity.externalId);
+    expect(everyone.toSorted()).toEqual(['acme-corp', 'globex']);
+
+    const byExternalId = await keyward.keys.create({ projectId: project.id, externalId: 'acme-corp', ratelimits: [{ name: 'burst', limit: 5, durationMs: 1_000 }] });
+    expect(byExternalId.key).toMatchObject({ identity: { id: acme.id, externalId: 'acme-corp' }, ratelimits: [{ name: 'burst', limit: 5, durationMs: 1_000, autoApply: true }] });
+    const byId = await keyward.keys.create({ projectId: project.id, identityId: acme.id });
+    const loose = await keyward.keys.create({ projectId: project.id });
+    expect((await keyward.identities.get(acme.id)).keyCount).toBe(2);
+    expect((await keyward.keys.list({ identityId: acme.id })).items.map((key) => key.id).toSorted()).toEqual([byExternalId.key.id, byId.key.id].toSorted());
+    expect((await keyward.keys.list({ externalId: 'acme-corp', projectId: project.id })).total).toBe(2);
+
+    // The identity's tokens limit is shared by its keys and spent at the cost the call names.
+    const first = await keyward.verify(byId.token, { ratelimits: [{ name: 'tokens', cost: 6 }] });
+    expect(first).toMatchObject({ valid: true, code: 'VALID', identity: { id: acme.id, externalId: 'acme-corp', meta: { plan: 'enterprise' } } });
+    expect(first.ratelimits).toEqual([
+      expect.objectContaining({ name: 'requests', limit: 100, remaining: 99, exceeded: false }),
+      expect.objectContaining({ name: 'tokens', limit: 10, remaining: 4, exceeded: false }),
+    ]);
+    const over = await keyward.verify(byExternalId.token, { ratelimits: [{ name: 'tokens', cost: 6 }] });
+    expect(over).toMatchObject({ valid: false, code: 'RATE_LIMITED' });
+    expect(over.ratelimits?.find((limit) => limit.name === 'tokens')).toMatchObject({ exceeded: true, remaining: 4 });
+    expect((await keyward.verify(loose.token)).identity).toBeUndefined();
+
+    // Moved to another identity, then to none; the identity's limits go with it.
+    expect((await keyward.keys.update(byId.key.id, { externalId: 'globex' })).identity).toEqual({ id: globex.id, externalId: 'globex' });
+    expect((await keyward.keys.update(byId.key.id, { identityId: null })).identity).toBeNull();
+    expect((await keyward.verify(byId.token, { ratelimits: [{ name: 'tokens', cost: 6 }] })).code).toBe('VALID');
+    await expect(keyward.keys.create({ projectId: project.id, externalId: 'nobody' })).rejects.toMatchObject({ status: 422, code: 'IDENTITY_NOT_FOUND' });
+
+    const edited = await keyward.identities.update(acme.id, { meta: { plan: 'pro' }, ratelimits: [], remaining: 1 });
+    expect(edited).toMatchObject({ meta: { plan: 'pro' }, ratelimits: [], remaining: 1 });
+    expect((await keyward.verify(byExternalId.token)).code).toBe('VALID');
+    expect((await keyward.verify(byExternalId.token)).code).toBe('USAGE_EXCEEDED');
+
+    await expect(keyward.identities.delete(acme.id)).rejects.toMatchObject({ status: 409, code: 'CONFLICT' });
+    await keyward.identities.delete(acme.id, { force: true });
+    await expect(keyward.identities.get(acme.id)).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect((await keyward.verify(byExternalId.token)).code).toBe('NOT_FOUND');
+    await keyward.identities.delete(globex.id);
+  });
+
+  it('asks for a single-use portal link for one customer', async () => {
+    const project = await keyward.projects.create({ name: 'Portal' });
+    const group = await keyward.groups.create({ name: 'portal-readers', permissions: ['orders.read'] });
+    await keyward.identities.create({ externalId: 'portal-customer' });
+    const before = server.now();
+    const session = await keyward.portal.createSession({ projectId: project.id, externalId: 'portal-customer', groupIds: [group.id], returnUrl: 'https://app.example.com/settings', ttlSeconds: 120 });
+    expect(Date.parse(session.expiresAt)).toBeGreaterThan(before);
+    expect(Date.parse(session.expiresAt)).toBeLessThanOrEqual(server.now() + 120_000);
+    const opened = await fetch(session.url, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect((await fetch(session.url, { redirect: 'manual' })).status).toBe(410);
+
+    const { token } = await managementKey(server, admin, ['keys.read']);
+    const withoutPermission = createKeywardClient({ baseUrl: server.url, token });
+    await expect(withoutPermission.portal.createSession({ projectId: project.id, externalId: 'portal-customer' })).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    await expect(keyward.portal.createSession({ projectId: project.id, externalId: 'portal-customer', ttlSeconds: 3601 })).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
   });
 
   it('walks every page of a list', async () => {

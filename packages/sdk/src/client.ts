@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
-import type { paths } from './generated/openapi.ts';
 import { KeywardConnectionError, KeywardError } from './keyward-error.ts';
+import type { paths } from './generated/openapi.ts';
 import { retryingFetch, type RequestFetch, type RetryOptions } from './retrying-fetch.ts';
 import type * as T from './types.ts';
 import { VerifyCache, type VerifyCacheOptions } from './verify-cache.ts';
@@ -48,7 +48,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * @example
  * const keyward = createKeywardClient({ baseUrl: 'http://127.0.0.1:8080', token: process.env.KEYWARD_TOKEN })
  * const { key, token } = await keyward.keys.create({ projectId, name: 'ingest worker' })
- * const result = await keyward.verify(token, { permissions: ['feedback.write'] })
+ * const result = await keyward.verify(token, { permissions: ['feedback.write'], ratelimits: [{ name: 'tokens', cost: 5 }] })
  */
 export function createKeywardClient(options: KeywardClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -88,7 +88,11 @@ export function createKeywardClient(options: KeywardClientOptions) {
   return {
     api,
 
-    /** Checks a token, as an API does on every call; answers `{valid, code, …}` (never throws for a refused key). */
+    /**
+     * Checks a token, as an API does on every call; answers `{valid, code, …}` (never throws for
+     * a refused key), with the key's `identity` and, when a limit applied, `ratelimits`.
+     * `ratelimits: [{name, cost}]` spends named limits beyond the automatic ones.
+     */
     async verify(key: string, request: Omit<T.VerifyRequest, 'key'> = {}): Promise<T.VerifyResult> {
       const body = { ...request, key };
       const cached = cache?.get(body);
@@ -144,6 +148,30 @@ export function createKeywardClient(options: KeywardClientOptions) {
     usage: {
       /** Verifications of every key the caller sees, over time, with the busiest keys. */
       overview: (query: T.UsageOverviewQuery = {}) => unwrap(api.GET('/v1/usage', { params: { query } })),
+    },
+
+    /** Your customers: keys point at an identity and share its named limits, quota and meta. */
+    identities: {
+      /** `q` searches external ids. */
+      list: (query: T.IdentityListQuery = {}) => unwrap(api.GET('/v1/identities', { params: { query } })),
+      all: (query: T.IdentityListQuery = {}) => everyItem((cursor) => unwrap(api.GET('/v1/identities', { params: { query: { ...query, cursor } } }))),
+      get: (id: string) => unwrap(api.GET('/v1/identities/{id}', byId(id))),
+      /** `externalId` is your own id for the customer, unique (409 when taken). */
+      create: (body: T.IdentityCreate) => unwrap(api.POST('/v1/identities', { body })),
+      /** `ratelimits` replaces them all; `remaining` replaces the shared counter. */
+      update: (id: string, body: T.IdentityUpdate) => unwrap(api.PATCH('/v1/identities/{id}', { ...byId(id), body })),
+      /** `force` also deletes the identity's keys (else an identity with keys is refused with 409). */
+      delete: async (id: string, options: { force?: boolean } = {}): Promise<void> =>
+        void (await unwrap(api.DELETE('/v1/identities/{id}', { params: { path: { id }, query: options } }))),
+    },
+
+    portal: {
+      /**
+       * A single-use link to the self-service page where the customer `externalId` manages its
+       * own keys of `projectId` (creating them within `groupIds`). Needs `portal.write`. Hand
+       * `url` to the customer's browser at once: it works once, until `expiresAt`.
+       */
+      createSession: (body: T.PortalSessionCreate) => unwrap(api.POST('/v1/portal/sessions', { body })),
     },
 
     projects: {

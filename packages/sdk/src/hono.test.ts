@@ -5,10 +5,14 @@ import { Hono } from 'hono';
 import { describeMiddleware } from '../test/middleware-suite.ts';
 import { keywardAuth, type KeywardVariables } from './hono.ts';
 
-describeMiddleware('Hono', async (options) => {
+describeMiddleware('Hono', async ({ ratelimits, ...options }) => {
   const app = new Hono<{ Variables: KeywardVariables }>();
-  app.use('/orders', keywardAuth({ ...options, ip: (c) => getConnInfo(c).remote.address }));
-  app.get('/orders', (c) => c.json({ identity: c.get('keyward') }));
+  app.use('/orders', keywardAuth({
+    ...options,
+    ip: (c) => getConnInfo(c).remote.address,
+    ratelimits: typeof ratelimits === 'function' ? (c) => ratelimits((name) => c.req.header(name)) : ratelimits,
+  }));
+  app.get('/orders', (c) => c.json({ key: c.get('keyward') }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   return {

@@ -46,12 +46,40 @@ describe('createRequestGuard', () => {
     expect(quota).toMatchObject({ ok: false, status: 429, headers: { 'retry-after': '1' } });
   });
 
-  it('asks with the project, permissions and address it was given', async () => {
-    const { client, asked } = answering({ valid: true, code: 'VALID', keyId: 'key_1', projectId: 'prj_1', ownerId: 'usr_1', permissions: ['a'], expiresAt: null, meta: { plan: 'pro' } });
+  it('waits for the latest reset of the named limits that were exceeded, and names them', async () => {
+    const at = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    const limited = answering({
+      valid: false,
+      code: 'RATE_LIMITED',
+      ratelimits: [
+        { name: 'default', limit: 100, remaining: 50, resetAt: at(500), exceeded: false },
+        { name: 'tokens', limit: 10, remaining: 0, resetAt: at(30.5), exceeded: true },
+        { name: 'burst', limit: 5, remaining: 0, resetAt: at(8.5), exceeded: true },
+      ],
+    });
+    const outcome = await createRequestGuard({ keyward: limited.client })({ apiKey: 'tk_a' });
+    // Not the limit that was not exceeded (500 s), nor the first to free up (9 s).
+    expect(outcome).toMatchObject({ ok: false, status: 429, headers: { 'retry-after': expect.stringMatching(/^3[01]$/) } });
+    expect(outcome.ok ? '' : outcome.problem.detail).toBe('The API key is over its limit: RATE_LIMITED (tokens, burst).');
+  });
+
+  it('sends the named limits of the request, else those of the options', async () => {
+    const { client, asked } = answering({ valid: true, code: 'VALID' });
+    const guard = createRequestGuard({ keyward: client, ratelimits: [{ name: 'requests' }] });
+    await guard({ apiKey: 'tk_a' });
+    await guard({ apiKey: 'tk_a', ratelimits: [{ name: 'tokens', cost: 7 }] });
+    await guard({ apiKey: 'tk_a', ratelimits: [] });
+    expect(asked).toEqual([{ key: 'tk_a', ratelimits: [{ name: 'requests' }] }, { key: 'tk_a', ratelimits: [{ name: 'tokens', cost: 7 }] }, { key: 'tk_a' }]);
+  });
+
+  it('asks with the project, permissions and address it was given, and answers the key with its identity and limits', async () => {
+    const identity = { id: 'idt_1', externalId: 'acme', meta: { tier: 'gold' } };
+    const ratelimits = [{ name: 'tokens', limit: 10, remaining: 9, resetAt: '2030-01-01T00:00:00.000Z', exceeded: false }];
+    const { client, asked } = answering({ valid: true, code: 'VALID', keyId: 'key_1', projectId: 'prj_1', ownerId: 'usr_1', permissions: ['a'], expiresAt: null, meta: { plan: 'pro' }, identity, ratelimits });
     const guard = createRequestGuard({ keyward: client, projectId: 'prj_1', permissions: ['a'] });
     const outcome = await guard({ authorization: 'Bearer tk_a', ip: '203.0.113.9' });
     expect(asked).toEqual([{ key: 'tk_a', projectId: 'prj_1', permissions: ['a'], ip: '203.0.113.9' }]);
-    expect(outcome).toEqual({ ok: true, identity: { keyId: 'key_1', projectId: 'prj_1', ownerId: 'usr_1', permissions: ['a'], expiresAt: null, meta: { plan: 'pro' } } });
+    expect(outcome).toEqual({ ok: true, key: { keyId: 'key_1', projectId: 'prj_1', ownerId: 'usr_1', permissions: ['a'], expiresAt: null, meta: { plan: 'pro' }, identity, ratelimits } });
   });
 
   it('refuses an absent or absurdly long key without asking Keyward', async () => {

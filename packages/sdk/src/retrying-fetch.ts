@@ -20,8 +20,9 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'PATCH'])
 
 /**
  * Whether a request may be sent twice: reads and edits (which set fields to values) may;
- * verification may (it only reads, bar spending one more `remaining` if an answer was lost);
- * creating or regenerating a key may not, since a lost answer would leave an extra key.
+ * verification may (it only reads, bar spending its cost of `remaining` and of its rate limits
+ * once more if an answer was lost); creating or regenerating a key may not, since a lost answer
+ * would leave an extra key.
  */
 function isRepeatable(request: Request): boolean {
   return IDEMPOTENT.has(request.method) || new URL(request.url).pathname.endsWith('/v1/keys/verify');

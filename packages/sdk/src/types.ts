@@ -65,6 +65,18 @@ export type GroupListQuery = QueryOf<paths['/v1/groups']['get']>;
 export type AuditEvent = Ok<paths['/v1/audit']['get']>['items'][number];
 export type AuditListQuery = QueryOf<paths['/v1/audit']['get']>;
 
+/** One of your customers (not a console user): keys point at it and share its limits, quota and meta. */
+export type Identity = Ok<paths['/v1/identities/{id}']['get']>;
+export type IdentityCreate = BodyOf<paths['/v1/identities']['post']>;
+export type IdentityUpdate = BodyOf<paths['/v1/identities/{id}']['patch']>;
+/** `q` (part of the external id), `limit`, `cursor`. */
+export type IdentityListQuery = QueryOf<paths['/v1/identities']['get']>;
+
+/** A named rate limit of a key or identity, as the API answers it. */
+export type NamedLimit = Identity['ratelimits'][number];
+/** A named limit as a body gives it (`autoApply` defaults to true: else it applies only to verifications that name it). */
+export type NamedLimitSetting = NonNullable<IdentityCreate['ratelimits']>[number];
+
 /** The signed-in identity behind the client's credential (`GET /v1/auth/me`). */
 export type Me = Ok<paths['/v1/auth/me']['get']>;
 /** What `auth.changePassword()` sends. */
@@ -74,10 +86,16 @@ export type LoginRequest = BodyOf<paths['/v1/auth/login']['post']>;
 /** Whether Keyward has no user yet, and how to create the first admin then (`GET /v1/auth/setup`). */
 export type SetupStatus = Ok<paths['/v1/auth/setup']['get']>;
 
-/** What `verify()` sends: the token, and optionally the project, permissions and caller address. */
+/** What `verify()` sends: the token, and optionally the project, permissions, caller address, cost, named limits and tags. */
 export type VerifyRequest = BodyOf<paths['/v1/keys/verify']['post']>;
-/** What `verify()` answers: `valid`, a `code`, and on success the key's id, owner and permissions. */
+/** What `verify()` answers: `valid`, a `code`, the key's id, owner, permissions and identity, and the limits that applied. */
 export type VerifyResult = Ok<paths['/v1/keys/verify']['post']>;
+/** A named limit a verification spends, with its cost (default 1): `{ name: 'tokens', cost: 5 }`. */
+export type LimitRequest = NonNullable<VerifyRequest['ratelimits']>[number];
+/** How a limit stood after a verification: `{name, limit, remaining, resetAt, exceeded}`. */
+export type LimitAnswer = NonNullable<VerifyResult['ratelimits']>[number];
+/** The identity a verified key belongs to, with its meta: `{id, externalId, meta}`. */
+export type VerifiedIdentity = NonNullable<VerifyResult['identity']>;
 /** One of `VALID`, `NOT_FOUND`, `DISABLED`, `EXPIRED`, `IP_NOT_ALLOWED`, `INSUFFICIENT_PERMISSIONS`, `RATE_LIMITED`, `USAGE_EXCEEDED`. */
 export type VerificationCode = VerifyResult['code'];
 
@@ -94,3 +112,8 @@ export type WebhookListQuery = QueryOf<paths['/v1/webhooks']['get']>;
 export type WebhookDeliveryListQuery = QueryOf<paths['/v1/webhooks/{id}/deliveries']['get']>;
 /** One delivery of an event to a webhook, with every attempt (as the delivery log and a test send answer it). */
 export type WebhookDelivery = Json<paths['/v1/webhooks/{id}/test']['post']['responses'][202]>;
+
+/** A single-use link to the self-service portal for one identity in one project (`POST /v1/portal/sessions`). */
+export type PortalSessionCreate = BodyOf<paths['/v1/portal/sessions']['post']>;
+/** `{url, expiresAt}`: open `url` once, before `expiresAt`. */
+export type PortalSession = Ok<paths['/v1/portal/sessions']['post']>;

@@ -16,9 +16,9 @@ const UNCACHEABLE: ReadonlySet<string> = new Set(['RATE_LIMITED', 'USAGE_EXCEEDE
 
 /**
  * Remembers `verify()` answers for `ttlMs`, keyed by everything the answer depends on (token,
- * project, permissions, address). It trades freshness for a round trip: for up to `ttlMs` a
- * cached answer ignores a disable, delete or edit made on the server, and a cached VALID is not
- * counted against the key's `ratelimit` or `remaining`.
+ * project, permissions, address, named limits and costs). It trades freshness for a round trip:
+ * for up to `ttlMs` a cached answer ignores a disable, delete or edit made on the server, and a
+ * cached VALID is not counted against the key's (or its identity's) rate limits or `remaining`.
  *
  * @example const cache = new VerifyCache({ ttlMs: 5_000 })
  */

@@ -2,17 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
 import type { GuardOptions } from '../src/request-guard.ts';
+import type { LimitRequest } from '../src/types.ts';
 import { closedPort } from './closed-port.ts';
 
-/** A framework app listening on a port, whose `GET /orders` is behind the middleware and answers `{identity}`. */
+/** A framework app listening on a port, whose `GET /orders` is behind the middleware and answers `{key}`. */
 export type ProtectedApp = { url: string; close: () => Promise<void> };
+
+/**
+ * The middleware's options, with `ratelimits` as a list or as a function of the request's
+ * headers: each framework wraps that function in one of its own request (or context), so the
+ * suite proves the function form through every adapter.
+ */
+export type AppOptions = Omit<GuardOptions, 'ratelimits'> & {
+  ratelimits?: readonly LimitRequest[] | ((header: (name: string) => string | undefined) => readonly LimitRequest[] | undefined);
+};
 
 /**
  * The behaviour every framework's middleware must show, proven inside a real app of that
  * framework against a real Keyward server. `start` builds the app with the middleware on
- * `GET /orders` and that route answering `{ identity }` (what the middleware put on the request).
+ * `GET /orders` and that route answering `{ key }` (what the middleware put on the request).
  */
-export function describeMiddleware(framework: string, start: (options: GuardOptions) => Promise<ProtectedApp>): void {
+export function describeMiddleware(framework: string, start: (options: AppOptions) => Promise<ProtectedApp>): void {
   describe(`${framework} middleware against a real Keyward`, () => {
     let server: TestServer;
     let admin: ApiClient;
@@ -25,7 +35,7 @@ export function describeMiddleware(framework: string, start: (options: GuardOpti
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     };
-    const startApp = async (options: GuardOptions) => {
+    const startApp = async (options: AppOptions) => {
       const started = await start(options);
       apps.push(started);
       return started;
@@ -45,13 +55,65 @@ export function describeMiddleware(framework: string, start: (options: GuardOpti
     it('lets a valid key through as a Bearer token and puts its id, owner and permissions on the request', async () => {
       const response = await get(app, { authorization: `Bearer ${reader.token}` });
       expect(response.status).toBe(200);
-      expect(response.body.identity).toMatchObject({ keyId: reader.keyId, projectId: reader.projectId, ownerId: null, permissions: ['orders.read'] });
+      expect(response.body.key).toMatchObject({ keyId: reader.keyId, projectId: reader.projectId, ownerId: null, permissions: ['orders.read'], identity: null, ratelimits: [] });
+    });
+
+    it("puts the key's identity (your customer) with its meta on the request", async () => {
+      const customer = await admin.post('/v1/identities', { externalId: `acme-${framework}`, meta: { plan: 'enterprise' } });
+      expect(customer.status, customer.text).toBe(201);
+      const key = await admin.post('/v1/keys', { projectId: reader.projectId, groupIds: reader.groupIds, externalId: `acme-${framework}` });
+      const response = await get(app, { authorization: `Bearer ${key.body.token}` });
+      expect(response.status).toBe(200);
+      expect(response.body.key).toMatchObject({
+        keyId: key.body.key.id,
+        identity: { id: customer.body.id, externalId: `acme-${framework}`, meta: { plan: 'enterprise' } },
+      });
+    });
+
+    it("spends the route's named limits at their cost, shared by the identity's keys, then answers 429 with Retry-After", async () => {
+      const externalId = `tokens-${framework}`;
+      await admin.post('/v1/identities', { externalId, ratelimits: [{ name: 'tokens', limit: 10, durationMs: 60_000, autoApply: false }] });
+      const first = await admin.post('/v1/keys', { projectId: reader.projectId, groupIds: reader.groupIds, externalId });
+      const second = await admin.post('/v1/keys', { projectId: reader.projectId, groupIds: reader.groupIds, externalId });
+      const costly = await startApp({ keyward: { baseUrl: server.url }, projectId: reader.projectId, permissions: ['orders.read'], ratelimits: [{ name: 'tokens', cost: 4 }] });
+
+      const passed = await get(costly, { 'x-api-key': first.body.token });
+      expect(passed.status).toBe(200);
+      expect(passed.body.key.ratelimits).toEqual([expect.objectContaining({ name: 'tokens', limit: 10, remaining: 6, exceeded: false })]);
+      expect((await get(costly, { 'x-api-key': second.body.token })).status).toBe(200);
+      // 8 of 10 spent by the two keys together: 4 more would pass 10.
+      const over = await get(costly, { 'x-api-key': first.body.token });
+      expect(over.status).toBe(429);
+      expect(over.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(50);
+      expect(Number(over.headers.get('retry-after'))).toBeLessThanOrEqual(61);
+      expect(over.body).toMatchObject({ status: 429, code: 'RATE_LIMITED', verification: 'RATE_LIMITED' });
+      expect(over.body.detail).toContain('tokens');
+      // The same keys on a route that names no limit pass: tokens is not applied automatically.
+      expect((await get(app, { 'x-api-key': first.body.token })).status).toBe(200);
+    });
+
+    it('takes the named limits from a function of the request', async () => {
+      const key = await admin.post('/v1/keys', {
+        projectId: reader.projectId,
+        groupIds: reader.groupIds,
+        ratelimits: [{ name: 'tokens', limit: 10, durationMs: 60_000, autoApply: false }],
+      });
+      const metered = await startApp({
+        keyward: { baseUrl: server.url },
+        ratelimits: (header) => (header('x-tokens') ? [{ name: 'tokens', cost: Number(header('x-tokens')) }] : undefined),
+      });
+      expect((await get(metered, { 'x-api-key': key.body.token, 'x-tokens': '10' })).status).toBe(200);
+      expect((await get(metered, { 'x-api-key': key.body.token })).status).toBe(200);
+      const over = await get(metered, { 'x-api-key': key.body.token, 'x-tokens': '1' });
+      expect(over.status).toBe(429);
+      expect(over.body.detail).toContain('tokens');
     });
 
     it('reads the key from X-API-Key too', async () => {
       const response = await get(app, { 'x-api-key': reader.token });
       expect(response.status).toBe(200);
-      expect(response.body.identity.keyId).toBe(reader.keyId);
+      expect(response.body.key.keyId).toBe(reader.keyId);
     });
 
     it('answers 401 problem+json with a challenge when there is no key', async () => {
@@ -106,6 +168,7 @@ export function describeMiddleware(framework: string, start: (options: GuardOpti
       expect(over.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       // From the window's reset time, which Keyward reports with the answer.
       expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(50);
+      expect(over.body.detail).toContain('default');
       expect(over.body).toMatchObject({ status: 429, code: 'RATE_LIMITED', verification: 'RATE_LIMITED' });
 
       const spent = await admin.post('/v1/keys', { projectId: reader.projectId, groupIds: reader.groupIds, remaining: 0 });

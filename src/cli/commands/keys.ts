@@ -1,8 +1,13 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import type { KeyCreate, KeyUpdate } from '@keyward/sdk';
+import { Command, Option } from 'commander';
+import type { KeyCreate, KeyUpdate, NamedLimitSetting } from '@keyward/sdk';
 import { emit, type CliIo } from '../io.ts';
+import { collectParsed, parseCount, parseMeta, parseNamedLimit, parseRatelimit, parseRefill, parseSeconds, type Ratelimit, type Refill } from '../option-values.ts';
 import { addPaging, clientFor, collect, pageOf, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
 import { issuedKeyDetails, keyColumns, keyDetails, pageTable } from '../views.ts';
+
+/** `identity` is false with `--no-identity` (on update). */
+type IdentityOptions = { identity?: string | false; externalId?: string };
+type LimitOptions = { ratelimit?: Ratelimit; limit?: NamedLimitSetting[]; remaining?: number; refill?: Refill };
 
 type CreateOptions = RemoteOptions & {
   project: string;
@@ -14,15 +19,11 @@ type CreateOptions = RemoteOptions & {
   ip?: string[];
   disabled?: boolean;
   meta?: Record<string, unknown>;
-} & LimitOptions;
-
-type Ratelimit = { limit: number; windowMs: number };
-type Refill = { amount: number; interval: 'daily' | 'monthly' };
-type LimitOptions = { ratelimit?: Ratelimit; remaining?: number; refill?: Refill };
+} & IdentityOptions & LimitOptions;
 
 // Commander sets a `--no-…` option's value to false when it is given, and to true otherwise (or
 // leaves it unset when the positive option exists too: --ratelimit / --no-ratelimit).
-type UpdateOptions = RemoteOptions & {
+type UpdateOptions = RemoteOptions & IdentityOptions & {
   name?: string;
   description?: string;
   group?: string[];
@@ -34,69 +35,45 @@ type UpdateOptions = RemoteOptions & {
   ipAllowlist: boolean;
   meta?: Record<string, unknown>;
   ratelimit?: Ratelimit | false;
+  limit?: NamedLimitSetting[];
+  limits: boolean;
   remaining?: number;
   quota: boolean;
   refill?: Refill;
 };
 
-function parseMeta(text: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new InvalidArgumentError('must be a JSON object, e.g. \'{"plan":"pro"}\'');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidArgumentError('must be a JSON object');
-  return value as Record<string, unknown>;
+/** --identity and --external-id, as `keys create` and `keys update` take them. */
+function addIdentity(command: Command): Command {
+  return command
+    .option('--identity <id>', 'the identity (your customer, idt_…) the key belongs to: it shares its limits and quota and carries its meta')
+    .addOption(new Option('--external-id <id>', 'the identity by your own id for the customer (instead of --identity)').conflicts('identity'));
 }
 
-function parseWhole(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError('must be a whole number of seconds');
-  return value;
-}
-
-function parseCount(text: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new InvalidArgumentError('must be a whole number, 0 or more');
-  return value;
-}
-
-const WINDOW_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** `100/60s` → {limit: 100, windowMs: 60000}; the server checks the range (a window of 1s to 31d). */
-function parseRatelimit(text: string): Ratelimit {
-  const match = /^(\d+)\/(\d+)(ms|s|m|h|d)$/.exec(text);
-  const limit = Number(match?.[1]);
-  const windowMs = Number(match?.[2]) * (WINDOW_MS[match?.[3] ?? ''] ?? Number.NaN);
-  if (!Number.isSafeInteger(limit) || limit < 1 || !Number.isSafeInteger(windowMs) || windowMs < 1) {
-    throw new InvalidArgumentError('must be <limit>/<window>: verifications (1 or more) per window with its unit (ms, s, m, h or d), e.g. 100/60s or 1000/1m');
-  }
-  return { limit, windowMs };
-}
-
-/** `1000/monthly` → {amount: 1000, interval: 'monthly'}. */
-function parseRefill(text: string): Refill {
-  const match = /^(\d+)\/(daily|monthly)$/.exec(text);
-  const amount = Number(match?.[1]);
-  if (!match || !Number.isSafeInteger(amount) || amount < 1) throw new InvalidArgumentError('must be <amount>/daily or <amount>/monthly (amount 1 or more), e.g. 1000/monthly');
-  return { amount, interval: match[2] as Refill['interval'] };
-}
-
-/** --ratelimit, --remaining and --refill, as `keys create` and `keys update` take them. */
+/** --ratelimit, --limit, --remaining and --refill, as `keys create` and `keys update` take them. */
 function addLimits(command: Command): Command {
   return command
-    .option('--ratelimit <limit>/<window>', 'at most <limit> verifications per <window> (in ms, s, m, h or d; 1s to 31d), e.g. 100/60s; beyond that, verification answers RATE_LIMITED', parseRatelimit)
+    .option('--ratelimit <limit>/<window>', 'at most <limit> verifications per <window> (in ms, s, m, h or d; 1s to 31d), e.g. 100/60s; beyond that, verification answers RATE_LIMITED (the limit named default)', parseRatelimit)
+    .addOption(new Option('--limit <name>=<limit>/<window>[:manual]', 'a named limit (repeatable; replaces them all, the one named default too), e.g. tokens=1000/1m; applied to every verification, or with :manual only to those that name it (keyward verify --limit tokens=5)')
+      .argParser(collectParsed(parseNamedLimit)).conflicts('ratelimit'))
     .option('--remaining <n>', 'a quota: verifications left before it answers USAGE_EXCEEDED', parseCount)
     .option('--refill <amount>/<interval>', 'reset the quota to <amount> daily or monthly, e.g. 1000/monthly (needs a quota)', parseRefill);
 }
 
 /** The limits given on the command line, as the API takes them. */
-function limitsOf(options: LimitOptions): Pick<KeyCreate, 'ratelimit' | 'remaining' | 'refill'> {
+function limitsOf(options: LimitOptions): Pick<KeyCreate, 'ratelimit' | 'ratelimits' | 'remaining' | 'refill'> {
   return {
     ...(options.ratelimit ? { ratelimit: options.ratelimit } : {}),
+    ...(options.limit ? { ratelimits: options.limit } : {}),
     ...(options.remaining !== undefined ? { remaining: options.remaining } : {}),
     ...(options.refill ? { refill: options.refill } : {}),
+  };
+}
+
+/** The identity given on the command line, as the API takes it (none: `--no-identity`). */
+function identityOf(options: IdentityOptions): Pick<KeyCreate, 'identityId' | 'externalId'> {
+  return {
+    ...(options.identity !== undefined ? { identityId: options.identity || null } : {}),
+    ...(options.externalId !== undefined ? { externalId: options.externalId } : {}),
   };
 }
 
@@ -107,14 +84,18 @@ export function registerKeys(program: Command, io: CliIo): void {
   addPaging(remoteCommand(keys, 'list', 'list keys, newest first'))
     .option('--project <id>', 'only keys of this project')
     .option('--owner <username>', 'only keys this person owns')
+    .option('--identity <id>', 'only keys of this identity (idt_…)')
+    .option('--external-id <id>', "only keys of the identity with this external id")
     .addOption(new Option('--status <status>', 'only keys in this state').choices(['active', 'inactive', 'expired']))
     .option('--search <text>', 'part of the name, description or key start')
     .option('--expires-before <time>', 'only keys that expire before this time, ISO 8601, and have not yet (with --status expired: that have)')
-    .action(async (options: RemoteOptions & { project?: string; owner?: string; status?: 'active' | 'inactive' | 'expired'; search?: string; expiresBefore?: string; limit?: number; cursor?: string; all?: boolean }) => {
+    .action(async (options: RemoteOptions & IdentityOptions & { project?: string; owner?: string; status?: 'active' | 'inactive' | 'expired'; search?: string; expiresBefore?: string; limit?: number; cursor?: string; all?: boolean }) => {
       const keyward = clientFor(io, options);
       const query = {
         ...(options.project ? { projectId: options.project } : {}),
         ...(options.owner ? { owner: options.owner } : {}),
+        ...(options.identity ? { identityId: options.identity } : {}),
+        ...(options.externalId ? { externalId: options.externalId } : {}),
         ...(options.status ? { status: options.status } : {}),
         ...(options.search ? { q: options.search } : {}),
         ...(options.expiresBefore ? { expiresBefore: options.expiresBefore } : {}),
@@ -140,8 +121,8 @@ export function registerKeys(program: Command, io: CliIo): void {
     .option('--ip <address>', 'an address or CIDR it may be used from (repeatable)', collect)
     .option('--disabled', 'create it switched off')
     .option('--meta <json>', 'a JSON object returned on every verification', parseMeta);
-  addLimits(create)
-    .addHelpText('after', '\nWith --json the answer is {key, token}; e.g. TOKEN=$(keyward keys create --project prj_… --json | jq -r .token)')
+  addLimits(addIdentity(create))
+    .addHelpText('after', '\nWith --json the answer is {key, token}; e.g. TOKEN=$(keyward keys create --project prj_… --json | jq -r .token)\nExample: keyward keys create --project prj_… --external-id acme-corp --limit requests=100/1s --limit tokens=50000/1h:manual')
     .action(async (options: CreateOptions) => {
       const body: KeyCreate = {
         projectId: options.project,
@@ -153,6 +134,7 @@ export function registerKeys(program: Command, io: CliIo): void {
         ...(options.ip ? { ipAllowlist: options.ip } : {}),
         ...(options.disabled ? { enabled: false } : {}),
         ...(options.meta ? { meta: options.meta } : {}),
+        ...identityOf(options),
         ...limitsOf(options),
       };
       const issued = await clientFor(io, options).keys.create(body);
@@ -170,10 +152,12 @@ export function registerKeys(program: Command, io: CliIo): void {
     .option('--ip <address>', 'an address or CIDR it may be used from (repeatable; replaces the allowlist)', collect)
     .addOption(new Option('--no-ip-allowlist', 'usable from any address (clears the allowlist)').conflicts('ip'))
     .option('--meta <json>', 'a JSON object returned on every verification (replaces the meta)', parseMeta);
-  addLimits(update)
-    .option('--no-ratelimit', 'no rate limit')
+  addLimits(addIdentity(update))
+    .addOption(new Option('--no-identity', 'the key belongs to no identity any more').conflicts('externalId'))
+    .addOption(new Option('--no-ratelimit', 'no rate limit (removes the limit named default)').conflicts('limit'))
+    .addOption(new Option('--no-limits', 'no named limits at all (the one named default too)').conflicts(['limit', 'ratelimit']))
     .addOption(new Option('--no-quota', 'no quota: clears remaining and the refill').conflicts(['remaining', 'refill']))
-    .addHelpText('after', '\nExample: keyward keys update key_… --ratelimit 100/60s --remaining 5000 --refill 5000/monthly')
+    .addHelpText('after', '\nExamples: keyward keys update key_… --ratelimit 100/60s --remaining 5000 --refill 5000/monthly\n          keyward keys update key_… --external-id acme-corp --limit tokens=1000/1m:manual')
     .action(async (id: string, options: UpdateOptions, command: Command) => {
       const body: KeyUpdate = {
         ...(options.name !== undefined ? { name: options.name } : {}),
@@ -183,6 +167,8 @@ export function registerKeys(program: Command, io: CliIo): void {
         ...(options.ip ? { ipAllowlist: options.ip } : options.ipAllowlist === false ? { ipAllowlist: [] } : {}),
         ...(options.meta ? { meta: options.meta } : {}),
         ...(options.ratelimit !== undefined ? { ratelimit: options.ratelimit || null } : {}),
+        ...(options.limit ? { ratelimits: options.limit } : options.limits === false ? { ratelimits: [] } : {}),
+        ...identityOf(options),
         ...(options.quota === false ? { remaining: null, refill: null } : {}),
         ...(options.remaining !== undefined ? { remaining: options.remaining } : {}),
         ...(options.refill ? { refill: options.refill } : {}),
@@ -204,7 +190,7 @@ export function registerKeys(program: Command, io: CliIo): void {
 
   remoteCommand(keys, 'regenerate', 'give a key a new token (printed once); the old one stops after the grace period')
     .argument('<id>', 'the key id (key_…)')
-    .option('--grace <seconds>', 'how long the old token keeps working (default 0: it stops at once)', parseWhole)
+    .option('--grace <seconds>', 'how long the old token keeps working (default 0: it stops at once)', parseSeconds)
     .action(async (id: string, options: RemoteOptions & { grace?: number }) => {
       const issued = await clientFor(io, options).keys.regenerate(id, options.grace !== undefined ? { graceSeconds: options.grace } : {});
       emit(io, options.json, issued, () => issuedKeyDetails(issued));

@@ -56,17 +56,27 @@ export const Refill = Type.Object(
 
 export const Meta = Type.Record(Type.String(), Type.Unknown(), { description: 'Free JSON returned on verification (at most 4 KiB)' });
 
-export const NamedLimit = Type.Object(
-  {
-    name: Type.String({ pattern: LIMIT_NAME_PATTERN, description: 'Unique on its key or identity; `default` is the contract\'s single `ratelimit`', examples: ['requests'] }),
-    limit: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Verifications (or cost) allowed in any span of durationMs' }),
-    durationMs: Type.Integer({ minimum: 1000, maximum: 31 * 24 * 3600 * 1000, description: 'The window, in milliseconds; it slides (no burst of twice the limit around an edge)' }),
-    autoApply: Type.Boolean({ default: true, description: 'Applied to every verification; else only to those that name it' }),
-  },
+const namedLimitFields = {
+  name: Type.String({ pattern: LIMIT_NAME_PATTERN, description: 'Unique on its key or identity; `default` is the contract\'s single `ratelimit`', examples: ['requests'] }),
+  limit: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Verifications (or cost) allowed in any span of durationMs' }),
+  durationMs: Type.Integer({ minimum: 1000, maximum: 31 * 24 * 3600 * 1000, description: 'The window, in milliseconds; it slides (no burst of twice the limit around an edge)' }),
+};
+const AUTO_APPLY = 'Applied to every verification; else only to those that name it';
+
+/** A named limit as keys and identities answer it. */
+export const NamedLimit = Type.Object({ ...namedLimitFields, autoApply: Type.Boolean({ description: AUTO_APPLY }) }, { additionalProperties: false });
+
+export const NamedLimits = Type.Array(NamedLimit, { maxItems: MAX_NAMED_LIMITS, description: `At most ${MAX_NAMED_LIMITS}, names unique` });
+
+// In a body autoApply may be left out (the validator fills in true), so the document must not
+// call it required: generated clients would otherwise demand it.
+const NamedLimitInput = Type.Object(
+  { ...namedLimitFields, autoApply: Type.Optional(Type.Boolean({ default: true, description: `${AUTO_APPLY} (default true)` })) },
   { additionalProperties: false },
 );
 
-export const NamedLimits = Type.Array(NamedLimit, { maxItems: MAX_NAMED_LIMITS, description: `At most ${MAX_NAMED_LIMITS}, names unique` });
+/** Named limits as a body gives them; `autoApply` is true once the body has been validated. */
+export const NamedLimitsInput = Type.Array(NamedLimitInput, { maxItems: MAX_NAMED_LIMITS, description: `At most ${MAX_NAMED_LIMITS}, names unique` });
 
 const IdentityRef = Type.Object({ id: Id('idt'), externalId: Type.String() });
 
@@ -106,7 +116,7 @@ export const keySettings = {
   enabled: Type.Optional(Type.Boolean()),
   meta: Type.Optional(Meta),
   ratelimit: Type.Optional(Nullable(RateLimit)),
-  ratelimits: Type.Optional(NamedLimits),
+  ratelimits: Type.Optional(NamedLimitsInput),
   remaining: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 }))),
   refill: Type.Optional(Nullable(Refill)),
   identityId: Type.Optional(Nullable(Id('idt'))),
@@ -129,7 +139,7 @@ export const Identity = Type.Object({
 export const identitySettings = {
   externalId: Type.String({ minLength: 1, maxLength: 255, pattern: '^[^\\u0000]*$', description: 'Your own id for the customer: unique', examples: ['acme-corp'] }),
   meta: Type.Optional(Meta),
-  ratelimits: Type.Optional(NamedLimits),
+  ratelimits: Type.Optional(NamedLimitsInput),
   remaining: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'A quota shared by its keys' }))),
   refill: Type.Optional(Nullable(Refill)),
 };

@@ -3002,10 +3002,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -3173,10 +3170,10 @@ export interface paths {
                             /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                             durationMs: number;
                             /**
-                             * @description Applied to every verification; else only to those that name it
+                             * @description Applied to every verification; else only to those that name it (default true)
                              * @default true
                              */
-                            autoApply: boolean;
+                            autoApply?: boolean;
                         }[];
                         remaining?: number | null;
                         refill?: {
@@ -3278,10 +3275,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -3498,10 +3492,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -3766,10 +3757,10 @@ export interface paths {
                             /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                             durationMs: number;
                             /**
-                             * @description Applied to every verification; else only to those that name it
+                             * @description Applied to every verification; else only to those that name it (default true)
                              * @default true
                              */
-                            autoApply: boolean;
+                            autoApply?: boolean;
                         }[];
                         remaining?: number | null;
                         refill?: {
@@ -3870,10 +3861,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -4099,10 +4087,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -4368,10 +4353,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -5397,10 +5379,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -7247,10 +7226,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -7395,10 +7371,10 @@ export interface paths {
                             /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                             durationMs: number;
                             /**
-                             * @description Applied to every verification; else only to those that name it
+                             * @description Applied to every verification; else only to those that name it (default true)
                              * @default true
                              */
-                            autoApply: boolean;
+                            autoApply?: boolean;
                         }[];
                         /** @description A quota shared by its keys */
                         remaining?: number | null;
@@ -7439,10 +7415,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -7605,10 +7578,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -7871,10 +7841,10 @@ export interface paths {
                             /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                             durationMs: number;
                             /**
-                             * @description Applied to every verification; else only to those that name it
+                             * @description Applied to every verification; else only to those that name it (default true)
                              * @default true
                              */
-                            autoApply: boolean;
+                            autoApply?: boolean;
                         }[];
                         /** @description A quota shared by its keys */
                         remaining?: number | null;
@@ -7915,10 +7885,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -8665,10 +8632,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -8883,10 +8847,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
@@ -9221,10 +9182,7 @@ export interface paths {
                                 limit: number;
                                 /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                 durationMs: number;
-                                /**
-                                 * @description Applied to every verification; else only to those that name it
-                                 * @default true
-                                 */
+                                /** @description Applied to every verification; else only to those that name it */
                                 autoApply: boolean;
                             }[];
                             remaining: number | null;
@@ -9440,10 +9398,7 @@ export interface paths {
                                     limit: number;
                                     /** @description The window, in milliseconds; it slides (no burst of twice the limit around an edge) */
                                     durationMs: number;
-                                    /**
-                                     * @description Applied to every verification; else only to those that name it
-                                     * @default true
-                                     */
+                                    /** @description Applied to every verification; else only to those that name it */
                                     autoApply: boolean;
                                 }[];
                                 remaining: number | null;
