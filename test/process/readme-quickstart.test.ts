@@ -63,6 +63,25 @@ describe('README quick start', () => {
     expect(output).not.toMatch(/"level":50/);
   });
 
+  it("runs the customers' block after it: an identity's key verifies with its name and limits, a portal link works once", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const blocks = ['quickstart', 'customers'].map((name) => readme.match(new RegExp(`<!-- ${name}:begin -->\n\`\`\`bash\n([\\s\\S]*?)\`\`\`\n<!-- ${name}:end -->`))?.[1]);
+    expect(blocks.every(Boolean), 'both blocks are in the README').toBe(true);
+    // The quick start again (a new project, group and key) so the block finds its variables;
+    // its last answer ends without a newline.
+    const script = blocks.join('\necho\n').replace('"name":"Feedback API","keyPrefix":"fb"', '"name":"Customers API","keyPrefix":"cu"').replace('"name":"feedback-writers"', '"name":"customer-writers"');
+    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', script], { env: { ...process.env, KEYWARD_URL: url }, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(JSON.parse(lines.at(-2)!)).toMatchObject({
+      code: 'VALID',
+      identity: { externalId: 'acme-corp', meta: { plan: 'pro' } },
+      ratelimits: [{ name: 'requests', remaining: 99 }, { name: 'tokens', remaining: 49_750 }],
+    });
+    expect(lines.at(-1)).toBe('303 410');
+  });
+
   it('generated the server secret into the data directory, readable by its owner only', () => {
     const mode = statSync(join(dir, 'secret')).mode & 0o777;
     expect(mode).toBe(0o600);
