@@ -2,37 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids.ts';
 import { type ApiClient } from '../../../test/support/api-client.ts';
 import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
+import { BAD_LIMITS, namedLimit as limit, OVERSIZED_META } from '../../../test/support/named-limits.ts';
 import { uniqueName } from '../../../test/support/people.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
 import { type TestServer } from '../../../test/support/test-server.ts';
 import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
-
-const limit = (name: string, overrides: Record<string, unknown> = {}) => ({ name, limit: 10, durationMs: 60_000, autoApply: true, ...overrides });
-
-/** Limit lists and fields refused on an identity (and on a key: keys.identity.error.test.ts), with the field named. */
-export const BAD_LIMITS: [string, unknown, string][] = [
-  ['an upper-case name', [limit('Requests')], '/ratelimits/0/name'],
-  ['a name with a space', [limit('per minute')], '/ratelimits/0/name'],
-  ['an empty name', [limit('')], '/ratelimits/0/name'],
-  ['a name of 33 characters', [limit('a'.repeat(33))], '/ratelimits/0/name'],
-  ['a name with a dot', [limit('api.calls')], '/ratelimits/0/name'],
-  ['eleven limits', Array.from({ length: 11 }, (_, i) => limit(`l${i}`)), '/ratelimits'],
-  ['a name used twice', [limit('requests'), limit('requests', { limit: 5 })], '/ratelimits'],
-  ['a duration under a second', [limit('requests', { durationMs: 999 })], '/ratelimits/0/durationMs'],
-  ['a duration over 31 days', [limit('requests', { durationMs: 31 * 24 * 3600 * 1000 + 1 })], '/ratelimits/0/durationMs'],
-  ['a fractional duration', [limit('requests', { durationMs: 1500.5 })], '/ratelimits/0/durationMs'],
-  ['a duration as text', [limit('requests', { durationMs: '60000' })], '/ratelimits/0/durationMs'],
-  ['a limit of 0', [limit('requests', { limit: 0 })], '/ratelimits/0/limit'],
-  ['a negative limit', [limit('requests', { limit: -1 })], '/ratelimits/0/limit'],
-  ['a limit over a billion', [limit('requests', { limit: 1_000_000_001 })], '/ratelimits/0/limit'],
-  ['a missing duration', [{ name: 'requests', limit: 10 }], '/ratelimits/0/durationMs'],
-  ['an unknown field in a limit', [limit('requests', { burst: 5 })], '/ratelimits/0/burst'],
-  ['autoApply as text', [limit('requests', { autoApply: 'yes' })], '/ratelimits/0/autoApply'],
-  ['an object instead of a list', limit('requests'), '/ratelimits'],
-];
-
-/** Meta that serialises to just over 4 KiB of JSON. */
-export const OVERSIZED_META = { blob: 'x'.repeat(4096) };
 
 describe('identities: refusals', () => {
   let server: TestServer;

@@ -107,7 +107,7 @@ export class UsageLimiter {
     if (applied.length > 0) {
       const results = await this.#windows.consume(applied, now);
       outcome.ratelimits = results.map((result) => this.#answerOf(result));
-      const legacy = results.find((result, i) => result.name === DEFAULT_LIMIT_NAME && applied[i]!.scope === 'key');
+      const legacy = results.find((result, i) => result.name === DEFAULT_LIMIT_NAME && applied[i]!.scope === 'key' && applied[i]!.autoApply);
       if (legacy) outcome.ratelimit = { limit: legacy.limit, remaining: legacy.remaining, resetAt: this.#resetAt(legacy.resetAt) };
       if (results.some((result) => result.exceeded)) {
         outcome.code = 'RATE_LIMITED';
