@@ -196,4 +196,16 @@ describe('POST /v1/keys/verify: named limits of keys and identities', () => {
     await server.app.services.limits.flush();
     expect((await admin.get(`/v1/identities/${customer.id}`)).body.remaining).toBe(8);
   });
+
+  it('concurrent calls over an identity\'s keys spend its shared limit and quota exactly', async () => {
+    const limited = await identity({ ratelimits: [limit('requests', { limit: 25 })] });
+    const quota = await identity({ remaining: 25 });
+    for (const [customer, refusal] of [[limited, 'RATE_LIMITED'], [quota, 'USAGE_EXCEEDED']] as const) {
+      const tokens = [(await key({ identityId: customer.id })).token, (await key({ identityId: customer.id })).token, (await key({ identityId: customer.id, remaining: 100 })).token];
+      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => verify(tokens[i % 3]!)));
+      const codes = answers.map((answer) => answer.code);
+      expect(codes.filter((code) => code === 'VALID'), refusal).toHaveLength(25);
+      expect(codes.filter((code) => code === refusal), refusal).toHaveLength(35);
+    }
+  });
 });
