@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { newId } from '../src/domain/ids.ts';
+import type { NamedLimit } from '../src/domain/named-limits.ts';
 import { hashPassword } from '../src/domain/password.ts';
 import { generateToken, hashToken, tokenDisplay } from '../src/domain/token.ts';
 import { openStore } from '../src/store/connect.ts';
@@ -16,6 +17,8 @@ export type Seeded = {
   unknownTokens: string[];
   /** Tokens of 2,000 more keys with a rate limit and a quota (never reached), for verify-limited. */
   limitedTokens: string[];
+  /** Tokens of 2,000 more keys with two automatic named limits (never reached), for verify-named-limits. */
+  namedLimitTokens: string[];
 };
 
 type Row = unknown[];
@@ -117,25 +120,41 @@ export async function seed(databaseUrl: string, secret: Buffer, count: number): 
     await writer.insert('key_secrets', ['hash', 'key_id', 'algorithm', 'created_at'], secrets);
     await writer.insert('key_groups', ['key_id', 'group_id'], groups);
   }
-  // Keys with both limits set: a rate limit and a quota far above what the run can spend, so
-  // every answer is VALID and each one pays the limit checks.
-  const limitedTokens: string[] = [];
-  const limited = { keys: [] as Row[], secrets: [] as Row[], groups: [] as Row[] };
+  // Keys with limits far above what the run can spend, so every answer is VALID and each one
+  // pays the limit checks: a rate limit (the single one, named default) and a quota; and two
+  // automatic named limits (a second and a minute), each a sliding window of its own.
+  const huge = 1_000_000_000;
+  const limitedTokens = await seedLimitedKeys(writer, { secret, projectId, adminId, groupId, at, name: 'limited', remaining: 1_000_000_000_000,
+    ratelimits: [{ name: 'default', limit: huge, durationMs: 60_000, autoApply: true }] });
+  const namedLimitTokens = await seedLimitedKeys(writer, { secret, projectId, adminId, groupId, at, name: 'named limits', remaining: null,
+    ratelimits: [{ name: 'per-second', limit: huge, durationMs: 1000, autoApply: true }, { name: 'per-minute', limit: huge, durationMs: 60_000, autoApply: true }] });
+  await writer.close();
+
+  const unknownTokens = Array.from({ length: 2000 }, () => generateToken('bn'));
+  return { projectId, adminToken, validTokens, unknownTokens, limitedTokens, namedLimitTokens };
+}
+
+/** Writes 2,000 keys with these limits (and the bench grants); returns their tokens. */
+async function seedLimitedKeys(writer: BulkWriter, options: {
+  secret: Buffer; projectId: string; adminId: string; groupId: string; at: string; name: string; remaining: number | null; ratelimits: NamedLimit[];
+}): Promise<string[]> {
+  const { secret, projectId, adminId, groupId, at } = options;
+  const tokens: string[] = [];
+  const keys: Row[] = [];
+  const secrets: Row[] = [];
+  const groups: Row[] = [];
   for (let i = 0; i < 2000; i++) {
     const id = newId('key');
     const token = generateToken('bn');
     const display = tokenDisplay(token);
-    limited.keys.push([id, projectId, `limited ${i}`, `bench key with limits ${i}`, display.start, display.end, 1, adminId, '[]', '{}', at, at,
-      JSON.stringify({ limit: 1_000_000_000, windowMs: 60_000 }), 1_000_000_000_000]);
-    limited.secrets.push([hashToken(secret, token), id, 'hmac-sha256', at]);
-    limited.groups.push([id, groupId]);
-    limitedTokens.push(token);
+    keys.push([id, projectId, `${options.name} ${i}`, `bench key with ${options.name} ${i}`, display.start, display.end, 1, adminId, '[]', '{}', at, at,
+      JSON.stringify(options.ratelimits), options.remaining]);
+    secrets.push([hashToken(secret, token), id, 'hmac-sha256', at]);
+    groups.push([id, groupId]);
+    tokens.push(token);
   }
-  await writer.insert('keys', ['id', 'project_id', 'name', 'description', 'token_start', 'token_end', 'enabled', 'created_by', 'ip_allowlist', 'meta', 'created_at', 'updated_at', 'ratelimit', 'remaining'], limited.keys);
-  await writer.insert('key_secrets', ['hash', 'key_id', 'algorithm', 'created_at'], limited.secrets);
-  await writer.insert('key_groups', ['key_id', 'group_id'], limited.groups);
-  await writer.close();
-
-  const unknownTokens = Array.from({ length: 2000 }, () => generateToken('bn'));
-  return { projectId, adminToken, validTokens, unknownTokens, limitedTokens };
+  await writer.insert('keys', ['id', 'project_id', 'name', 'description', 'token_start', 'token_end', 'enabled', 'created_by', 'ip_allowlist', 'meta', 'created_at', 'updated_at', 'ratelimits', 'remaining'], keys);
+  await writer.insert('key_secrets', ['hash', 'key_id', 'algorithm', 'created_at'], secrets);
+  await writer.insert('key_groups', ['key_id', 'group_id'], groups);
+  return tokens;
 }

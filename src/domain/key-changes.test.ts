@@ -25,6 +25,8 @@ describe('wideningChanges', () => {
     expect(wideningChanges(base, { ratelimits: [], remaining: null, refill: { amount: 100, interval: 'daily' } })).toEqual(['ratelimits', 'remaining', 'refill']);
     expect(wideningChanges(base, { ratelimits: [limit('default', 11, 60_000), base.ratelimits[1]!] })).toEqual(['ratelimits']);
     expect(wideningChanges(base, { ratelimits: [limit('default', 10, 59_999), base.ratelimits[1]!] })).toEqual(['ratelimits']);
+    // A longer window is narrower, but its count starts afresh.
+    expect(wideningChanges(base, { ratelimits: [limit('default', 5, 120_000), base.ratelimits[1]!] })).toEqual(['ratelimits']);
     expect(wideningChanges(base, { ratelimits: [limit('default', 10, 60_000, false), base.ratelimits[1]!] })).toEqual(['ratelimits']);
     expect(wideningChanges(base, { identityId: null })).toEqual(['identity']);
     expect(wideningChanges(base, { identityId: 'idt_b' })).toEqual(['identity']);
@@ -38,7 +40,7 @@ describe('wideningChanges', () => {
       enabled: false,
       expiresAt: '2026-12-31T00:00:00.000Z',
       ipAllowlist: ['10.1.0.0/16', '10.2.3.4'],
-      ratelimits: [limit('default', 5, 120_000), limit('tokens', 1000, 3_600_000, true), limit('new', 1, 1000)],
+      ratelimits: [limit('default', 5, 60_000), limit('tokens', 1000, 3_600_000, true), limit('new', 1, 1000)],
       identityId: 'idt_a',
       remaining: 0,
       refill: null,

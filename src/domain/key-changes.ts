@@ -25,11 +25,16 @@ function laterOrNever(next: string | null, before: string | null): boolean {
   return next === null || Date.parse(next) > Date.parse(before);
 }
 
-/** Whether some limit of `before` is gone, raised, shortened or no longer applied by itself. */
+/**
+ * Whether some limit of `before` is gone, raised, given another duration or no longer applied
+ * by itself. A longer window would be narrower, but its count starts afresh (a window's slots
+ * have the duration's length, see rate-windows.ts): lengthening it again and again would hand
+ * the token a fresh window each time.
+ */
 function widensLimits(next: readonly NamedLimit[], before: readonly NamedLimit[]): boolean {
   return before.some((old) => {
     const now = next.find((limit) => limit.name === old.name);
-    return !now || now.limit > old.limit || now.durationMs < old.durationMs || (old.autoApply && !now.autoApply);
+    return !now || now.limit > old.limit || now.durationMs !== old.durationMs || (old.autoApply && !now.autoApply);
   });
 }
 
@@ -46,7 +51,7 @@ function widensRefill(next: KeyUseSettings['refill'], before: KeyUseSettings['re
 /**
  * The fields of a key change that give its token more use than it has: re-enabling, a later or
  * no expiry, an IP allowlist that lets in an address the old one did not, a rate limit removed,
- * raised, shortened or no longer automatic, more or unlimited quota, a bigger or more frequent
+ * raised, given another duration or no longer automatic, more or unlimited quota, a bigger or more frequent
  * refill, a group it did not have, another identity (or none).
  * Anything else (disabling, narrowing, lowering, names and meta) only takes use away or is
  * neutral. Returns the widening fields' names, empty when the change gives nothing.

@@ -43,7 +43,8 @@ export function withAutoApply(limits: readonly NamedLimitSetting[]): NamedLimit[
 
 /** A key's old single rate limit, read from its named limits (`default`, when it applies to every call). */
 export function legacyRatelimitOf(limits: readonly NamedLimit[]): { limit: number; windowMs: number } | null {
-  const found = limits.find((limit) => limit.name === DEFAULT_LIMIT_NAME);
+  // One applied only when a verification names it is not what old clients mean by a key's limit.
+  const found = limits.find((limit) => limit.name === DEFAULT_LIMIT_NAME && limit.autoApply);
   return found ? { limit: found.limit, windowMs: found.durationMs } : null;
 }
 

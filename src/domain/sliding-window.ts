@@ -6,7 +6,7 @@
  * every slot that holds a moment of the last `durationMs` (the oldest one whole), so the count
  * is never under the true one: it may refuse a call up to one slot (1/60 of the window) sooner
  * than an exact log would, and never admits one too many. Memory is SLOTS numbers per limit,
- * whatever the limit. The same arithmetic runs in Redis (src/runtime/usage/window-script.ts).
+ * whatever the limit. The same arithmetic runs in Redis (the scripts of src/runtime/usage/rate-windows.ts).
  */
 
 export const SLOTS = 60;
@@ -75,4 +75,20 @@ export function admitAll(spends: readonly WindowSpend[], now: number): WindowOut
     }
     return outcomeOf(state, fits[i]!, spend.limit, spend.durationMs, now);
   });
+}
+
+/**
+ * Gives back what `admitAll` spent at the same `now`, for a call that something after the
+ * windows refused (a quota): as if it had never been counted.
+ *
+ * @example if (quotaRefused) giveBack(spends, now)
+ */
+export function giveBack(spends: readonly WindowSpend[], now: number): void {
+  for (const spend of spends) {
+    if (spend.cost <= 0) continue;
+    const slot = Math.floor(now / slotMs(spend.durationMs));
+    const left = (spend.counts.get(slot) ?? 0) - spend.cost;
+    if (left > 0) spend.counts.set(slot, left);
+    else spend.counts.delete(slot);
+  }
 }

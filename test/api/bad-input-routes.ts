@@ -3,7 +3,7 @@ import { newId } from '../../src/domain/ids.ts';
 // The routes and bad values the bad-input suite (bad-input.test.ts) walks through.
 
 /** Real rows for path ids and bodies that refer to them. */
-export type World = { projectId: string; userId: string; groupId: string; keyId: string };
+export type World = { projectId: string; userId: string; groupId: string; keyId: string; identityId: string };
 export type Body = Record<string, unknown>;
 
 export type BodyRoute = {
@@ -81,6 +81,12 @@ export const BODY_ROUTES: BodyRoute[] = [
       [(w) => ({ projectId: w.projectId, refill: { amount: 10, interval: 'hourly' } }), '/refill'],
       [(w) => ({ projectId: w.projectId, groupIds: [w.userId] }), '/groupIds/0'],
       [(w) => ({ projectId: w.projectId, ownerId: w.userId, owner: 'admin' }), '/owner'],
+      [(w) => ({ projectId: w.projectId, ratelimits: [{ name: 'Bad Name', limit: 1, durationMs: 1000 }] }), '/ratelimits/0/name'],
+      [(w) => ({ projectId: w.projectId, ratelimits: [{ name: 'a', limit: 1, durationMs: 1000 }, { name: 'a', limit: 2, durationMs: 1000 }] }), '/ratelimits'],
+      [(w) => ({ projectId: w.projectId, ratelimit: { limit: 1, windowMs: 1000 }, ratelimits: [] }), '/ratelimit'],
+      [(w) => ({ projectId: w.projectId, identityId: w.identityId, externalId: 'x' }), '/externalId'],
+      [(w) => ({ projectId: w.projectId, identityId: w.keyId }), '/identityId'],
+      [(w) => ({ projectId: w.projectId, externalId: '' }), '/externalId'],
     ],
   },
   {
@@ -95,6 +101,10 @@ export const BODY_ROUTES: BodyRoute[] = [
       [{ ratelimit: { limit: 10 } }, '/ratelimit'],
       [{ refill: { amount: 5, interval: 'daily' } }, '/refill'],
       [{ projectId: 'prj_x' }, '/projectId'],
+      [{ ratelimits: [{ name: 'ok', limit: 1, durationMs: 500 }] }, '/ratelimits/0/durationMs'],
+      [{ ratelimits: Array.from({ length: 11 }, (_, i) => ({ name: `l${i}`, limit: 1, durationMs: 1000 })) }, '/ratelimits'],
+      [{ externalId: null }, '/externalId'],
+      [(w) => ({ identityId: w.identityId, externalId: 'x' }), '/externalId'],
     ],
   },
   {
@@ -112,12 +122,32 @@ export const BODY_ROUTES: BodyRoute[] = [
       [{ key: 'x', projectId: 'nope' }, '/projectId'],
       [{ key: 'x', permissions: 7 }, '/permissions'],
       [{ key: 'x', ip: 'not-an-ip' }, '/ip'],
+      [{ key: 'x', ratelimits: [{ name: 'Tokens' }] }, '/ratelimits/0/name'],
+      [{ key: 'x', ratelimits: [{ name: 'tokens', cost: -1 }] }, '/ratelimits/0/cost'],
+      [{ key: 'x', ratelimits: { name: 'tokens' } }, '/ratelimits'],
     ],
+  },
+  {
+    method: 'POST', route: '/v1/identities', path: () => '/v1/identities',
+    valid: () => ({ externalId: 'refused-identity' }),
+    wrong: [
+      [{}, '/externalId'],
+      [{ externalId: 7 }, '/externalId'],
+      [{ externalId: 'x', meta: 'plan' }, '/meta'],
+      [{ externalId: 'x', ratelimits: [{ name: 'ok', limit: 0, durationMs: 1000 }] }, '/ratelimits/0/limit'],
+      [{ externalId: 'x', meta: { blob: 'x'.repeat(5000) } }, '/meta'],
+      [{ externalId: 'x', refill: { amount: 1, interval: 'daily' } }, '/refill'],
+    ],
+  },
+  {
+    method: 'PATCH', route: '/v1/identities/{id}', path: (w) => `/v1/identities/${w.identityId}`,
+    valid: () => ({ meta: { refused: true } }),
+    wrong: [[{ externalId: '' }, '/externalId'], [{ remaining: -5 }, '/remaining'], [{ ratelimits: [{ name: 'x', limit: 1 }] }, '/ratelimits/0/durationMs'], [{ keyCount: 1 }, '/keyCount']],
   },
 ];
 
 /** Every route with an id in its path (bodies are valid, so only the id is wrong). */
-export const ID_ROUTES: { method: string; route: string; kind: 'prj' | 'usr' | 'grp' | 'key'; body?: Body }[] = [
+export const ID_ROUTES: { method: string; route: string; kind: 'prj' | 'usr' | 'grp' | 'key' | 'idt'; body?: Body }[] = [
   { method: 'GET', route: '/v1/projects/{id}', kind: 'prj' },
   { method: 'PATCH', route: '/v1/projects/{id}', kind: 'prj', body: { name: 'x' } },
   { method: 'DELETE', route: '/v1/projects/{id}', kind: 'prj' },
@@ -131,6 +161,9 @@ export const ID_ROUTES: { method: string; route: string; kind: 'prj' | 'usr' | '
   { method: 'PATCH', route: '/v1/keys/{id}', kind: 'key', body: { name: 'x' } },
   { method: 'DELETE', route: '/v1/keys/{id}', kind: 'key' },
   { method: 'POST', route: '/v1/keys/{id}/regenerate', kind: 'key', body: {} },
+  { method: 'GET', route: '/v1/identities/{id}', kind: 'idt' },
+  { method: 'PATCH', route: '/v1/identities/{id}', kind: 'idt', body: { meta: {} } },
+  { method: 'DELETE', route: '/v1/identities/{id}', kind: 'idt' },
 ];
 
 /** Ids of the wrong shape, each made from a real one where that makes the point sharper. */
@@ -153,12 +186,13 @@ export const UNROUTABLE_IDS: [string, (real: string, kind: string) => string, st
   ['with broken percent-encoding', (real) => `${real}%E0%A4%A`, 'BAD_REQUEST'],
 ];
 
-export const LIST_ROUTES: { route: string; kind: 'prj' | 'usr' | 'grp' | 'key' | 'evt' }[] = [
+export const LIST_ROUTES: { route: string; kind: 'prj' | 'usr' | 'grp' | 'key' | 'evt' | 'idt' }[] = [
   { route: '/v1/projects', kind: 'prj' },
   { route: '/v1/users', kind: 'usr' },
   { route: '/v1/groups', kind: 'grp' },
   { route: '/v1/keys', kind: 'key' },
   { route: '/v1/audit', kind: 'evt' },
+  { route: '/v1/identities', kind: 'idt' },
 ];
 
 export const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');

@@ -63,7 +63,7 @@ function idCases(): Case[] {
       name: `${route.method} ${route.route}: an id ${label}`,
       method: route.method,
       path: (w) => {
-        const real = { prj: w.projectId, usr: w.userId, grp: w.groupId, key: w.keyId }[route.kind];
+        const real = { prj: w.projectId, usr: w.userId, grp: w.groupId, key: w.keyId, idt: w.identityId }[route.kind];
         return route.route.replace('{id}', bad(real, route.kind));
       },
       body: route.body ? () => JSON.stringify(route.body) : undefined,
@@ -114,6 +114,10 @@ function unstorableCases(): Case[] {
     ['PATCH /v1/keys/{id}: a NUL in a meta name', 'PATCH', (w) => `/v1/keys/${w.keyId}`, json(() => ({ meta: { 'a\u0000': 1 } })), '/meta/a\u0000'],
     ['POST /v1/keys/import: a NUL in a name', 'POST', () => '/v1/keys/import', json(importBody({ name: '\u0000' })), '/keys/0/name'],
     ['POST /v1/keys/verify: a NUL in a tag', 'POST', () => '/v1/keys/verify', json(() => ({ key: 'bad_x', tags: ['ok', 'a\u0000'] })), '/tags/1'],
+    ['GET /v1/identities: a NUL in the search', 'GET', () => '/v1/identities?q=ab%00c', undefined, '/q'],
+    ['GET /v1/keys: a NUL in externalId', 'GET', () => '/v1/keys?externalId=ab%00c', undefined, '/externalId'],
+    ['POST /v1/keys: a NUL in externalId', 'POST', () => '/v1/keys', json((w) => ({ projectId: w.projectId, externalId: 'a\u0000' })), '/externalId'],
+    ['PATCH /v1/identities/{id}: a NUL in a meta value', 'PATCH', (w) => `/v1/identities/${w.identityId}`, json(() => ({ meta: { plan: 'a\u0000' } })), '/meta/plan'],
   ];
   return cases.map(([name, method, path, body, errorPath]) => ({ name, method, path, body, status: 400, code: 'VALIDATION_FAILED', errorPath }));
 }
@@ -132,9 +136,13 @@ describe('bad input never yields a 5xx and changes nothing', () => {
     const user = await admin.client.post('/v1/users', { username: uniqueName('bad'), role: 'member' });
     const group = await admin.client.post('/v1/groups', { name: uniqueName('bad'), permissions: [] });
     const { keyId } = await createKeyWith(admin.client);
-    world = { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId };
+    const identity = await admin.client.post('/v1/identities', { externalId: uniqueName('bad') });
+    world = { projectId: project.body.id, userId: user.body.id, groupId: group.body.id, keyId, identityId: identity.body.id };
     // Fill every list past one page so cursors and limits matter.
-    for (let i = 0; i < 3; i++) await admin.client.post('/v1/projects', { name: `Filler ${i}` });
+    for (let i = 0; i < 3; i++) {
+      await admin.client.post('/v1/projects', { name: `Filler ${i}` });
+      await admin.client.post('/v1/identities', { externalId: uniqueName('filler') });
+    }
   });
   afterAll(async () => server.close());
 

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { AppliedLimit } from '../../domain/named-limits.ts';
-import { admitAll, SLOTS, slotMs, type WindowCounts, type WindowOutcome } from '../../domain/sliding-window.ts';
+import { admitAll, giveBack, SLOTS, slotMs, type WindowCounts, type WindowOutcome } from '../../domain/sliding-window.ts';
 
 /** One named limit's state after a verification, as its answer shows it. */
 export type LimitResult = { name: string; limit: number; remaining: number; resetAt: number; exceeded: boolean };
@@ -10,6 +10,8 @@ export type LimitResult = { name: string; limit: number; remaining: number; rese
 export type RateWindows = {
   /** Admits one verification against all its limits, all or nothing. */
   consume: (limits: readonly AppliedLimit[], now: number) => Promise<LimitResult[]>;
+  /** Gives back what `consume` took at the same `now` (a quota refused the call after it). */
+  refund: (limits: readonly AppliedLimit[], now: number) => Promise<void>;
 };
 
 // A key or identity and limit name share a counter; a new duration starts a new one (its slots
@@ -35,6 +37,12 @@ export function memoryWindows(options: { max: number } = { max: 500_000 }): Rate
         return { counts, limit: limit.limit, durationMs: limit.durationMs, cost: limit.cost };
       });
       return resultsOf(limits, admitAll(spends, now));
+    },
+    refund: async (limits, now) => {
+      giveBack(limits.flatMap((limit) => {
+        const counts = counters.get(counterName(limit));
+        return counts ? [{ counts, limit: limit.limit, durationMs: limit.durationMs, cost: limit.cost }] : [];
+      }), now);
     },
   };
 }
@@ -88,7 +96,26 @@ end
 return out
 `;
 
-type WindowsRedis = Redis & { keywardWindows: (keyCount: number, ...args: (string | number)[]) => Promise<number[]> };
+// giveBack (src/domain/sliding-window.ts): takes a spend of the same `now` out of its slot.
+// KEYS: the hashes of WINDOWS_SCRIPT. ARGV: now, then durationMs and cost for each.
+const REFUND_SCRIPT = `
+local now = tonumber(ARGV[1])
+for i = 1, #KEYS do
+  local duration = tonumber(ARGV[i * 2])
+  local cost = tonumber(ARGV[i * 2 + 1])
+  if cost > 0 then
+    local slot = string.format('%d', math.floor(now / math.max(1, math.ceil(duration / ${SLOTS}))))
+    if redis.call('HEXISTS', KEYS[i], slot) == 1 and redis.call('HINCRBY', KEYS[i], slot, -cost) <= 0 then
+      redis.call('HDEL', KEYS[i], slot)
+    end
+  end
+end
+`;
+
+type WindowsRedis = Redis & {
+  keywardWindows: (keyCount: number, ...args: (string | number)[]) => Promise<number[]>;
+  keywardWindowsRefund: (keyCount: number, ...args: (string | number)[]) => Promise<null>;
+};
 
 /**
  * Windows in Redis, shared by every node: a limit of 100 admits 100, whichever nodes serve the
@@ -96,13 +123,15 @@ type WindowsRedis = Redis & { keywardWindows: (keyCount: number, ...args: (strin
  */
 export function redisWindows(redis: Redis, options: { prefix: string; onFallback: (error: unknown) => void; onRecovered: () => void }): RateWindows {
   redis.defineCommand('keywardWindows', { lua: WINDOWS_SCRIPT });
+  redis.defineCommand('keywardWindowsRefund', { lua: REFUND_SCRIPT });
   const client = redis as WindowsRedis;
   const fallback = memoryWindows();
+  const keysOf = (limits: readonly AppliedLimit[]) => limits.map((limit) => `${options.prefix}window:${counterName(limit)}`);
   return {
     consume: async (limits, now) => {
       try {
         const args = limits.flatMap((limit) => [limit.limit, limit.durationMs, limit.cost]);
-        const answer = await client.keywardWindows(limits.length, ...limits.map((limit) => `${options.prefix}window:${counterName(limit)}`), now, ...args);
+        const answer = await client.keywardWindows(limits.length, ...keysOf(limits), now, ...args);
         options.onRecovered();
         return limits.map((limit, i) => {
           const [fits, used, oldest] = [answer[i * 3], answer[i * 3 + 1], answer[i * 3 + 2]];
@@ -113,6 +142,15 @@ export function redisWindows(redis: Redis, options: { prefix: string; onFallback
       } catch (error) {
         options.onFallback(error);
         return fallback.consume(limits, now);
+      }
+    },
+    refund: async (limits, now) => {
+      try {
+        await client.keywardWindowsRefund(limits.length, ...keysOf(limits), now, ...limits.flatMap((limit) => [limit.durationMs, limit.cost]));
+      } catch (error) {
+        // The spend may have been counted here while Redis was down.
+        options.onFallback(error);
+        await fallback.refund(limits, now);
       }
     },
   };

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { DEFAULT_LIMIT_NAME, limitsToApply, type LimitRequest, type NamedLimit } from '../../domain/named-limits.ts';
+import { DEFAULT_LIMIT_NAME, limitsToApply, type AppliedLimit, type LimitRequest, type NamedLimit } from '../../domain/named-limits.ts';
 import type { QuotaCounterRepository } from '../../store/quota-counters.ts';
 import { databaseQuotas, memoryQuotas, redisQuotas, type QuotaChange, type QuotaHolder, type QuotaStore } from './quota-stores.ts';
 import { memoryWindows, redisWindows, type LimitResult, type RateWindows } from './rate-windows.ts';
@@ -97,34 +97,47 @@ export class UsageLimiter {
   }
 
   /**
-   * Applies the key's and its identity's limits to one verification (all or nothing), then
-   * spends `cost` of the identity's quota and of the key's; a key refusing gives the identity's
-   * spend back.
+   * Applies the key's and its identity's limits to one verification, all or nothing: the
+   * windows first (none is spent when one refuses), then `cost` of the identity's quota and of
+   * the key's. A call a quota refuses gives back what it took: the key refusing gives the
+   * identity's quota back, and either refusing gives the windows back, so a key whose own quota
+   * is spent does not use up the limits it shares with its identity's other keys.
    */
   async consume(key: LimitedKey, request: { cost: number; ratelimits?: readonly LimitRequest[] }, now: number): Promise<LimitOutcome> {
-    const outcome: LimitOutcome = {};
     const applied = limitsToApply({ id: key.id, limits: key.ratelimits }, key.identity && { id: key.identity.id, limits: key.identity.ratelimits }, request.ratelimits);
-    if (applied.length > 0) {
-      const results = await this.#windows.consume(applied, now);
-      outcome.ratelimits = results.map((result) => this.#answerOf(result));
-      const legacy = results.find((result, i) => result.name === DEFAULT_LIMIT_NAME && applied[i]!.scope === 'key');
-      if (legacy) outcome.ratelimit = { limit: legacy.limit, remaining: legacy.remaining, resetAt: this.#resetAt(legacy.resetAt) };
-      if (results.some((result) => result.exceeded)) {
-        outcome.code = 'RATE_LIMITED';
-        return outcome;
-      }
+    if (applied.length === 0) return this.#spendQuotas(key, request.cost, now);
+    let results = await this.#windows.consume(applied, now);
+    if (results.some((result) => result.exceeded)) return this.#withLimits({ code: 'RATE_LIMITED' }, applied, results);
+    const outcome = await this.#spendQuotas(key, request.cost, now);
+    if (outcome.code) {
+      await this.#windows.refund(applied, now);
+      results = results.map((result, i) => ({ ...result, remaining: Math.min(result.limit, result.remaining + applied[i]!.cost) }));
     }
-    const identity = key.identity?.remaining !== null && key.identity !== null ? key.identity : undefined;
+    return this.#withLimits(outcome, applied, results);
+  }
+
+  /** The limits' part of an answer: each one applied, and the key's `default` as the single `ratelimit`. */
+  #withLimits(outcome: LimitOutcome, applied: readonly AppliedLimit[], results: readonly LimitResult[]): LimitOutcome {
+    outcome.ratelimits = results.map((result) => this.#answerOf(result));
+    const legacy = results.find((result, i) => result.name === DEFAULT_LIMIT_NAME && applied[i]!.scope === 'key' && applied[i]!.autoApply);
+    if (legacy) outcome.ratelimit = { limit: legacy.limit, remaining: legacy.remaining, resetAt: this.#resetAt(legacy.resetAt) };
+    return outcome;
+  }
+
+  /** Spends `cost` of the identity's quota, then of the key's; the key refusing gives the identity's spend back. */
+  async #spendQuotas(key: LimitedKey, cost: number, now: number): Promise<LimitOutcome> {
+    const outcome: LimitOutcome = {};
+    const identity = key.identity !== null && key.identity.remaining !== null ? key.identity : undefined;
     if (identity) {
-      const spent = await this.#identityQuotas.spend(identity, request.cost, now);
+      const spent = await this.#identityQuotas.spend(identity, cost, now);
       outcome.remaining = spent.remaining;
       if (!spent.allowed) return { ...outcome, code: 'USAGE_EXCEEDED' };
     }
     if (key.remaining !== null) {
-      const spent = await this.#keyQuotas.spend(key, request.cost, now);
+      const spent = await this.#keyQuotas.spend(key, cost, now);
       outcome.remaining = spent.remaining;
       if (!spent.allowed) {
-        if (identity && request.cost > 0) await this.#identityQuotas.refund(identity, request.cost);
+        if (identity && cost > 0) await this.#identityQuotas.refund(identity, cost);
         outcome.code = 'USAGE_EXCEEDED';
       }
     }
