@@ -5,6 +5,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './components/AppLayout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { GroupsPage } from './pages/GroupsPage.tsx';
+import { IdentitiesPage } from './pages/IdentitiesPage.tsx';
+import { IdentityPage } from './pages/IdentityPage.tsx';
 import { KeyPage } from './pages/KeyPage.tsx';
 import { KeysPage } from './pages/KeysPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -40,6 +42,8 @@ export default function Console() {
             </Suspense>
           }
         />
+        <Route path={PATHS.identities} element={<IdentitiesPage />} />
+        <Route path={`${PATHS.identities}/:id`} element={<IdentityPage />} />
         <Route path={PATHS.users} element={<UsersPage />} />
         <Route path={PATHS.groups} element={<GroupsPage />} />
         <Route path={PATHS.projects} element={<ProjectsPage />} />

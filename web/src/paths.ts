@@ -8,6 +8,7 @@ export const PATHS = {
   projects: '/projects',
   audit: '/audit',
   webhooks: '/webhooks',
+  identities: '/identities',
   account: '/account',
 } as const;
 
@@ -16,6 +17,9 @@ export const keyPath = (id: string) => `${PATHS.keys}/${encodeURIComponent(id)}`
 
 /** A webhook's own page (its delivery log). */
 export const webhookPath = (id: string) => `${PATHS.webhooks}/${encodeURIComponent(id)}`;
+
+/** An identity's own page (its limits and keys). */
+export const identityPath = (id: string) => `${PATHS.identities}/${encodeURIComponent(id)}`;
 
 /** What the router carries to the sign-in page: where to return to after. */
 export type SignInState = { next?: string };

@@ -20,6 +20,7 @@ export const queryKeys = {
   audit: ['audit'] as const,
   usage: ['usage'] as const,
   webhooks: ['webhooks'] as const,
+  identities: ['identities'] as const,
 };
 
 /**

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartBar, IconChevronDown, IconClipboardList, IconFolders, IconKey, IconLogout, IconSettings, IconShieldLock, IconUserCircle, IconUsers, IconWebhook } from '@tabler/icons-react';
+import { IconChartBar, IconChevronDown, IconClipboardList, IconFolders, IconId, IconKey, IconLogout, IconSettings, IconShieldLock, IconUserCircle, IconUsers, IconWebhook } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSignOut } from '../api/queries/session.ts';
 import { useSession } from '../hooks/useSession.ts';
@@ -10,6 +10,7 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 const NAVIGATION = [
   { to: PATHS.keys, label: 'API Key Management', permission: 'keys.read', icon: IconKey },
   { to: PATHS.usage, label: 'Usage', permission: 'keys.read', icon: IconChartBar },
+  { to: PATHS.identities, label: 'Identities', permission: 'identities.read', icon: IconId },
   { to: PATHS.users, label: 'Users', permission: 'users.read', icon: IconUsers },
   { to: PATHS.groups, label: 'Permission groups', permission: 'groups.read', icon: IconShieldLock },
   { to: PATHS.projects, label: 'Projects', permission: 'projects.read', icon: IconFolders },

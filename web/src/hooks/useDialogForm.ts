@@ -10,8 +10,10 @@ type Options<Values> = {
   name: string;
   initialValues: Values;
   check: Check<Values>;
-  /** The fields whose errors show as they are typed; the others show once a submit is refused. */
+  /** The fields whose errors show as they are typed (a list field: each of its rows' fields too); the others show once a submit is refused. */
   live?: readonly (keyof Values)[];
+  /** The field a 409 CONFLICT from the server is about (a unique name already taken). */
+  conflictField?: keyof Values;
 };
 
 /**
@@ -23,6 +25,8 @@ export function useDialogForm<Values extends Record<string, unknown>>(options: O
   const checkRef = useRef(options.check);
   checkRef.current = options.check;
   const live = new Set<string>((options.live ?? []) as string[]);
+  // `ratelimits.0.name` is live when `ratelimits` is.
+  const isLive = (path: string) => live.has(path) || live.has(path.split('.')[0]!);
   const formRef = useRef<HTMLFormElement>(null);
   // A refusal that names no field: said at the top of the dialog (FormError).
   const [formError, setFormError] = useState<unknown>();
@@ -33,9 +37,11 @@ export function useDialogForm<Values extends Record<string, unknown>>(options: O
     initialValues: options.initialValues,
     validate: (values) => withoutEmpty(checkRef.current(values)),
     // A live field shows what is wrong with it now, whether or not a submit was tried.
+    // A row of a list field (a new, still empty limit) waits until it is typed in.
     enhanceGetInputProps: ({ field, form: current }) => {
-      if (!live.has(String(field))) return undefined;
-      const error = withoutEmpty(checkRef.current(current.values))[String(field)];
+      const path = String(field);
+      if (!isLive(path) || (path.includes('.') && !current.isTouched(path))) return undefined;
+      const error = withoutEmpty(checkRef.current(current.values))[path];
       return error ? { error } : undefined;
     },
   });
@@ -65,7 +71,7 @@ export function useDialogForm<Values extends Record<string, unknown>>(options: O
 
   /** The server refused: its words beside the fields it names, or at the top of the dialog. */
   const refused = (error: unknown): void => {
-    const errors = fieldErrorsOf(error);
+    const errors = fieldErrorsOf(error, options.conflictField as string | undefined);
     if (Object.keys(errors).length === 0) {
       setFormError(error);
       return;

@@ -9,12 +9,13 @@ const FIELD_OF_CODE: Record<string, string> = {
 
 /**
  * The server's refusal as errors beside the form fields it names (`/ipAllowlist/0` → ipAllowlist),
- * so a refused form shows where to look as well as the notification.
+ * so a refused form shows where to look as well as the notification. `conflictField` is the
+ * field a 409 CONFLICT is about, in a form with one unique field (an identity's externalId).
  */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
+export function fieldErrorsOf(error: unknown, conflictField?: string): Record<string, string> {
   if (!(error instanceof KeywardError)) return {};
   const result: Record<string, string> = {};
-  const field = FIELD_OF_CODE[error.code];
+  const field = error.code === 'CONFLICT' && conflictField ? conflictField : FIELD_OF_CODE[error.code];
   if (field) result[field] = error.message;
   for (const entry of error.errors) {
     const name = entry.path.split('/')[1];

@@ -1,9 +1,15 @@
 import dayjs from 'dayjs';
-import type { KeyCreate, Key, RateLimit, Refill, KeyUpdate } from '@keyward/sdk';
+import type { KeyCreate, Key, NamedLimitSetting, RateLimit, KeyUpdate } from '@keyward/sdk';
 import { allowlistEntries, allowlistError } from './ip-allowlist.ts';
+import { DEFAULT_LIMIT_NAME, limitRowErrors, limitRowsOf, limitsOfRows, MAX_NAMED_LIMITS, sameLimits, type NamedLimitRow } from './named-limits.ts';
+import { countError, isEmpty, MAX_COUNT, MAX_WINDOW_SECONDS, quotaErrors, quotaFormOf, quotaSummary, refillOf, remainingOf, type QuotaFormValues } from './quota-form.ts';
 
-/** What the create and edit dialogs hold. `expiresAt` is the date picker's local time, or null for never. */
-export type KeyFormValues = {
+/**
+ * What the create and edit dialogs hold. `expiresAt` is the date picker's local time, or null
+ * for never. The single rate limit is the key's limit named `default` that applies to every
+ * verification (the API's old `ratelimit`); `ratelimits` are its other named limits.
+ */
+export type KeyFormValues = QuotaFormValues & {
   projectId: string;
   name: string;
   description: string;
@@ -15,14 +21,13 @@ export type KeyFormValues = {
   /** Rate limit: verifications per window; both empty for no limit. (Number inputs hold '' when empty.) */
   ratelimitLimit: number | string;
   ratelimitWindowSeconds: number | string;
-  /** Quota: verifications left; empty for no quota. */
-  remaining: number | string;
-  /** What the quota is set back to, and how often; amount empty for no refill. */
-  refillAmount: number | string;
-  refillInterval: Refill['interval'];
+  ratelimits: NamedLimitRow[];
+  /** The identity (customer) the key belongs to, by its external id; empty for none. */
+  externalId: string;
 };
 
-export type KeyFormErrors = Partial<Record<keyof KeyFormValues, string>>;
+/** Errors by field path (`ratelimits.0.name` for a row's field). */
+export type KeyFormErrors = Partial<Record<keyof KeyFormValues | `ratelimits.${number}.${keyof NamedLimitRow}`, string>>;
 
 /** The date picker's value format (local time). */
 export const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
@@ -42,6 +47,8 @@ export function emptyKeyForm(defaults: Partial<KeyFormValues> = {}): KeyFormValu
     enabled: true,
     ratelimitLimit: '',
     ratelimitWindowSeconds: '',
+    ratelimits: [],
+    externalId: '',
     remaining: '',
     refillAmount: '',
     refillInterval: 'daily',
@@ -49,12 +56,15 @@ export function emptyKeyForm(defaults: Partial<KeyFormValues> = {}): KeyFormValu
   };
 }
 
-/** The form for "Create & create another": the same project, owner and groups, a blank name. */
+/** The form for "Create & create another": the same project, owner, groups and identity, a blank name. */
 export function nextKeyForm(previous: KeyFormValues): KeyFormValues {
-  return emptyKeyForm({ projectId: previous.projectId, owner: previous.owner, groupIds: previous.groupIds });
+  return emptyKeyForm({ projectId: previous.projectId, owner: previous.owner, groupIds: previous.groupIds, externalId: previous.externalId });
 }
 
 export function keyFormFromKey(key: Key): KeyFormValues {
+  // The single rate limit field is the `default` limit applied to every verification; a
+  // `default` applied only when named (set through the API) stays a row like the others.
+  const single = key.ratelimits.find((limit) => limit.name === DEFAULT_LIMIT_NAME && limit.autoApply);
   return {
     projectId: key.projectId,
     name: key.name,
@@ -64,27 +74,12 @@ export function keyFormFromKey(key: Key): KeyFormValues {
     expiresAt: key.expiresAt ? dayjs(key.expiresAt).format(PICKER_FORMAT) : null,
     ipAllowlist: key.ipAllowlist.join('\n'),
     enabled: key.enabled,
-    ratelimitLimit: key.ratelimit?.limit ?? '',
-    ratelimitWindowSeconds: key.ratelimit ? key.ratelimit.windowMs / 1000 : '',
-    remaining: key.remaining ?? '',
-    refillAmount: key.refill?.amount ?? '',
-    refillInterval: key.refill?.interval ?? 'daily',
+    ratelimitLimit: single?.limit ?? '',
+    ratelimitWindowSeconds: single ? single.durationMs / 1000 : '',
+    ratelimits: limitRowsOf(key.ratelimits.filter((limit) => limit !== single)),
+    externalId: key.identity?.externalId ?? '',
+    ...quotaFormOf(key),
   };
-}
-
-// The server's bounds (src/http/schemas/resources.ts).
-const MAX_COUNT = 1_000_000_000;
-const MAX_REMAINING = 1_000_000_000_000;
-const MAX_WINDOW_SECONDS = 31 * 24 * 3600;
-
-const isEmpty = (value: number | string) => value === '' || value === undefined;
-
-/** Why a number field is refused, or undefined: whole numbers within bounds only. */
-function countError(value: number | string, min: number, max: number): string | undefined {
-  if (isEmpty(value)) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) return `A whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`;
-  return undefined;
 }
 
 function usageLimitErrors(values: KeyFormValues): KeyFormErrors {
@@ -95,12 +90,13 @@ function usageLimitErrors(values: KeyFormValues): KeyFormErrors {
   else if (isEmpty(values.ratelimitLimit) && !isEmpty(values.ratelimitWindowSeconds)) errors.ratelimitLimit = 'Give the number of verifications per window, or clear the window';
   if (window) errors.ratelimitWindowSeconds = window;
   else if (isEmpty(values.ratelimitWindowSeconds) && !isEmpty(values.ratelimitLimit)) errors.ratelimitWindowSeconds = 'Give the window in seconds, or clear the limit';
-  const remaining = countError(values.remaining, 0, MAX_REMAINING);
-  if (remaining) errors.remaining = remaining;
-  const refill = countError(values.refillAmount, 1, MAX_COUNT);
-  if (refill) errors.refillAmount = refill;
-  else if (!isEmpty(values.refillAmount) && isEmpty(values.remaining)) errors.refillAmount = 'A refill needs a quota: set the verifications left too';
-  return errors;
+  const single = !isEmpty(values.ratelimitLimit) || !isEmpty(values.ratelimitWindowSeconds);
+  const rows = limitRowErrors(values.ratelimits, {
+    field: 'ratelimits',
+    taken: single ? { name: DEFAULT_LIMIT_NAME, why: '"default" is the rate limit above: give this one another name' } : undefined,
+    room: single ? MAX_NAMED_LIMITS - 1 : MAX_NAMED_LIMITS,
+  });
+  return { ...errors, ...rows, ...quotaErrors(values) };
 }
 
 function ratelimitOf(values: KeyFormValues): RateLimit | null {
@@ -108,12 +104,11 @@ function ratelimitOf(values: KeyFormValues): RateLimit | null {
   return { limit: Number(values.ratelimitLimit), windowMs: Number(values.ratelimitWindowSeconds) * 1000 };
 }
 
-function remainingOf(values: KeyFormValues): number | null {
-  return isEmpty(values.remaining) ? null : Number(values.remaining);
-}
-
-function refillOf(values: KeyFormValues): Refill | null {
-  return isEmpty(values.refillAmount) ? null : { amount: Number(values.refillAmount), interval: values.refillInterval };
+/** Every named limit of the form as the API takes them: the single rate limit is the one named `default`. */
+export function keyLimitsOf(values: KeyFormValues): NamedLimitSetting[] {
+  const single = ratelimitOf(values);
+  const others = limitsOfRows(values.ratelimits);
+  return single ? [{ name: DEFAULT_LIMIT_NAME, limit: single.limit, durationMs: single.windowMs, autoApply: true }, ...others] : others;
 }
 
 /** The errors to show as the person types; a form with any cannot be sent. */
@@ -122,6 +117,7 @@ export function keyFormErrors(values: KeyFormValues, mode: 'create' | 'edit'): K
   if (mode === 'create' && !values.projectId) errors.projectId = 'Choose the project the key belongs to';
   if (values.name.length > 200) errors.name = 'At most 200 characters';
   if (values.description.length > 1000) errors.description = 'At most 1000 characters';
+  if (values.externalId.trim().length > 255) errors.externalId = 'At most 255 characters';
   const allowlist = allowlistError(values.ipAllowlist);
   if (allowlist) errors.ipAllowlist = allowlist;
   return { ...errors, ...usageLimitErrors(values) };
@@ -143,8 +139,9 @@ export function toCreateBody(values: KeyFormValues): KeyCreate {
   if (values.owner.trim()) body.owner = values.owner.trim();
   const expiresAt = expiry(values);
   if (expiresAt) body.expiresAt = expiresAt;
-  const ratelimit = ratelimitOf(values);
-  if (ratelimit) body.ratelimit = ratelimit;
+  const limits = keyLimitsOf(values);
+  if (limits.length > 0) body.ratelimits = limits;
+  if (values.externalId.trim()) body.externalId = values.externalId.trim();
   const remaining = remainingOf(values);
   if (remaining !== null) body.remaining = remaining;
   const refill = refillOf(values);
@@ -155,7 +152,9 @@ export function toCreateBody(values: KeyFormValues): KeyCreate {
 /**
  * The changes of the edit dialog. `remaining` is sent only when the person changed it: the
  * quota is spent by verifications while the dialog is open, and saving another field must not
- * set it back to what the dialog loaded.
+ * set it back to what the dialog loaded. The limits and the identity are sent only when changed
+ * too: setting an identity (even the same one) needs identities.write, which a person who edits
+ * only a key's name need not hold.
  */
 export function toUpdateBody(values: KeyFormValues, before: KeyFormValues): KeyUpdate {
   const body: KeyUpdate = {
@@ -165,10 +164,16 @@ export function toUpdateBody(values: KeyFormValues, before: KeyFormValues): KeyU
     ipAllowlist: allowlistEntries(values.ipAllowlist),
     expiresAt: expiry(values),
     enabled: values.enabled,
-    ratelimit: ratelimitOf(values),
     refill: refillOf(values),
   };
   if (String(values.remaining) !== String(before.remaining)) body.remaining = remainingOf(values);
+  const limits = keyLimitsOf(values);
+  if (!sameLimits(limits, keyLimitsOf(before))) body.ratelimits = limits;
+  const externalId = values.externalId.trim();
+  if (externalId !== before.externalId.trim()) {
+    if (externalId) body.externalId = externalId;
+    else body.identityId = null;
+  }
   return body;
 }
 
@@ -184,7 +189,6 @@ export const GRACE_PERIODS = [
 export function limitsSummary(key: Pick<Key, 'ratelimit' | 'remaining' | 'refill'>): string {
   return [
     key.ratelimit && `Rate limit ${key.ratelimit.limit.toLocaleString('en')} per ${key.ratelimit.windowMs / 1000} s`,
-    key.remaining !== null && `${key.remaining.toLocaleString('en')} verifications left`,
-    key.refill && `refilled to ${key.refill.amount.toLocaleString('en')} ${key.refill.interval}`,
+    quotaSummary(key),
   ].filter(Boolean).join(', ');
 }

@@ -1,6 +1,9 @@
 import type { Group } from '@keyward/sdk';
 
-/** The permissions that guard Keyward's own management API (shared/spec/API.md). */
+/**
+ * The permissions that guard Keyward's own management API, in the server's order
+ * (src/domain/permissions.ts; test/web/console-model.test.ts holds the two lists equal).
+ */
 export const MANAGEMENT_PERMISSIONS = [
   { name: 'projects.read', label: 'Read projects' },
   { name: 'projects.write', label: 'Create, edit and delete projects' },
@@ -14,6 +17,9 @@ export const MANAGEMENT_PERMISSIONS = [
   { name: 'audit.read', label: 'Read the audit log' },
   { name: 'webhooks.read', label: 'Read webhooks and their delivery logs' },
   { name: 'webhooks.write', label: 'Create, edit and delete webhooks (they see every key)' },
+  { name: 'identities.read', label: 'Read identities (your customers), their limits and quotas' },
+  { name: 'identities.write', label: 'Create, edit and delete identities, and bind keys to them' },
+  { name: 'portal.write', label: 'Make self-service portal links for an identity' },
 ] as const;
 
 /** Every permission, management and project alike. */

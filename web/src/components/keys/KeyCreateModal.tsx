@@ -35,7 +35,7 @@ export function KeyCreateModal({ initial, projects, onClose, onCreated }: Props)
     name: 'key-create',
     initialValues: initial,
     check: (values) => keyFormErrors(values, 'create'),
-    live: ['name', 'description', 'ipAllowlist', 'ratelimitLimit', 'ratelimitWindowSeconds', 'remaining', 'refillAmount'],
+    live: ['name', 'description', 'ipAllowlist', 'ratelimitLimit', 'ratelimitWindowSeconds', 'ratelimits', 'remaining', 'refillAmount'],
   });
   const canCreateProject = session.can('projects.write');
 

@@ -23,7 +23,7 @@ export function KeyEditModal({ apiKey, onClose }: { apiKey: Key; onClose: () => 
     name: 'key-edit',
     initialValues: initial,
     check: (values) => keyFormErrors(values, 'edit'),
-    live: ['name', 'description', 'ipAllowlist', 'ratelimitLimit', 'ratelimitWindowSeconds', 'remaining', 'refillAmount'],
+    live: ['name', 'description', 'ipAllowlist', 'ratelimitLimit', 'ratelimitWindowSeconds', 'ratelimits', 'remaining', 'refillAmount'],
   });
 
   const submit = onSubmit((values) =>

@@ -1,13 +1,12 @@
-import { Fieldset, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Fieldset, Group, NumberInput, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { KeyFormValues } from '../../model/key-form.ts';
+import { QuotaFields } from '../limits/QuotaFields.tsx';
 
-const INTERVALS = [
-  { value: 'daily', label: 'Every day (UTC midnight)' },
-  { value: 'monthly', label: 'Every month (the 1st, UTC)' },
-];
-
-/** Rate limit (verifications per window), quota (verifications left) and its refill. Empty means none. */
+/**
+ * Rate limit (verifications per window: the key's limit named `default`), quota (verifications
+ * left) and its refill. Empty means none.
+ */
 export function UsageLimitFields({ form }: { form: UseFormReturnType<KeyFormValues> }) {
   return (
     <Fieldset legend="Usage limits" variant="filled">
@@ -36,38 +35,7 @@ export function UsageLimitFields({ form }: { form: UseFormReturnType<KeyFormValu
             miw={180}
           />
         </Group>
-        <NumberInput
-          label="Quota (verifications left)"
-          description="Each verification spends its cost (1 by default); at 0 the key is refused."
-          placeholder="No quota"
-          min={0}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator=","
-          {...form.getInputProps('remaining')}
-        />
-        <Group grow align="flex-start" gap="sm" preventGrowOverflow={false} wrap="wrap">
-          <NumberInput
-            label="Refill to"
-            description="The quota is set back to this"
-            placeholder="No refill"
-            min={1}
-            allowDecimal={false}
-            allowNegative={false}
-            thousandSeparator=","
-            {...form.getInputProps('refillAmount')}
-            miw={180}
-          />
-          <Select
-            label="Refill"
-            description="How often"
-            data={INTERVALS}
-            {...form.getInputProps('refillInterval')}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            miw={180}
-          />
-        </Group>
+        <QuotaFields form={form} quotaDescription="Each verification spends its cost (1 by default); at 0 the key is refused." />
       </Stack>
     </Fieldset>
   );
