@@ -88,9 +88,10 @@ describe('loadConfig', () => {
       KEYWARD_VERIFY_AUTH: 'required',
       KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8, ::1',
       KEYWARD_REQUEST_TIMEOUT_MS: '120000',
+      KEYWARD_KEY_CACHE_SIZE: '1000000',
       LOG_LEVEL: 'debug',
     });
-    expect(config).toMatchObject({ requestTimeoutMs: 120_000, port: 9000, host: '0.0.0.0', verifyAuth: 'required', trustedProxies: ['10.0.0.0/8', '::1'], logLevel: 'debug', adminUsername: 'root' });
+    expect(config).toMatchObject({ keyCacheSize: 1_000_000, requestTimeoutMs: 120_000, port: 9000, host: '0.0.0.0', verifyAuth: 'required', trustedProxies: ['10.0.0.0/8', '::1'], logLevel: 'debug', adminUsername: 'root' });
   });
 
   it.each([
@@ -104,6 +105,8 @@ describe('loadConfig', () => {
     [{ KEYWARD_VERIFY_AUTH: 'maybe' }, /KEYWARD_VERIFY_AUTH/],
     [{ KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8,nope' }, /KEYWARD_TRUSTED_PROXIES.*nope/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ KEYWARD_KEY_CACHE_SIZE: '9' }, /KEYWARD_KEY_CACHE_SIZE/],
+    [{ KEYWARD_KEY_CACHE_SIZE: 'lots' }, /KEYWARD_KEY_CACHE_SIZE/],
     [{ KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'yes' }, /KEYWARD_WEBHOOK_ALLOW_PRIVATE/],
     [{ KEYWARD_REQUEST_TIMEOUT_MS: '0' }, /KEYWARD_REQUEST_TIMEOUT_MS/],
     [{ KEYWARD_REQUEST_TIMEOUT_MS: '999' }, /KEYWARD_REQUEST_TIMEOUT_MS/],

@@ -26,6 +26,8 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** KEYWARD_REQUEST_TIMEOUT_MS: how long a client may take to send a whole request (headers and body). */
   requestTimeoutMs: number;
+  /** KEYWARD_KEY_CACHE_SIZE: how many keys the verification cache holds (and as many unknown tokens). */
+  keyCacheSize: number;
   /** KEYWARD_METRICS_TOKEN: the bearer token `/metrics` asks for; undefined: loopback clients only. */
   metricsToken: string | undefined;
   /** KEYWARD_PUBLIC_URL: where people reach Keyward (portal links start with it); undefined: the request's own origin. */
@@ -69,6 +71,7 @@ export const EnvironmentSchema = Type.Object({
   KEYWARD_WEBHOOK_ALLOW_PRIVATE: setting(Type.Union([Type.Literal('true'), Type.Literal('false')]), '"true" or "false"'),
   KEYWARD_REQUEST_TIMEOUT_MS: setting(Type.Integer({ minimum: 1000, maximum: 3_600_000 }), 'a whole number of milliseconds from 1000 to 3600000'),
   // Sent as "Authorization: Bearer <token>": visible ASCII without spaces, long enough not to guess.
+  KEYWARD_KEY_CACHE_SIZE: setting(Type.Integer({ minimum: 10, maximum: 10_000_000 }), 'a whole number from 10 to 10000000'),
   KEYWARD_METRICS_TOKEN: setting(Type.String({ pattern: '^[\\x21-\\x7e]{16,512}$' }), '16 to 512 visible ASCII characters without spaces (e.g. the output of "openssl rand -hex 32")', { secret: true }),
   KEYWARD_PUBLIC_URL: setting(Type.String({ pattern: '^https?://[^/?#@\\s]+(/[^?#\\s]*)?$' }), 'an http(s) URL without query, fragment or credentials, e.g. https://keys.example.com'),
   // Origins go into the portal's Content-Security-Policy: host characters only, never ; or quotes.
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // Without a limit a client could hold a connection and its buffers for ever by sending a
     // body shorter than its Content-Length (Node's own limit is off in servers made for Fastify).
     requestTimeoutMs: settings.KEYWARD_REQUEST_TIMEOUT_MS ?? 30_000,
+    keyCacheSize: settings.KEYWARD_KEY_CACHE_SIZE ?? 200_000,
     metricsToken: settings.KEYWARD_METRICS_TOKEN,
     publicUrl: settings.KEYWARD_PUBLIC_URL,
     portalFrameAncestors: (settings.KEYWARD_PORTAL_FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter((origin) => origin !== ''),

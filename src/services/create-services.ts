@@ -90,7 +90,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
       secret: options.secret,
       tokenDigest: tokenDigester(options.secret),
       clock,
-      cache: new KeyCache({ max: 200_000, negativeTtlMs: 30_000 }),
+      cache: new KeyCache({ max: config.keyCacheSize, negativeTtlMs: 30_000 }),
       usage: closing(new UsageRecorder(store.repos.keys, {
         intervalMs: flushMs,
         onError: (error) => log.error({ err: error }, 'writing lastUsedAt failed; will retry'),

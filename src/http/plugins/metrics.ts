@@ -75,6 +75,27 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: Us
     },
   });
   new Gauge({
+    name: 'keyward_key_cache_entries',
+    help: 'Tokens held in the key cache: known keys (kind="key") and tokens remembered as unknown (kind="unknown")',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      this.set({ kind: 'key' }, cache.size);
+      this.set({ kind: 'unknown' }, cache.unknownSize);
+    },
+  });
+  new Gauge({
+    name: 'keyward_key_cache_max_entries',
+    help: 'The key cache\'s bounds: past them the least recently used tokens are dropped',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      const bounds = cache.bounds;
+      this.set({ kind: 'key' }, bounds.known);
+      this.set({ kind: 'unknown' }, bounds.unknown);
+    },
+  });
+  new Gauge({
     name: 'keyward_key_cache_trusted',
     help: '1 while the key cache may answer (0 while the invalidation bus between nodes is down)',
     registers: [registry],

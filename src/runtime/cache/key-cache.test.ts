@@ -43,6 +43,29 @@ describe('KeyCache', () => {
     expect(cache.get('h99')?.id).toBe('k99');
     expect(cache.get('h0')).toBeUndefined();
   });
+
+  it('keeps the keys in use through a flood of unknown tokens, and bounds those too', () => {
+    const cache = new KeyCache({ max: 10, maxUnknown: 50, negativeTtlMs: 60_000 });
+    for (let i = 0; i < 10; i++) cache.set(`h${i}`, key(`k${i}`));
+    for (let i = 0; i < 10_000; i++) cache.set(`junk${i}`, null);
+    expect(cache.unknownSize).toBe(50);
+    expect(cache.size).toBe(10);
+    for (let i = 0; i < 10; i++) expect(cache.get(`h${i}`)?.id).toBe(`k${i}`);
+    expect(cache.get('junk9999')).toBeNull();
+    expect(cache.get('junk0')).toBeUndefined();
+    expect(cache.bounds).toEqual({ known: 10, unknown: 50 });
+  });
+
+  it('forgets an unknown token once a key has it, and believes "unknown" only for its TTL', async () => {
+    const cache = new KeyCache({ max: 10, negativeTtlMs: 30 });
+    cache.set('h1', null);
+    cache.set('h2', null);
+    expect(cache.get('h1')).toBeNull();
+    cache.invalidateHash('h1');
+    expect(cache.get('h1')).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(cache.get('h2')).toBeUndefined();
+  });
 });
 
 describe('KeyCache.load', () => {

@@ -13,14 +13,17 @@ export type CachedKey = VerifiableKey & LimitedKey & {
   lastUsedNotedAt?: number;
 };
 
-type Entry = { key: CachedKey | null };
-
 export type KeyCacheOptions = {
-  /** How many hashes to hold; the least recently used are dropped past it. */
+  /** How many known tokens to hold; the least recently used are dropped past it. */
   max: number;
+  /** How many unknown tokens to remember (default: as many as `max`), apart from the known ones. */
+  maxUnknown?: number;
   /** How long "no key has this hash" is believed, in ms. */
   negativeTtlMs: number;
 };
+
+// A set needs a value: every unknown token shares this one.
+const UNKNOWN = true;
 
 /**
  * Key records by token digest (`tokenDigester`), so verification of a known key touches no
@@ -30,11 +33,14 @@ export type KeyCacheOptions = {
  * commits (and the new hash, for creates and regenerations), so no entry outlives a change.
  * A negative entry ("unknown hash") can only go stale when a key with that very hash is made,
  * which `invalidateHash` covers; the TTL bounds it anyway.
+ *
+ * Known and unknown tokens are held apart, each within its own bound: a flood of made-up
+ * tokens (each one new) churns only the unknown ones, and the keys real callers use stay.
  */
 export class KeyCache {
-  readonly #entries: LRUCache<string, Entry>;
+  readonly #entries: LRUCache<string, CachedKey>;
+  readonly #unknown: LRUCache<string, typeof UNKNOWN>;
   readonly #hashesByKey = new Map<string, Set<string>>();
-  readonly #negativeTtlMs: number;
   /** Look-ups answered from memory, and those that had to ask the database. */
   readonly stats = { hits: 0, misses: 0 };
   readonly #loading = new Map<string, Promise<CachedKey | null>>();
@@ -49,14 +55,13 @@ export class KeyCache {
   #positiveTtlMs: number | undefined;
 
   constructor(options: KeyCacheOptions) {
-    this.#negativeTtlMs = options.negativeTtlMs;
-    this.#entries = new LRUCache<string, Entry>({
+    this.#unknown = new LRUCache<string, typeof UNKNOWN>({ max: options.maxUnknown ?? options.max, ttl: options.negativeTtlMs, ttlAutopurge: false });
+    this.#entries = new LRUCache<string, CachedKey>({
       max: options.max,
-      dispose: (entry, hash) => {
-        if (!entry.key) return;
-        const hashes = this.#hashesByKey.get(entry.key.id);
+      dispose: (key, hash) => {
+        const hashes = this.#hashesByKey.get(key.id);
         hashes?.delete(hash);
-        if (hashes?.size === 0) this.#hashesByKey.delete(entry.key.id);
+        if (hashes?.size === 0) this.#hashesByKey.delete(key.id);
       },
     });
   }
@@ -84,9 +89,16 @@ export class KeyCache {
   /** The cached entry: a key, null for a known-unknown hash, undefined when not cached. */
   get(hash: string): CachedKey | null | undefined {
     if (!this.#trusted) return undefined;
-    const entry = this.#entries.get(hash);
-    if (entry) this.stats.hits++;
-    return entry?.key;
+    const key = this.#entries.get(hash);
+    if (key) {
+      this.stats.hits++;
+      return key;
+    }
+    if (this.#unknown.get(hash)) {
+      this.stats.hits++;
+      return null;
+    }
+    return undefined;
   }
 
   /**
@@ -110,10 +122,11 @@ export class KeyCache {
 
   set(hash: string, key: CachedKey | null): void {
     if (key === null) {
-      this.#entries.set(hash, { key: null }, { ttl: this.#negativeTtlMs });
+      this.#unknown.set(hash, UNKNOWN);
       return;
     }
-    this.#entries.set(hash, { key }, this.#positiveTtlMs ? { ttl: this.#positiveTtlMs } : undefined);
+    this.#unknown.delete(hash);
+    this.#entries.set(hash, key, this.#positiveTtlMs ? { ttl: this.#positiveTtlMs } : undefined);
     let hashes = this.#hashesByKey.get(key.id);
     if (!hashes) this.#hashesByKey.set(key.id, (hashes = new Set()));
     hashes.add(hash);
@@ -143,9 +156,11 @@ export class KeyCache {
     this.#generation++;
     if (message.kind === 'all') {
       this.#entries.clear();
+      this.#unknown.clear();
       this.#hashesByKey.clear();
     } else if (message.kind === 'hash') {
       this.#entries.delete(message.hash);
+      this.#unknown.delete(message.hash);
     } else {
       const hashes = this.#hashesByKey.get(message.keyId);
       if (!hashes) return;
@@ -154,7 +169,18 @@ export class KeyCache {
     }
   }
 
+  /** How many known tokens are held. */
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** How many unknown tokens are remembered (expired ones may count until they are next asked for). */
+  get unknownSize(): number {
+    return this.#unknown.size;
+  }
+
+  /** The bounds: known tokens, unknown tokens. */
+  get bounds(): { known: number; unknown: number } {
+    return { known: this.#entries.max, unknown: this.#unknown.max };
   }
 }
