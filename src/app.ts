@@ -130,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('store', services.store);
   app.decorate('config', config);
   app.decorate('passwordGuard', services.passwordGuard);
-  app.decorate('metrics', installMetrics(app, services.ctx.cache, services.ctx.limits, services.passwordGuard.checks));
+  app.decorate('metrics', installMetrics(app, services.ctx.cache, services.ctx.limits, services.passwordGuard.checks, services.store.statements));
   app.decorate('webhooks', services.webhooks);
 
   // Only JSON is accepted; text/plain would otherwise be parsed into a string.

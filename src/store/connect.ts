@@ -7,7 +7,7 @@ import { NodeSqliteDatabase } from './node-sqlite-driver.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { repositoriesOf } from './repositories.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
-import type { Store } from './store.ts';
+import { countingStatements, type StatementCount, type Store } from './store.ts';
 import { batchedWrites } from './write-batcher.ts';
 
 export type { Store };
@@ -24,12 +24,14 @@ export function openStore(databaseUrl: string, onPoolError: (error: Error) => vo
     const path = databaseUrl.slice('file:'.length);
     if (path !== ':memory:') createPrivateFile(path);
     const database = new NodeSqliteDatabase(path);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const statements: StatementCount = { total: 0 };
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: countingStatements(statements) });
     const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
     const write = batchedWrites(db);
     return {
       db,
       dialect: sqliteDialect,
+      statements,
       repos: repositoriesOf(db, sqliteDialect),
       write: (work) => write((trx) => work(repositoriesOf(trx, sqliteDialect))),
       databaseUrl,

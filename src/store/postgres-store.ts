@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './database.ts';
 import { postgresDialect } from './dialect.ts';
 import { repositoriesOf } from './repositories.ts';
-import type { Store } from './store.ts';
+import { countingStatements, type StatementCount, type Store } from './store.ts';
 
 // A handful of connections serves one node: verification answers from memory, and the
 // management API's transactions are short.
@@ -28,10 +28,12 @@ export function openPostgresStore(databaseUrl: string, onPoolError: (error: Erro
   // holds the connection still fails on its next query (and is answered 503); the pool drops
   // the broken connection when it is released.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const statements: StatementCount = { total: 0 };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countingStatements(statements) });
   return {
     db,
     dialect: postgresDialect,
+    statements,
     repos: repositoriesOf(db, postgresDialect),
     write: (work) => db.transaction().execute((trx) => work(repositoriesOf(trx, postgresDialect))),
     databaseUrl,

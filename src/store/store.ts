@@ -2,6 +2,16 @@ import type { Db } from './database.ts';
 import type { Dialect } from './dialect.ts';
 import type { Repositories } from './repositories.ts';
 
+/** A running count of statements, kept by Kysely's log hook (a closure call per statement). */
+export type StatementCount = { total: number };
+
+/** Kysely's `log` option that counts every statement it runs, failed ones too. */
+export function countingStatements(count: StatementCount): () => void {
+  return () => {
+    count.total++;
+  };
+}
+
 /** Runs work in one transaction with repositories bound to it, and resolves once it is committed. */
 export type Write = <T>(work: (tx: Repositories) => Promise<T>) => Promise<T>;
 
@@ -14,6 +24,8 @@ export type Store = {
   dialect: Dialect;
   /** The query builder itself: for migrations, and for tests that read what was written. */
   db: Db;
+  /** Statements sent to the database so far (read by /metrics and the benchmark's capacity figures). */
+  statements: StatementCount;
   /** The URL it was opened with (PostgreSQL listeners open their own connection from it). */
   databaseUrl: string;
   /** Resolves when the database answers a trivial query. */

@@ -17,7 +17,7 @@ export type Metrics = {
 };
 
 /** Request counts and latencies by route, and verification results by code, at /metrics. */
-export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: UsageLimiter, passwordChecks: ConcurrencyGate): Metrics {
+export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: UsageLimiter, passwordChecks: ConcurrencyGate, statements: { readonly total: number }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const routes = new RouteRecorder(DURATION_BUCKETS);
@@ -72,6 +72,15 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: Us
     collect() {
       this.reset();
       this.inc(limits.fallbacks);
+    },
+  });
+  new Counter({
+    name: 'keyward_database_statements_total',
+    help: 'Statements sent to the database (SQLite or PostgreSQL), written-behind counts included',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(statements.total);
     },
   });
   new Gauge({

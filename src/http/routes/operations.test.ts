@@ -33,6 +33,16 @@ describe('operations routes', () => {
     expect(metrics.text).toMatch(/# TYPE keyward_http_request_duration_seconds histogram/);
   });
 
+  it('counts the statements sent to the database in /metrics', async () => {
+    const { client } = await signIn(server);
+    const statements = async () => Number((await apiClient(server.url).get('/metrics')).text.match(/^keyward_database_statements_total (\d+)$/m)?.[1]);
+    const before = await statements();
+    expect(before).toBeGreaterThan(0);
+    await createKeyWith(client);
+    // A project, a key: each an insert, an audit entry and the reads that check them, at least.
+    expect(await statements()).toBeGreaterThanOrEqual(before + 6);
+  });
+
   it('serves an OpenAPI document describing every contract route, and /docs', async () => {
     const anonymous = apiClient(server.url);
     const document = (await anonymous.get('/openapi.json')).body;
