@@ -11,8 +11,10 @@ export type Seeded = {
   projectId: string;
   /** A management key holding `*`, for the create and list measurements. */
   adminToken: string;
-  /** Tokens of seeded keys, spread over the whole set, for verify-valid. */
+  /** Tokens of seeded keys, spread over the whole set (the working set), for verify-valid. */
   validTokens: string[];
+  /** Ids and tokens of 2,000 more keys, for the benchmark to delete and then verify (verify-deleted). */
+  deletableKeys: { id: string; token: string }[];
   /** Well-formed tokens (right checksum) that match no key, for verify-unknown. */
   unknownTokens: string[];
   /** Tokens of 2,000 more keys with a rate limit and a quota (never reached), for verify-limited. */
@@ -74,7 +76,7 @@ function postgresWriter(url: string): BulkWriter {
  * parts, a permission group each), but in bulk: creating a million keys through the API would
  * take the benchmark minutes.
  */
-export async function seed(databaseUrl: string, secret: Buffer, count: number): Promise<Seeded> {
+export async function seed(databaseUrl: string, secret: Buffer, count: number, options: { workingSet?: number; onProgress?: (written: number) => void } = {}): Promise<Seeded> {
   const store = openStore(databaseUrl);
   await migrateToLatest(store.db, store.dialect);
   await store.close();
@@ -98,7 +100,7 @@ export async function seed(databaseUrl: string, secret: Buffer, count: number): 
   ]);
 
   const validTokens: string[] = [];
-  const sampleEvery = Math.max(1, Math.floor(count / 2000));
+  const sampleEvery = Math.max(1, Math.floor(count / (options.workingSet ?? 2000)));
   let adminToken = '';
   const BATCH = 50_000;
   for (let first = 0; first < count; first += BATCH) {
@@ -119,6 +121,7 @@ export async function seed(databaseUrl: string, secret: Buffer, count: number): 
     await writer.insert('keys', ['id', 'project_id', 'name', 'description', 'token_start', 'token_end', 'enabled', 'created_by', 'ip_allowlist', 'meta', 'created_at', 'updated_at'], keys);
     await writer.insert('key_secrets', ['hash', 'key_id', 'algorithm', 'created_at'], secrets);
     await writer.insert('key_groups', ['key_id', 'group_id'], groups);
+    options.onProgress?.(Math.min(count, first + BATCH));
   }
   // Keys with limits far above what the run can spend, so every answer is VALID and each one
   // pays the limit checks: a rate limit (the single one, named default) and a quota; and two
@@ -128,10 +131,24 @@ export async function seed(databaseUrl: string, secret: Buffer, count: number): 
     ratelimits: [{ name: 'default', limit: huge, durationMs: 60_000, autoApply: true }] });
   const namedLimitTokens = await seedLimitedKeys(writer, { secret, projectId, adminId, groupId, at, name: 'named limits', remaining: null,
     ratelimits: [{ name: 'per-second', limit: huge, durationMs: 1000, autoApply: true }, { name: 'per-minute', limit: huge, durationMs: 60_000, autoApply: true }] });
+  const deletableKeys: { id: string; token: string }[] = [];
+  const deletable = { keys: [] as Row[], secrets: [] as Row[], groups: [] as Row[] };
+  for (let i = 0; i < 2000; i++) {
+    const id = newId('key');
+    const token = generateToken('bn');
+    const display = tokenDisplay(token);
+    deletable.keys.push([id, projectId, `deletable ${i}`, `bench key to delete ${i}`, display.start, display.end, 1, adminId, '[]', '{}', at, at]);
+    deletable.secrets.push([hashToken(secret, token), id, 'hmac-sha256', at]);
+    deletable.groups.push([id, groupId]);
+    deletableKeys.push({ id, token });
+  }
+  await writer.insert('keys', ['id', 'project_id', 'name', 'description', 'token_start', 'token_end', 'enabled', 'created_by', 'ip_allowlist', 'meta', 'created_at', 'updated_at'], deletable.keys);
+  await writer.insert('key_secrets', ['hash', 'key_id', 'algorithm', 'created_at'], deletable.secrets);
+  await writer.insert('key_groups', ['key_id', 'group_id'], deletable.groups);
   await writer.close();
 
   const unknownTokens = Array.from({ length: 2000 }, () => generateToken('bn'));
-  return { projectId, adminToken, validTokens, unknownTokens, limitedTokens, namedLimitTokens };
+  return { projectId, adminToken, validTokens, deletableKeys, unknownTokens, limitedTokens, namedLimitTokens };
 }
 
 /** Writes 2,000 keys with these limits (and the bench grants); returns their tokens. */
