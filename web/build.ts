@@ -34,9 +34,8 @@ function sourceHash(): string {
     join(webDir, 'precompress.ts'),
     join(webDir, 'tsconfig.json'),
     join(rootDir, 'package-lock.json'),
-    // The API types the dashboard takes from the SDK (type-only: checked, not bundled).
-    join(rootDir, 'packages', 'sdk', 'src', 'types.ts'),
-    join(rootDir, 'packages', 'sdk', 'src', 'generated', 'openapi.ts'),
+    // The SDK: its client is bundled (web/src/api), its API types checked.
+    ...filesUnder(join(rootDir, 'packages', 'sdk', 'src')).filter((file) => !file.endsWith('.test.ts')),
   ].filter((file) => existsSync(file)).sort();
   const hash = createHash('sha256');
   for (const file of files) hash.update(relative(rootDir, file)).update('\0').update(readFileSync(file)).update('\0');

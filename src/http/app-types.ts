@@ -37,6 +37,8 @@ declare module 'fastify' {
     metrics: Metrics;
     /** Expiry scans and webhook deliveries; `runOnce()` does a round now. */
     webhooks: WebhookWorker;
+    /** The dashboard's index.html, once it is built and served (see plugins/dashboard.ts). */
+    dashboardPage?: Buffer;
   }
   interface FastifyRequest {
     /** Set by the authentication hook on guarded routes. */

@@ -23,3 +23,13 @@ export const identityPath = (id: string) => `${PATHS.identities}/${encodeURIComp
 
 /** What the router carries to the sign-in page: where to return to after. */
 export type SignInState = { next?: string };
+
+/**
+ * The self-service portal (a customer's own keys, opened by a portal link): a page of its own,
+ * outside the console's sign-in gate. `/portal/link/…` is the link itself, whose page says why
+ * the server refused it.
+ */
+export const PORTAL_PATHS = { home: '/portal', link: '/portal/link/:link' } as const;
+
+/** Whether a path is the portal's (the app then loads the portal, and nothing of the console). */
+export const isPortalPath = (pathname: string) => pathname === PORTAL_PATHS.home || pathname.startsWith(`${PORTAL_PATHS.home}/`);

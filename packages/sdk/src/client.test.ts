@@ -145,6 +145,37 @@ describe('the SDK client against a real Keyward', () => {
     await expect(keyward.portal.createSession({ projectId: project.id, externalId: 'portal-customer', ttlSeconds: 3601 })).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
   });
 
+  it("speaks the customer's side of a portal link with its cookie and the portal's CSRF token", async () => {
+    const project = await keyward.projects.create({ name: 'Portal keys', keyPrefix: 'pk' });
+    const group = await keyward.groups.create({ name: 'portal-writers', permissions: ['orders.write'] });
+    await keyward.identities.create({ externalId: 'portal-owner' });
+    const { url } = await keyward.portal.createSession({ projectId: project.id, externalId: 'portal-owner', groupIds: [group.id] });
+    const cookie = (await fetch(url, { redirect: 'manual' })).headers.get('set-cookie')!.split(';')[0]!;
+    let csrf: string | undefined;
+    const customer = createKeywardClient({ baseUrl: server.url, headers: { cookie }, csrfToken: () => csrf });
+
+    const scope = await customer.portal.session();
+    expect(scope).toMatchObject({ project: { id: project.id, name: 'Portal keys' }, identity: { externalId: 'portal-owner' }, groups: [{ id: group.id, name: 'portal-writers' }], returnUrl: null });
+    await expect(customer.portal.keys.create({ groupIds: [group.id] })).rejects.toMatchObject({ status: 403, code: 'CSRF_FAILED' });
+    csrf = scope.csrfToken;
+    const issued = await customer.portal.keys.create({ name: 'ci', groupIds: [group.id] });
+    expect(await keyward.verify(issued.token, { permissions: ['orders.write'] })).toMatchObject({ code: 'VALID', identity: { externalId: 'portal-owner' } });
+    expect((await customer.portal.keys.list()).items.map((key) => key.id)).toEqual([issued.key.id]);
+    expect((await customer.portal.keys.update(issued.key.id, { enabled: false })).status).toBe('inactive');
+    expect((await customer.portal.keys.update(issued.key.id, { enabled: true, name: 'ci runner' })).name).toBe('ci runner');
+    const regenerated = await customer.portal.keys.regenerate(issued.key.id);
+    expect((await keyward.verify(issued.token)).code).toBe('NOT_FOUND');
+    expect((await keyward.verify(regenerated.token)).code).toBe('VALID');
+    const usage = await customer.portal.keys.usage(issued.key.id, { granularity: 'hour' });
+    expect(usage.buckets.reduce((sum, bucket) => sum + bucket.total, 0)).toBeGreaterThan(0);
+    await customer.portal.keys.delete(issued.key.id);
+    expect((await customer.portal.keys.list()).total).toBe(0);
+    // The management key is no portal session, and the ended session opens nothing.
+    await expect(keyward.portal.keys.list()).rejects.toMatchObject({ status: 401 });
+    await customer.portal.logout();
+    await expect(customer.portal.session()).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+
   it('walks every page of a list', async () => {
     const project = await keyward.projects.create({ name: 'Paged' });
     for (let index = 0; index < 5; index += 1) await keyward.keys.create({ projectId: project.id, name: `k${index}` });

@@ -172,6 +172,26 @@ export function createKeywardClient(options: KeywardClientOptions) {
        * `url` to the customer's browser at once: it works once, until `expiresAt`.
        */
       createSession: (body: T.PortalSessionCreate) => unwrap(api.POST('/v1/portal/sessions', { body })),
+      /**
+       * The customer's side, in the browser the link was opened in (its portal cookie, never a
+       * management key): whose keys, in which project, the groups a new key may have, where to go
+       * back to, and the CSRF token the writes below need (give it back through `csrfToken`).
+       */
+      session: () => unwrap(api.GET('/v1/portal/session')),
+      /** Ends the portal session (its cookie then opens nothing). */
+      logout: async (): Promise<void> => void (await unwrap(api.POST('/v1/portal/logout'))),
+      /** The portal session's identity's keys in its project; any other key is 404. */
+      keys: {
+        list: (query: T.PortalKeyListQuery = {}) => unwrap(api.GET('/v1/portal/keys', { params: { query } })),
+        /** `groupIds` among the session's groups; the answer holds the token, never shown again. */
+        create: (body: T.PortalKeyCreate = {}) => unwrap(api.POST('/v1/portal/keys', { body })),
+        /** Renames, deactivates (`enabled: false`) or re-activates a key. */
+        update: (id: string, body: T.PortalKeyUpdate) => unwrap(api.PATCH('/v1/portal/keys/{id}', { ...byId(id), body })),
+        delete: async (id: string): Promise<void> => void (await unwrap(api.DELETE('/v1/portal/keys/{id}', byId(id)))),
+        /** A new token, shown once; the old one stops at once. */
+        regenerate: (id: string) => unwrap(api.POST('/v1/portal/keys/{id}/regenerate', byId(id))),
+        usage: (id: string, query: T.KeyUsageQuery = {}) => unwrap(api.GET('/v1/portal/keys/{id}/usage', { params: { path: { id }, query } })),
+      },
     },
 
     projects: {

@@ -117,3 +117,10 @@ export type WebhookDelivery = Json<paths['/v1/webhooks/{id}/test']['post']['resp
 export type PortalSessionCreate = BodyOf<paths['/v1/portal/sessions']['post']>;
 /** `{url, expiresAt}`: open `url` once, before `expiresAt`. */
 export type PortalSession = Ok<paths['/v1/portal/sessions']['post']>;
+/** A portal session as its browser sees it (`portal.session()`): project, identity, offered groups, `returnUrl`, `expiresAt`, `csrfToken`. */
+export type PortalScope = Ok<paths['/v1/portal/session']['get']>;
+/** A key made in the portal: `name?`, `groupIds?` (among the session's groups), `expiresAt?`. */
+export type PortalKeyCreate = BodyOf<paths['/v1/portal/keys']['post']>;
+/** What the portal may change of a key: `name`, `enabled`. */
+export type PortalKeyUpdate = BodyOf<paths['/v1/portal/keys/{id}']['patch']>;
+export type PortalKeyListQuery = QueryOf<paths['/v1/portal/keys']['get']>;

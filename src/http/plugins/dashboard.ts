@@ -30,6 +30,9 @@ export async function installDashboard(app: FastifyInstance, options: { root?: s
   }
 
   const indexHtml = readFileSync(indexPath);
+  // For page routes that answer a refusal to a person with the app (the portal link: see
+  // portal.link.ts), which then says why.
+  app.decorate('dashboardPage', indexHtml);
   await app.register(fastifyStatic, {
     root,
     // One route per built file, so unknown paths fall through to the handler below.

@@ -21,6 +21,8 @@ export const queryKeys = {
   usage: ['usage'] as const,
   webhooks: ['webhooks'] as const,
   identities: ['identities'] as const,
+  /** The self-service portal's session, keys and usage. */
+  portal: ['portal'] as const,
 };
 
 /**

@@ -8151,7 +8151,7 @@ export interface paths {
         };
         /**
          * Open a portal link
-         * @description The first GET sets the portal session cookie (HttpOnly, SameSite=Lax, lasting the link's ttlSeconds) and redirects (303) to /portal. Any later GET is 410 PORTAL_LINK_USED; one after the link's expiresAt is 410 PORTAL_LINK_EXPIRED.
+         * @description The first GET sets the portal session cookie (HttpOnly, SameSite=Lax, lasting the link's ttlSeconds) and redirects (303) to /portal. Any later GET is 410 PORTAL_LINK_USED; one after the link's expiresAt is 410 PORTAL_LINK_EXPIRED. A browser navigating there (Sec-Fetch-Mode: navigate) gets the same status with the portal page, which says why.
          */
         get: {
             parameters: {

@@ -1,10 +1,11 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Group, Stack } from '@mantine/core';
 import type { Key } from '@keyward/sdk';
 import { useState } from 'react';
 import { useKeyUsage } from '../../api/queries/usage.ts';
 import { usageQuery, type UsageRange } from '../../model/usage-series.ts';
 import { UsageChart } from '../usage/UsageChart.tsx';
 import { UsageRangeControl } from '../usage/UsageRangeControl.tsx';
+import { UsageTags } from '../usage/UsageTags.tsx';
 
 /**
  * One key's verifications over a period, by outcome, with its tags. Loaded on its own (the
@@ -20,14 +21,7 @@ export default function KeyUsagePanel({ apiKey }: { apiKey: Key }) {
         <UsageRangeControl value={range} onChange={setRange} />
       </Group>
       <UsageChart usage={usage.data} label={`Verifications of ${name}`} />
-      {usage.data && usage.data.tags.length > 0 && (
-        <Group gap={4}>
-          <Text size="sm">Tags:</Text>
-          {usage.data.tags.map((tag) => (
-            <Badge key={tag.tag} variant="default" size="sm" tt="none">{`${tag.tag} (${tag.count.toLocaleString('en')})`}</Badge>
-          ))}
-        </Group>
-      )}
+      <UsageTags tags={usage.data?.tags} />
     </Stack>
   );
 }
