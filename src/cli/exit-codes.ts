@@ -30,7 +30,7 @@ export const EXIT = {
   UNREACHABLE: 9,
   /** `verify`: the key is not valid (the code says why). */
   KEY_INVALID: 10,
-  /** `serve`, `migrate`, `admin create`: a bad setting in the environment (as the server exits). */
+  /** `serve`, `migrate`, `admin create`, `config check`: a bad setting in the environment or the config file (as the server exits). */
   CONFIG: 78,
 } as const;
 
