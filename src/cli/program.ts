@@ -5,6 +5,7 @@ import { ConfigError } from '../config.ts';
 import { ProblemError } from '../domain/problem-error.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerGroups } from './commands/groups.ts';
 import { registerIdentities } from './commands/identities.ts';
@@ -43,7 +44,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const register of [registerServe, registerMigrate, registerConfig, registerAdmin, registerKeys, registerIdentities, registerPortal, registerUsers, registerGroups, registerProjects, registerWebhooks, registerAudit, registerVerify]) {
+  for (const register of [registerServe, registerMigrate, registerConfig, registerBackup, registerAdmin, registerKeys, registerIdentities, registerPortal, registerUsers, registerGroups, registerProjects, registerWebhooks, registerAudit, registerVerify]) {
     register(program, io);
   }
   return program;
