@@ -39,7 +39,7 @@ export type Config = {
 /** Bad settings: the message names every variable that is wrong and what it expects. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  /** One line per problem, so `keyward config check` can list them all. */
+  /** One line per problem, as `keyward config check` prints them. */
   readonly problems: string[];
 
   constructor(problems: string[]) {
@@ -188,7 +188,7 @@ export function checkConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {})
     if (allowlistEntryError(entry)) problems.push(`KEYWARD_TRUSTED_PROXIES must be a comma-separated list of addresses or CIDRs; "${entry.slice(0, 64)}" is neither`);
   }
   const found = Object.values(origins);
-  return { config: problems.length > 0 ? undefined : configOf(settings, trustedProxies), problems, file, origins: found };
+  return { config: problems.length > 0 ? undefined : configFrom(settings, trustedProxies), problems, file, origins: found };
 }
 
 /**
@@ -203,7 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}):
   return config;
 }
 
-function configOf(settings: Environment, trustedProxies: string[]): Config {
+/** The typed Config of settings that passed every check, with the defaults filled in. */
+function configFrom(settings: Environment, trustedProxies: string[]): Config {
   const databaseUrl = settings.DATABASE_URL ?? 'file:./data/keyward.db';
   return {
     port: settings.PORT ?? 8080,
