@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkConfig, ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('has the contract defaults', () => {
@@ -119,5 +119,91 @@ describe('loadConfig', () => {
   ])('refuses %j naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('the config file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keyward-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const secretFile = file('secret', `${'f'.repeat(40)}\n`);
+
+  it('gives the same settings, under the same names, as the environment', () => {
+    const toml = file('keyward.toml', [
+      'DATABASE_URL = "file:./data/keyward.db"',
+      `KEYWARD_SECRET_FILE = "${secretFile}"`,
+      'PORT = 9000',
+      'KEYWARD_WEBHOOK_ALLOW_PRIVATE = true',
+      'KEYWARD_TRUSTED_PROXIES = "10.0.0.0/8, ::1"',
+      'LOG_LEVEL = "debug"',
+    ].join('\n'));
+    const fromFile = loadConfig({}, { file: toml });
+    const fromEnvironment = loadConfig({ DATABASE_URL: 'file:./data/keyward.db', KEYWARD_SECRET_FILE: secretFile, PORT: '9000', KEYWARD_WEBHOOK_ALLOW_PRIVATE: 'true', KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8, ::1', LOG_LEVEL: 'debug' });
+    expect(fromFile).toEqual(fromEnvironment);
+    expect(fromFile).toMatchObject({ port: 9000, secret: 'f'.repeat(40), webhookAllowPrivate: true, trustedProxies: ['10.0.0.0/8', '::1'], logLevel: 'debug' });
+    const json = file('keyward.json', JSON.stringify({ DATABASE_URL: 'file:./data/keyward.db', KEYWARD_SECRET_FILE: secretFile, PORT: 9000, KEYWARD_WEBHOOK_ALLOW_PRIVATE: true, KEYWARD_TRUSTED_PROXIES: '10.0.0.0/8, ::1', LOG_LEVEL: 'debug' }));
+    expect(loadConfig({}, { file: json })).toEqual(fromEnvironment);
+  });
+
+  it('loses to the environment, setting by setting, a secret in either form included', () => {
+    const toml = file('precedence.toml', [`KEYWARD_SECRET_FILE = "${secretFile}"`, 'PORT = 9000', 'HOST = "0.0.0.0"', 'LOG_LEVEL = "debug"'].join('\n'));
+    const config = loadConfig({ KEYWARD_SECRET: 'e'.repeat(40), PORT: '9100', LOG_LEVEL: '' }, { file: toml });
+    // The environment's KEYWARD_SECRET wins over the file's KEYWARD_SECRET_FILE (no "not both");
+    // an empty variable is unset, so the file's LOG_LEVEL holds.
+    expect(config).toMatchObject({ secret: 'e'.repeat(40), port: 9100, host: '0.0.0.0', logLevel: 'debug' });
+    const { origins } = checkConfig({ KEYWARD_SECRET: 'e'.repeat(40), PORT: '9100' }, { file: toml });
+    expect(origins).toEqual(expect.arrayContaining([{ name: 'KEYWARD_SECRET', file: undefined }, { name: 'PORT', file: undefined }, { name: 'HOST', file: toml }, { name: 'LOG_LEVEL', file: toml }]));
+    expect(origins).toHaveLength(4);
+  });
+
+  it('is the file KEYWARD_CONFIG names, unless one is given', () => {
+    const named = file('named.toml', 'PORT = 9001');
+    const given = file('given.json', '{"PORT": 9002}');
+    expect(loadConfig({ KEYWARD_CONFIG: named }).port).toBe(9001);
+    expect(loadConfig({ KEYWARD_CONFIG: named }, { file: given }).port).toBe(9002);
+    expect(loadConfig({ KEYWARD_CONFIG: '' }).port).toBe(8080);
+    expect(checkConfig({ KEYWARD_CONFIG: named }).file).toBe(named);
+  });
+
+  it('reports every problem of the file and the environment at once, one line each, naming where', () => {
+    const toml = file('problems.toml', [
+      'PROT = 8080',
+      'PORT = [8080]',
+      'KEYWARD_VERIFY_AUTH = "sometimes"',
+      'KEYWARD_SECRET = "too-short-to-use"',
+      'KEYWARD_METRICS_TOKEN = "metrics token with spaces"',
+      'KEYWARD_WEBHOOK_ALLOW_PRIVATE = 1',
+      'KEYWARD_REQUEST_TIMEOUT_MS = 12.5',
+      'HOST = 1979-05-27T07:32:00Z',
+      'REDIS_URL = "redis://:pw@cache:6379"',
+      'REDIS_URL_FILE = "/run/secrets/redis"',
+    ].join('\n'));
+    const { config, problems } = checkConfig({ LOG_LEVEL: 'loud' }, { file: toml });
+    expect(config).toBeUndefined();
+    expect(problems.sort()).toEqual([
+      `HOST must be an address or host name to listen on, got a date (in ${toml})`,
+      `KEYWARD_METRICS_TOKEN must be 16 to 512 visible ASCII characters without spaces (e.g. the output of "openssl rand -hex 32") (in ${toml})`,
+      `KEYWARD_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 3600000, got "12.5" (in ${toml})`,
+      `KEYWARD_SECRET must be at least 32 characters (e.g. the output of "openssl rand -base64 48") (in ${toml})`,
+      `KEYWARD_VERIFY_AUTH must be "none" or "required", got "sometimes" (in ${toml})`,
+      `KEYWARD_WEBHOOK_ALLOW_PRIVATE must be "true" or "false", got "1" (in ${toml})`,
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      `PORT must be a whole number from 0 to 65535, got a list (in ${toml})`,
+      `set REDIS_URL or REDIS_URL_FILE, not both (in ${toml})`,
+      `unknown setting "PROT" (in ${toml})`,
+    ]);
+    for (const secret of ['too-short-to-use', 'metrics token', ':pw@']) expect(problems.join('\n')).not.toContain(secret);
+    expect(() => loadConfig({}, { file: toml })).toThrow(ConfigError);
+  });
+
+  it('reads *_FILE in the file as a path, and says when it is not one', () => {
+    const toml = file('secret-path.toml', ['KEYWARD_SECRET_FILE = 42', `KEYWARD_METRICS_TOKEN_FILE = "${join(dir, 'missing')}"`].join('\n'));
+    expect(checkConfig({}, { file: toml }).problems).toEqual([
+      `KEYWARD_SECRET_FILE names a file that cannot be read (ENOENT): 42 (in ${toml})`,
+      `KEYWARD_METRICS_TOKEN_FILE names a file that cannot be read (ENOENT): ${join(dir, 'missing')} (in ${toml})`,
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { Type, type Static, type TSchema } from 'typebox';
 import { PASSWORD_LENGTH, PASSWORD_RULE, USERNAME_PATTERN, USERNAME_RULE } from './domain/credentials.ts';
+import { readConfigFile } from './config-file.ts';
 import { allowlistEntryError } from './domain/ip-allowlist.ts';
 
 /** Everything Keyward reads from its environment, parsed and checked. */
@@ -40,7 +41,7 @@ export type Config = {
 /** Bad settings: the message names every variable that is wrong and what it expects. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  /** One line per problem, so `keyward config check` can list them all. */
+  /** One line per problem, as `keyward config check` prints them. */
   readonly problems: string[];
 
   constructor(problems: string[]) {
@@ -84,66 +85,129 @@ type Name = keyof Environment & string;
 
 const properties = EnvironmentSchema.properties as unknown as Record<Name, { description: string; secret: boolean }>;
 const NAMES = Object.keys(properties) as Name[];
+/** What a config file may set: every name, and `<NAME>_FILE` for the secrets. */
+const FILE_KEYS = new Set<string>([...NAMES, ...NAMES.filter((name) => properties[name].secret).map((name) => `${name}_FILE`)]);
 
 // Numbers arrive as text: coerced by the schema. Every problem is reported, not only the first.
 const validate = new Ajv({ allErrors: true, coerceTypes: true, strict: false }).compile<Environment>(EnvironmentSchema);
 
+/** Where `loadConfig` reads settings besides the environment. */
+export type ConfigOptions = {
+  /**
+   * A TOML or JSON file of settings under the environment's names (`keyward serve --config`);
+   * a variable set in the environment wins over the file. Default: the file KEYWARD_CONFIG names.
+   */
+  file?: string;
+};
+
+/** Where a setting was found: the name it was set under (`KEYWARD_SECRET_FILE`), and the config file unless it was the environment. */
+export type SettingOrigin = { name: string; file: string | undefined };
+
+/** What `checkConfig` found: every problem, else the config; and where each setting came from. */
+export type ConfigCheck = { config: Config | undefined; problems: string[]; file: string | undefined; origins: SettingOrigin[] };
+
+/** The environment, or the config file: the places settings are read from, in order of precedence. */
+type Source = { values: Readonly<Record<string, unknown>>; file: string | undefined };
+
+// Empty counts as unset, in the environment (`PORT=` in a compose file) and in a file ("" or null).
+const isUnset = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const where = (origin: SettingOrigin) => (origin.file === undefined ? '' : ` (in ${origin.file})`);
+
 /**
- * The variables that are set, with `<NAME>_FILE` read for secrets. Empty values count as unset.
- * Problems with the files are collected, not thrown.
+ * Each setting from the first source that sets it (under its name, or `<NAME>_FILE` for a
+ * secret, whose file is read). Problems with the secret files are collected, not thrown.
  */
-function readVariables(env: NodeJS.ProcessEnv, problems: string[]): Record<string, string> {
-  const values: Record<string, string> = {};
+function readSettings(sources: Source[], problems: string[]): { raw: Record<string, unknown>; origins: Partial<Record<Name, SettingOrigin>> } {
+  const raw: Record<string, unknown> = {};
+  const origins: Partial<Record<Name, SettingOrigin>> = {};
   for (const name of NAMES) {
-    const direct = env[name]?.trim() === '' ? undefined : env[name];
-    const file = properties[name].secret && env[`${name}_FILE`]?.trim() ? env[`${name}_FILE`] : undefined;
-    if (direct !== undefined && file !== undefined) {
-      problems.push(`set ${name} or ${name}_FILE, not both`);
-    } else if (file !== undefined) {
-      try {
-        values[name] = readFileSync(file, 'utf8').trim();
-      } catch (error) {
-        problems.push(`${name}_FILE names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${file}`);
+    const fileName = `${name}_FILE`;
+    const secret = properties[name].secret;
+    const source = sources.find(({ values }) => !isUnset(values[name]) || (secret && !isUnset(values[fileName])));
+    if (source === undefined) continue;
+    const path = secret ? source.values[fileName] : undefined;
+    if (!isUnset(source.values[name]) && !isUnset(path)) {
+      problems.push(`set ${name} or ${fileName}, not both${where({ name, file: source.file })}`);
+    } else if (!isUnset(path)) {
+      const origin = (origins[name] = { name: fileName, file: source.file });
+      if (typeof path !== 'string') {
+        problems.push(`${fileName} must be the path of a file${where(origin)}`);
+        continue;
       }
-    } else if (direct !== undefined) {
-      values[name] = direct;
+      try {
+        raw[name] = readFileSync(path, 'utf8').trim();
+      } catch (error) {
+        problems.push(`${fileName} names a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${path}${where(origin)}`);
+      }
+    } else {
+      origins[name] = { name, file: source.file };
+      raw[name] = source.values[name];
     }
   }
-  return values;
+  return { raw, origins };
 }
 
-function describe(error: ErrorObject, raw: Record<string, string>, env: NodeJS.ProcessEnv): string {
-  const name = error.instancePath.slice(1) as Name;
+/** A refused value as the message shows it: text quoted and cut short, structures by kind. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `"${value.slice(0, 40)}"`;
+  if (value instanceof Date) return 'a date';
+  return Array.isArray(value) ? 'a list' : 'a table';
+}
+
+function describe(error: ErrorObject, raw: Record<string, unknown>, origins: Partial<Record<Name, SettingOrigin>>): string {
+  const name = error.instancePath.split('/')[1] as Name;
   const { description, secret } = properties[name];
-  const source = secret && env[`${name}_FILE`] ? `${name}_FILE` : name;
-  return secret ? `${source} must be ${description}` : `${source} must be ${description}, got "${String(raw[name]).slice(0, 40)}"`;
+  const origin = origins[name] ?? { name, file: undefined };
+  // A secret is never repeated back, wherever it was read from.
+  return `${origin.name} must be ${description}${secret ? '' : `, got ${shown(raw[name])}`}${where(origin)}`;
 }
 
 /**
- * Parses the environment into a Config, checked against `EnvironmentSchema`; a ConfigError lists
- * every problem at once. Nothing else in Keyward reads `process.env`.
+ * Reads the settings from the environment and the config file (the environment wins), checked
+ * against `EnvironmentSchema`, and answers every problem at once, one line each, with where
+ * each setting came from (`keyward config check`). Never throws for bad settings.
  *
- * @example const config = loadConfig(process.env)
+ * @example const { problems } = checkConfig(process.env, { file: 'keyward.toml' })
  */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+export function checkConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}): ConfigCheck {
   const problems: string[] = [];
-  const raw = readVariables(env, problems);
+  const file = options.file ?? (isUnset(env.KEYWARD_CONFIG) ? undefined : env.KEYWARD_CONFIG);
+  const sources: Source[] = [{ values: env, file: undefined }];
+  if (file !== undefined) sources.push({ values: readConfigFile(file, FILE_KEYS, problems), file });
+  const { raw, origins } = readSettings(sources, problems);
   const parsed: Record<string, unknown> = { ...raw };
   if (!validate(parsed)) {
     // One line per variable (a union reports each branch it tried).
-    const lines = new Set(validate.errors!.filter((error) => error.instancePath !== '').map((error) => describe(error, raw, env)));
+    const lines = new Set(validate.errors!.filter((error) => error.instancePath !== '').map((error) => describe(error, raw, origins)));
     problems.push(...lines);
   }
   const settings = parsed as Environment;
   if ((raw.KEYWARD_ADMIN_USERNAME === undefined) !== (raw.KEYWARD_ADMIN_PASSWORD === undefined)) {
     problems.push('KEYWARD_ADMIN_USERNAME and KEYWARD_ADMIN_PASSWORD must be set together');
   }
-  const trustedProxies = (raw.KEYWARD_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const proxies = typeof settings.KEYWARD_TRUSTED_PROXIES === 'string' ? settings.KEYWARD_TRUSTED_PROXIES : '';
+  const trustedProxies = proxies.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
   for (const entry of trustedProxies) {
     if (allowlistEntryError(entry)) problems.push(`KEYWARD_TRUSTED_PROXIES must be a comma-separated list of addresses or CIDRs; "${entry.slice(0, 64)}" is neither`);
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  const found = Object.values(origins);
+  return { config: problems.length > 0 ? undefined : configFrom(settings, trustedProxies), problems, file, origins: found };
+}
 
+/**
+ * Parses the environment (and the config file `options.file` or KEYWARD_CONFIG names) into a
+ * Config; a ConfigError lists every problem at once. Nothing else in Keyward reads `process.env`.
+ *
+ * @example const config = loadConfig(process.env)
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}): Config {
+  const { config, problems } = checkConfig(env, options);
+  if (config === undefined) throw new ConfigError(problems);
+  return config;
+}
+
+/** The typed Config of settings that passed every check, with the defaults filled in. */
+function configFrom(settings: Environment, trustedProxies: string[]): Config {
   const databaseUrl = settings.DATABASE_URL ?? 'file:./data/keyward.db';
   return {
     port: settings.PORT ?? 8080,

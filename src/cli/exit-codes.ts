@@ -20,7 +20,7 @@ export const EXIT = {
   FORBIDDEN: 4,
   /** No such project, user, group, identity, webhook or key (404). */
   NOT_FOUND: 5,
-  /** It clashes with what exists: a taken name or external id, or a project, user or identity that still has keys (409). */
+  /** It clashes with what exists: a taken name or external id, or a project, user or identity that still has keys (409); `restore`: the database is in use. */
   CONFLICT: 6,
   /** Keyward refused the input (400, 413, 415, 422): the message names the field. */
   INVALID: 7,
@@ -30,7 +30,7 @@ export const EXIT = {
   UNREACHABLE: 9,
   /** `verify`: the key is not valid (the code says why). */
   KEY_INVALID: 10,
-  /** `serve`, `migrate`, `admin create`: a bad setting in the environment (as the server exits). */
+  /** `serve`, `migrate`, `admin create`, `backup`, `restore`, `config check`: a bad setting in the environment or the config file (as the server exits). */
   CONFIG: 78,
 } as const;
 

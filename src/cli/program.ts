@@ -5,6 +5,8 @@ import { ConfigError } from '../config.ts';
 import { ProblemError } from '../domain/problem-error.ts';
 import { registerAdmin } from './commands/admin.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerBackup } from './commands/backup.ts';
+import { registerConfig } from './commands/config.ts';
 import { registerGroups } from './commands/groups.ts';
 import { registerIdentities } from './commands/identities.ts';
 import { registerKeys } from './commands/keys.ts';
@@ -25,7 +27,7 @@ Exit codes:
   2  usage: bad command line              8  rate limited (429)
   3  no or refused credential (401)       9  Keyward unreachable
   4  forbidden (403)                      10 verify: the key is not valid
-  5  not found (404)                      78 bad setting in the environment
+  5  not found (404)                      78 bad setting (environment or config file)
 
 Remote commands read KEYWARD_URL (default http://127.0.0.1:8080) and KEYWARD_TOKEN (a
 management key); --url and --token override them.`;
@@ -42,7 +44,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP);
-  for (const register of [registerServe, registerMigrate, registerAdmin, registerKeys, registerIdentities, registerPortal, registerUsers, registerGroups, registerProjects, registerWebhooks, registerAudit, registerVerify]) {
+  for (const register of [registerServe, registerMigrate, registerConfig, registerBackup, registerAdmin, registerKeys, registerIdentities, registerPortal, registerUsers, registerGroups, registerProjects, registerWebhooks, registerAudit, registerVerify]) {
     register(program, io);
   }
   return program;

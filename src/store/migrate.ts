@@ -26,6 +26,12 @@ function migrations(dialect: Dialect['name']): Record<string, Migration> {
   };
 }
 
+/**
+ * Every migration this build knows, oldest first: a database holding one not listed was made by
+ * a newer Keyward (`keyward restore` refuses it).
+ */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations('sqlite'));
+
 /** Brings the schema up to date; safe to run on every start and from several nodes at once. */
 export async function migrateToLatest(db: Db, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect.name) };

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { loadConfig, resolveSecret } from '../../config.ts';
+import { resolveSecret } from '../../config.ts';
 import { PASSWORD_LENGTH, PASSWORD_RULE, USERNAME_PATTERN, USERNAME_RULE } from '../../domain/credentials.ts';
 import { UsageError } from '../exit-codes.ts';
 import { emit, readStdin, type CliIo } from '../io.ts';
 import { userDetails } from '../views.ts';
+import { CONFIG_OPTION, configOf } from './config.ts';
 
 // Checked here because this command writes to the database without passing through the API.
 const USERNAME = new RegExp(USERNAME_PATTERN);
@@ -26,15 +27,16 @@ export function registerAdmin(program: Command, io: CliIo): void {
     .description('create an admin user directly in the database')
     .requiredOption('--username <name>', '2-64 letters, digits or _.@-')
     .requiredOption('--password-stdin', 'read the password (12+ characters) from standard input')
+    .option(...CONFIG_OPTION)
     .option('--json', 'print JSON for scripts')
     .addHelpText('after', '\nExample: printf %s "$PASSWORD" | DATABASE_URL=file:./data/keyward.db keyward admin create --username root --password-stdin')
-    .action(async (options: { username: string; json?: boolean }) => {
+    .action(async (options: { username: string; config?: string; json?: boolean }) => {
       if (!USERNAME.test(options.username)) throw new UsageError(`--username must be ${USERNAME_RULE}`);
       const password = await readStdin(io);
       if (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max) {
         throw new UsageError(`the password must be ${PASSWORD_RULE}; got ${password.length}`);
       }
-      const config = loadConfig(io.env);
+      const config = configOf(io, options);
       // Loaded here, not at the top: the remote commands must not pay for loading the server.
       const [{ createServices }, { SYSTEM_ACTOR }, { createUser }] = await Promise.all([
         import('../../services/create-services.ts'),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
 import type { CliIo } from '../io.ts';
+import { CONFIG_OPTION, configOf } from './config.ts';
 
 /** A database URL fit to print: a PostgreSQL password is hidden. */
 function printable(databaseUrl: string): string {
@@ -18,8 +18,9 @@ export function registerMigrate(program: Command, io: CliIo): void {
   program
     .command('migrate')
     .description("bring the database's schema up to date (DATABASE_URL) and exit")
-    .action(async () => {
-      const config = loadConfig(io.env);
+    .option(...CONFIG_OPTION)
+    .action(async (options: { config?: string }) => {
+      const config = configOf(io, options);
       // Loaded here, not at the top: the remote commands must not pay for loading the store.
       const { migrateDatabase } = await import('../../services/create-services.ts');
       await migrateDatabase(config.databaseUrl);
