@@ -1,8 +1,8 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder } from 'kysely';
 import type { KeyStatus } from '../domain/verification.ts';
 import type { KeyScope } from '../domain/access-policy.ts';
 import { unionGrants } from '../domain/permissions.ts';
-import type { Database, KeyTable } from './database.ts';
+import type { Database, Db, KeyTable } from './database.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { keyViewOf, type KeyGroupRef, type KeyRowWithPeople, type KeyView } from './key-views.ts';
 import { groupsOfHolders } from './groups.ts';
@@ -24,6 +24,26 @@ export type KeyFilters = {
   limit: number;
   cursor?: string;
 };
+
+/** The query `KeyRepository.findVerifiable` runs, as the query builder makes it (and types its row). */
+function verifiableQuery(db: Db, hash: string) {
+  return db
+    .selectFrom('key_secrets')
+    .innerJoin('keys', 'keys.id', 'key_secrets.key_id')
+    .leftJoin('identities as identity', 'identity.id', 'keys.identity_id')
+    .select([
+      'keys.id', 'keys.project_id', 'keys.owner_id', 'keys.created_by', 'keys.enabled', 'keys.expires_at', 'keys.ip_allowlist',
+      'keys.meta', 'keys.ratelimits', 'keys.remaining', 'keys.refill', 'keys.last_refill_at', 'key_secrets.expires_at as secret_expires_at',
+      'keys.identity_id', 'identity.external_id as identity_external_id', 'identity.meta as identity_meta', 'identity.ratelimits as identity_ratelimits',
+      'identity.remaining as identity_remaining', 'identity.refill as identity_refill', 'identity.last_refill_at as identity_last_refill_at',
+    ])
+    .where('key_secrets.hash', '=', hash);
+}
+
+type VerifiableRow = NonNullable<Awaited<ReturnType<ReturnType<typeof verifiableQuery>['executeTakeFirst']>>>;
+
+/** The SQL of the verification look-up, by engine (see KeyRepository.findVerifiable). */
+const verifiableSql: Partial<Record<'sqlite' | 'postgres', string>> = {};
 
 /**
  * The keys a scope shows, as SQL: what `seesKey` in the access policy decides for one key
@@ -140,19 +160,14 @@ export class KeyRepository extends Repository {
   }
 
   /** Everything verification needs, found by the hash of a presented token. */
+  /**
+   * The key a token hash belongs to, as verification needs it. Every token not in the key cache
+   * comes here, a flood of made-up ones too, so the statement is compiled once per engine and
+   * run with each hash: building and compiling it took twice as long as SQLite's answer.
+   */
   async findVerifiable(hash: string) {
-    const row = await this.db
-      .selectFrom('key_secrets')
-      .innerJoin('keys', 'keys.id', 'key_secrets.key_id')
-      .leftJoin('identities as identity', 'identity.id', 'keys.identity_id')
-      .select([
-        'keys.id', 'keys.project_id', 'keys.owner_id', 'keys.created_by', 'keys.enabled', 'keys.expires_at', 'keys.ip_allowlist',
-        'keys.meta', 'keys.ratelimits', 'keys.remaining', 'keys.refill', 'keys.last_refill_at', 'key_secrets.expires_at as secret_expires_at',
-        'keys.identity_id', 'identity.external_id as identity_external_id', 'identity.meta as identity_meta', 'identity.ratelimits as identity_ratelimits',
-        'identity.remaining as identity_remaining', 'identity.refill as identity_refill', 'identity.last_refill_at as identity_last_refill_at',
-      ])
-      .where('key_secrets.hash', '=', hash)
-      .executeTakeFirst();
+    const compiledSql = (verifiableSql[this.dialect.name] ??= verifiableQuery(this.db, '').compile().sql);
+    const [row] = (await this.db.executeQuery<VerifiableRow>(CompiledQuery.raw(compiledSql, [hash]))).rows;
     if (!row) return undefined;
     const groups = (await this.groupsOf([row.id])).get(row.id) ?? [];
     return { ...row, permissions: unionGrants(groups.map((group) => group.permissions)) };
