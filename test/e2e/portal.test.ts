@@ -1,75 +1,33 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
-import { managementKey } from '../support/people.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, eventually, launchChromium, openDashboard, rowAction, rowWith, type DashboardPage } from './support/dashboard.ts';
+import type { Page, Response } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { captureScreen, eventually, openDashboard, rowAction, rowWith, type DashboardPage } from './support/dashboard.ts';
+import { RETURN_URL, withPortalWorld, type PortalWorld } from './support/portal-world.ts';
 
 const TOKEN = /^ord_[0-9A-Za-z]{30}$/;
-const RETURN_URL = 'https://app.example.com/settings/keys';
 
 /**
  * The self-service portal as a customer's browser uses it: the host application's backend asks
  * for a link (a management key holding portal.write), the browser opens it, and the page works
  * on that identity's keys alone, over the portal cookie, which opens nothing else.
+ * (Framing and expiry: portal-framing-and-expiry.test.ts.)
  */
 describe('self-service portal: a customer manages her own keys', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  // The host application's page that frames the portal (its origin is a frame ancestor).
-  let hostApp: Server;
-  let hostPort = 0;
-  let admin: ApiClient;
-  let host: ApiClient;
-  let anonymous: ApiClient;
+  let world: PortalWorld;
   let customer: DashboardPage;
   let page: Page;
-  const world = { projectId: '', readers: '', writers: '', acme: 'acme-corp', globex: 'globex-inc', globexKeyId: '' };
   // The first link, the key made through it, and its tokens as the page showed them.
   let firstUrl = '';
   let keyId = '';
   const tokens: string[] = [];
 
+  withPortalWorld((started) => (world = started));
   beforeAll(async () => {
-    hostApp = createServer((request, response) => {
-      const src = new URL(request.url ?? '/', 'http://host').searchParams.get('src') ?? '';
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><html lang="en"><title>Host application</title><iframe title="Your API keys" src="${encodeURI(src)}" width="1100" height="700"></iframe></html>`);
-    });
-    await new Promise<void>((listening) => hostApp.listen(0, '127.0.0.1', listening));
-    hostPort = (hostApp.address() as AddressInfo).port;
-    [server, browser] = await Promise.all([
-      startTestServer({ env: { KEYWARD_PORTAL_FRAME_ANCESTORS: `https://app.example.com http://127.0.0.1:${hostPort}` } }),
-      launchChromium(),
-    ]);
-    admin = (await signIn(server)).client;
-    anonymous = apiClient(server.url);
-    world.projectId = (await admin.post('/v1/projects', { name: 'Orders API', keyPrefix: 'ord' })).body.id;
-    world.readers = (await admin.post('/v1/groups', { name: 'order-readers', permissions: ['orders.read'] })).body.id;
-    world.writers = (await admin.post('/v1/groups', { name: 'order-writers', permissions: ['orders.write'] })).body.id;
-    for (const externalId of [world.acme, world.globex]) expect((await admin.post('/v1/identities', { externalId })).status).toBe(201);
-    const globexKey = await admin.post('/v1/keys', { projectId: world.projectId, externalId: world.globex, name: 'globex production', groupIds: [world.readers] });
-    world.globexKeyId = globexKey.body.key.id;
-    // The host application's backend: a management key that may make portal links offering readers.
-    host = (await managementKey(server, admin, ['portal.write', 'orders.read'])).client;
-    customer = await openDashboard(browser, server.url);
+    customer = await openDashboard(world.browser, world.server.url);
     page = customer.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await new Promise((closed) => hostApp?.close(closed));
-  });
 
-  /** What the host application's backend does: asks for a link to hand to its customer's browser. */
-  const portalLink = async (body: Record<string, unknown> = {}) => {
-    const created = await host.post('/v1/portal/sessions', { projectId: world.projectId, externalId: world.acme, groupIds: [world.readers], returnUrl: RETURN_URL, ...body });
-    expect(created.status, created.text).toBe(201);
-    return created.body.url as string;
-  };
-  const verify = async (key: string) => (await anonymous.post('/v1/keys/verify', { key, permissions: ['orders.read'] })).body;
+  const portalLink = (body?: Record<string, unknown>) => world.portalLink(body);
+  const verify = (key: string) => world.verify(key);
   const expectAccessible = async (on: Page, screen: string) => expect.soft(await captureScreen(on, screen)).toEqual([]);
 
   /** Reads the shown-once dialog (the console's TokenModal): its token, checked for its warning and copy button. */
@@ -128,7 +86,7 @@ describe('self-service portal: a customer manages her own keys', { timeout: 120_
     tokens.push(issued.token);
 
     expect(await verify(issued.token)).toMatchObject({ valid: true, code: 'VALID', keyId, identity: { externalId: world.acme } });
-    const key = (await admin.get(`/v1/keys/${keyId}`)).body;
+    const key = (await world.admin.get(`/v1/keys/${keyId}`)).body;
     expect(key).toMatchObject({ projectId: world.projectId, identity: { externalId: world.acme }, owner: null, createdBy: null });
     const row = rowWith(page, 'billing worker');
     await row.waitFor();
@@ -163,7 +121,7 @@ describe('self-service portal: a customer manages her own keys', { timeout: 120_
     expect((await page.request.get('/v1/portal/keys')).ok()).toBe(true);
     expect(((await (await page.request.get('/v1/portal/keys')).json()).items as { id: string }[]).map((key) => key.id)).toEqual([keyId]);
     // Globex's key is untouched.
-    expect((await admin.get(`/v1/keys/${world.globexKeyId}`)).body.enabled).toBe(true);
+    expect((await world.admin.get(`/v1/keys/${world.globexKeyId}`)).body.enabled).toBe(true);
 
     // The portal cookie (and its CSRF token) is no console session and no management credential.
     const refused = [
@@ -223,7 +181,7 @@ describe('self-service portal: a customer manages her own keys', { timeout: 120_
     await askDelete.getByRole('button', { name: 'Delete key' }).click();
     await page.getByText('No API keys yet').waitFor();
     expect((await verify(regenerated.token)).code).toBe('NOT_FOUND');
-    expect((await admin.get(`/v1/keys/${keyId}`)).status).toBe(404);
+    expect((await world.admin.get(`/v1/keys/${keyId}`)).status).toBe(404);
     expect(customer.problems).toEqual([]);
   });
 
@@ -244,7 +202,7 @@ describe('self-service portal: a customer manages her own keys', { timeout: 120_
     expect(asProgram.status()).toBe(410);
     expect(asProgram.headers()['content-type']).toMatch(/^application\/problem\+json/);
     expect((await asProgram.json()).code).toBe('PORTAL_LINK_USED');
-    const stranger = await openDashboard(browser, server.url);
+    const stranger = await openDashboard(world.browser, world.server.url);
     expect((await stranger.page.goto(firstUrl))?.status()).toBe(410);
     await stranger.page.getByRole('heading', { level: 1, name: 'This link was already used' }).waitFor();
     expect(await stranger.page.locator('main').innerText()).toContain('Ask the application that sent you here for a new one.');
@@ -257,33 +215,11 @@ describe('self-service portal: a customer manages her own keys', { timeout: 120_
     await stranger.context.close();
   });
 
-  it('may be framed by the origins of KEYWARD_PORTAL_FRAME_ANCESTORS, and by no other', async () => {
-    const portal = await page.goto('/portal');
-    const policy = (await portal!.allHeaders())['content-security-policy'] ?? '';
-    expect(policy).toContain(`frame-ancestors 'self' https://app.example.com http://127.0.0.1:${hostPort}`);
-    expect((await portal!.allHeaders())['x-frame-options']).toBeUndefined();
-    // The console keeps its own pages to itself.
-    const consolePage = await page.request.get('/sign-in', { headers: { accept: 'text/html' } });
-    expect(consolePage.headers()['content-security-policy']).toContain("frame-ancestors 'self';");
-    expect(consolePage.headers()['x-frame-options']).toBe('SAMEORIGIN');
-
-    // The host application shows the portal in a frame; the link opens there, as a link would.
-    const framing = await openDashboard(browser, `http://127.0.0.1:${hostPort}`);
-    await framing.page.goto(`/?src=${encodeURIComponent(await portalLink())}`);
-    await framing.page.frameLocator('iframe').getByRole('heading', { level: 1, name: 'Orders API' }).waitFor();
-    // The same page from an origin the setting does not name: the browser refuses the frame.
-    const refusal = framing.page.waitForEvent('console', (message) => message.text().includes('frame-ancestors'));
-    await framing.page.goto(`http://localhost:${hostPort}/?src=${encodeURIComponent(await portalLink())}`);
-    expect((await refusal).text()).toContain(`violates the following Content Security Policy directive: "frame-ancestors 'self' https://app.example.com http://127.0.0.1:${hostPort}"`);
-    expect(await framing.page.frameLocator('iframe').getByRole('heading', { name: 'Orders API' }).count()).toBe(0);
-    await framing.context.close();
-  });
-
   it('works in the dark theme, and signing out ends the session there', async () => {
     for (const name of ['reporting', 'mobile app']) {
-      expect((await admin.post('/v1/keys', { projectId: world.projectId, externalId: world.acme, name, groupIds: [world.readers] })).status).toBe(201);
+      expect((await world.admin.post('/v1/keys', { projectId: world.projectId, externalId: world.acme, name, groupIds: [world.readers] })).status).toBe(201);
     }
-    const dark = await openDashboard(browser, server.url, { colorScheme: 'dark' });
+    const dark = await openDashboard(world.browser, world.server.url, { colorScheme: 'dark' });
     await dark.page.goto(await portalLink());
     await rowWith(dark.page, 'mobile app').waitFor();
     await rowWith(dark.page, 'reporting').waitFor();
@@ -298,34 +234,4 @@ describe('self-service portal: a customer manages her own keys', { timeout: 120_
     await dark.context.close();
   });
 
-  // Moves the server's clock: the last test of the file.
-  it('refuses a link after its TTL (410 PORTAL_LINK_EXPIRED); a session past its TTL says the link expired, with no sign-in form', async () => {
-    const late = await portalLink({ ttlSeconds: 60 });
-    await page.goto('/portal');
-    await rowWith(page, 'reporting').waitFor();
-    // Past the first link's session (the default TTL, 300 s) and the late link's 60 s.
-    server.advance(5 * 60_000 + 1000);
-
-    // The open page's next call finds the session over: the page says so and where to go.
-    await page.getByRole('button', { name: 'Create key' }).first().click();
-    await page.getByRole('dialog', { name: 'Create API key' }).getByRole('button', { name: 'Create', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'This link has expired' }).waitFor();
-    const main = page.locator('main');
-    expect(await main.innerText()).toContain('Ask app.example.com for a new one');
-    expect(await page.getByRole('link', { name: 'Back to app.example.com' }).getAttribute('href')).toBe(RETURN_URL);
-    expect(await page.getByRole('textbox').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
-    await expectAccessible(page, 'portal-expired');
-    // Loaded afresh, the page has no session to name the application by.
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'This link has expired' }).waitFor();
-    expect(await main.innerText()).toContain('Ask the application that sent you here for a new one');
-
-    const asProgram = await page.request.get(late, { maxRedirects: 0 });
-    expect(asProgram.status()).toBe(410);
-    expect((await asProgram.json()).code).toBe('PORTAL_LINK_EXPIRED');
-    expect((await page.goto(late))?.status()).toBe(410);
-    await page.getByRole('heading', { level: 1, name: 'This link has expired' }).waitFor();
-    expect(await main.innerText()).toContain('works for a short time only');
-  });
 });
