@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { capacityReport } from './capacity.ts';
-import { cpuMs, drive, freePort, peakRssMb, postgresDatabase, startRedis, waitFor, type Load } from './processes.ts';
+import { drive, freePort, peakRssMb, postgresDatabase, startRedis, waitFor } from './processes.ts';
 import { seed } from './seed.ts';
+import { median, serverFigures, type Measured } from './server-figures.ts';
 
 // `npm run bench [-- --keys 1000000 --duration 10]`: Keyward against a Fastify hello-world, same
 // machine, same run, driven by autocannon from separate processes.
@@ -39,8 +40,6 @@ const warmup = Number(args.warmup);
 const connections = Number(args.connections);
 const root = join(import.meta.dirname, '..');
 if (args.store !== 'sqlite' && args.store !== 'postgres') throw new Error('--store is sqlite or postgres');
-
-type Measured = Load & { cpuMicros: number; statementsPerRequest: number; redisPerRequest: number | undefined };
 
 const dir = mkdtempSync(join(tmpdir(), 'keyward-bench-'));
 const secret = randomBytes(32).toString('base64url');
@@ -76,49 +75,7 @@ try {
   const helloUrl = `http://127.0.0.1:${helloPort}`;
   await Promise.all([waitFor(`${keywardUrl}/healthz`), waitFor(helloUrl)]);
 
-  /** The server's own figures, from /metrics (answered to loopback clients). */
-  const metrics = async () => {
-    const text = await (await fetch(`${keywardUrl}/metrics`)).text();
-    const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
-    return {
-      statements: value(/^keyward_database_statements_total (\d+)/m),
-      hits: value(/^keyward_key_cache_lookups_total\{result="hit"\} (\d+)/m),
-      misses: value(/^keyward_key_cache_lookups_total\{result="miss"\} (\d+)/m),
-      cachedKeys: value(/^keyward_key_cache_entries\{kind="key"\} (\d+)/m),
-      cachedUnknown: value(/^keyward_key_cache_entries\{kind="unknown"\} (\d+)/m),
-      cacheBound: value(/^keyward_key_cache_max_entries\{kind="key"\} (\d+)/m),
-    };
-  };
-  /** Commands Redis has run so far (less the INFO calls that ask). */
-  let infoCalls = 0;
-  const redisCommands = async () => {
-    if (!redisClient) return undefined;
-    const info = await redisClient.info('commandstats');
-    infoCalls++;
-    return [...info.matchAll(/calls=(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0) - infoCalls;
-  };
-
-  /**
-   * A short warm-up, then the measured run, with the server's CPU time, database statements and
-   * Redis commands per request: on a machine busy with other work, throughput swings with what
-   * else runs; what a request costs much less.
-   */
-  async function measure(job: Record<string, unknown>, serverPid: number, server: boolean): Promise<Measured> {
-    // Every path was warmed at the start; this second is for the connections and the switch.
-    await drive({ ...job, duration: 1 });
-    const before = { cpu: cpuMs(serverPid), ...(server ? { counts: await metrics(), redis: await redisCommands() } : {}) };
-    const load = await drive({ ...job, duration });
-    const cpuMicros = ((cpuMs(serverPid) - before.cpu) * 1000) / Math.max(1, load.total);
-    if (!server) return { ...load, cpuMicros, statementsPerRequest: 0, redisPerRequest: undefined };
-    const counts = await metrics();
-    const redisAfter = await redisCommands();
-    return {
-      ...load,
-      cpuMicros,
-      statementsPerRequest: (counts.statements - before.counts!.statements) / Math.max(1, load.total),
-      redisPerRequest: redisAfter === undefined ? undefined : (redisAfter - before.redis!) / Math.max(1, load.total),
-    };
-  }
+  const { metrics, measure, listP95 } = serverFigures(keywardUrl, redisClient, duration);
 
   // Each scenario measures what it says: one request of each first, its answer checked.
   const verifyOnce = async (body: Record<string, unknown>) => {
@@ -197,10 +154,6 @@ try {
       previousHello = after;
     }
   }
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  };
   const aroundHello = (run: Run, of: (load: Measured) => number) => (of(run.before) + of(run.after)) / 2;
   const ratioOf = (run: Run) => run.load.requestsPerSecond / aroundHello(run, (hello) => hello.requestsPerSecond);
   type Summary = { requestsPerSecond: number; p50: number; p99: number; failed: number; cpuMicros: number; ratio: number; cpuRatio: number; statements: number; redis: number | undefined };
@@ -237,20 +190,9 @@ try {
 
   // A filtered, searched list page of 50 keys, one request at a time: a search few keys match,
   // and one for words every key has.
-  const listP95 = async (query: (i: number) => string) => {
-    const times: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const started = performance.now();
-      const response = await fetch(`${keywardUrl}/v1/keys?projectId=${seeded.projectId}&status=active&q=${encodeURIComponent(query(i))}&limit=50`, { headers: { authorization: auth.authorization } });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`list answered ${response.status}`);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length * 0.95)]!;
-  };
-  const rareSearchP95 = await listP95((i) => `number ${(i * 7919) % keyCount}`);
-  const commonSearchP95 = await listP95((i) => (i % 2 ? 'bench key' : 'number'));
+  const searchUrl = (q: string) => `${keywardUrl}/v1/keys?projectId=${seeded.projectId}&status=active&q=${encodeURIComponent(q)}&limit=50`;
+  const rareSearchP95 = await listP95((i) => searchUrl(`number ${(i * 7919) % keyCount}`), auth.authorization);
+  const commonSearchP95 = await listP95((i) => searchUrl(i % 2 ? 'bench key' : 'number'), auth.authorization);
 
   const keywardRss = peakRssMb(keyward.pid!);
   const helloRss = peakRssMb(hello.pid!);

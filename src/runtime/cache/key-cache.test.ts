@@ -36,6 +36,25 @@ describe('KeyCache', () => {
     expect(cache.get('h4')).toBeUndefined();
   });
 
+  it('holds what keys repeat once, and still forgets a key whose hashes drop to one', () => {
+    const cache = new KeyCache({ max: 100, negativeTtlMs: 1000 });
+    // Two rows read apart bring equal values as separate copies.
+    const first = cache.set('h1', { ...key('k1'), projectId: ['prj', '1'].join('_'), permissions: ['orders.read', 'orders.write'] })!;
+    const second = cache.set('h2', { ...key('k2'), projectId: ['prj', '1'].join('_'), permissions: ['orders.read', 'orders.write'], meta: { plan: 'pro' } })!;
+    expect(second.permissions).toBe(first.permissions);
+    expect(second.projectId).toBe(first.projectId);
+    expect(second.meta).toEqual({ plan: 'pro' });
+    // Empty settings are one frozen object: a write to it fails loudly instead of reaching every key.
+    expect(() => { (first.meta as Record<string, unknown>).x = 1; }).toThrow(TypeError);
+    expect(cache.get('h1')).toBe(first);
+    // A regenerated key: old and new hash, then the old one evicted, then the key invalidated.
+    cache.set('h3', key('k1'));
+    cache.invalidateHash('h1');
+    cache.invalidateKey('k1');
+    expect(cache.get('h3')).toBeUndefined();
+    expect(cache.get('h2')?.id).toBe('k2');
+  });
+
   it('stays within its bound', () => {
     const cache = new KeyCache({ max: 10, negativeTtlMs: 1000 });
     for (let i = 0; i < 100; i++) cache.set(`h${i}`, key(`k${i}`));

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { VerifiableKey } from '../../domain/verification.ts';
 import type { LimitedKey } from '../usage/usage-limits.ts';
 import type { Invalidation, InvalidationBus } from './invalidation-bus.ts';
+import { SharedValues } from './shared-values.ts';
 
 /** A key as verification needs it, plus what the management API needs to act for it. */
 export type CachedKey = VerifiableKey & LimitedKey & {
@@ -40,7 +41,10 @@ const UNKNOWN = true;
 export class KeyCache {
   readonly #entries: LRUCache<string, CachedKey>;
   readonly #unknown: LRUCache<string, typeof UNKNOWN>;
-  readonly #hashesByKey = new Map<string, Set<string>>();
+  // A key's cached hashes: one string for the usual one hash, a set while a regenerated key's
+  // old token still works beside its new one (a set per key would double a key's footprint).
+  readonly #hashesByKey = new Map<string, string | Set<string>>();
+  readonly #shared = new SharedValues();
   /** Look-ups answered from memory, and those that had to ask the database. */
   readonly stats = { hits: 0, misses: 0 };
   readonly #loading = new Map<string, Promise<CachedKey | null>>();
@@ -60,8 +64,11 @@ export class KeyCache {
       max: options.max,
       dispose: (key, hash) => {
         const hashes = this.#hashesByKey.get(key.id);
-        hashes?.delete(hash);
-        if (hashes?.size === 0) this.#hashesByKey.delete(key.id);
+        if (hashes === hash) this.#hashesByKey.delete(key.id);
+        else if (typeof hashes === 'object') {
+          hashes.delete(hash);
+          if (hashes.size === 1) this.#hashesByKey.set(key.id, hashes.values().next().value!);
+        }
       },
     });
   }
@@ -111,25 +118,26 @@ export class KeyCache {
     this.stats.misses++;
     const generation = this.#generation;
     const loading = loader()
-      .then((key) => {
-        if (generation === this.#generation && this.#trusted) this.set(hash, key);
-        return key;
-      })
+      .then((key) => (generation === this.#generation && this.#trusted ? this.set(hash, key) : key))
       .finally(() => this.#loading.delete(hash));
     this.#loading.set(hash, loading);
     return loading;
   }
 
-  set(hash: string, key: CachedKey | null): void {
-    if (key === null) {
+  /** Caches a look-up's answer; returns what is held (the key with its repeated parts shared). */
+  set(hash: string, found: CachedKey | null): CachedKey | null {
+    if (found === null) {
       this.#unknown.set(hash, UNKNOWN);
-      return;
+      return null;
     }
+    const key = this.#shared.compact(found);
     this.#unknown.delete(hash);
     this.#entries.set(hash, key, this.#positiveTtlMs ? { ttl: this.#positiveTtlMs } : undefined);
-    let hashes = this.#hashesByKey.get(key.id);
-    if (!hashes) this.#hashesByKey.set(key.id, (hashes = new Set()));
-    hashes.add(hash);
+    const hashes = this.#hashesByKey.get(key.id);
+    if (hashes === undefined) this.#hashesByKey.set(key.id, hash);
+    else if (typeof hashes === 'object') hashes.add(hash);
+    else if (hashes !== hash) this.#hashesByKey.set(key.id, new Set([hashes, hash]));
+    return key;
   }
 
   /** Forgets every cached hash of a key, here and on every other node. */
@@ -163,8 +171,8 @@ export class KeyCache {
       this.#unknown.delete(message.hash);
     } else {
       const hashes = this.#hashesByKey.get(message.keyId);
-      if (!hashes) return;
-      for (const hash of [...hashes]) this.#entries.delete(hash);
+      if (hashes === undefined) return;
+      for (const hash of typeof hashes === 'string' ? [hashes] : [...hashes]) this.#entries.delete(hash);
       this.#hashesByKey.delete(message.keyId);
     }
   }

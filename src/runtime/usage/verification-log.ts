@@ -10,6 +10,10 @@ const HOUR = 3_600_000;
 // A key's rows are trimmed back to its last 1,000 once this many more were written for it:
 // a trim per key per flush would cost as much as the writes.
 const TRIM_AFTER = 250;
+// Keys whose writes since their trim are counted; past it the counts start again (the trims they
+// would have brought come later: the page reads a key's newest 1,000 whatever the rows hold, and
+// rows past 7 days go anyway). Without it a store of millions of keys grows a count per key ever verified.
+const COUNTED_KEYS = 100_000;
 // Past this many verifications waiting (some 20 MB), a flush starts early.
 const FLUSH_AT = 200_000;
 
@@ -46,7 +50,7 @@ export class VerificationLog {
   #pending = new Map<string, StoredVerification[]>();
   #pendingCount = 0;
   // Verifications written per key since its last trim.
-  readonly #written = new Map<string, number>();
+  readonly #written = new Map<string, number>(); // bounded by COUNTED_KEYS
   readonly #batches: WriteBehind<VerificationBatch & { list: StoredVerification[] }>;
   readonly #onError: (error: unknown) => void;
   #lastCleanup = 0;
@@ -57,6 +61,7 @@ export class VerificationLog {
       intervalMs: options.flushMs,
       write: async (batches) => {
         await verifications.addBatches(batches);
+        if (this.#written.size > COUNTED_KEYS) this.#written.clear();
         for (const batch of batches) this.#written.set(batch.keyId, (this.#written.get(batch.keyId) ?? 0) + batch.count);
         for (const batch of batches) {
           if ((this.#written.get(batch.keyId) ?? 0) < TRIM_AFTER) continue;
