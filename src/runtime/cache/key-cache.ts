@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { VerifiableKey } from '../../domain/verification.ts';
 import type { LimitedKey } from '../usage/usage-limits.ts';
 import type { Invalidation, InvalidationBus } from './invalidation-bus.ts';
-import { SharedValues } from './shared-values.ts';
+import { EMPTY_LIST, EMPTY_OBJECT, isEmpty, SharedValues } from './shared-values.ts';
 
 /** A key as verification needs it, plus what the management API needs to act for it. */
 export type CachedKey = VerifiableKey & LimitedKey & {
@@ -25,6 +25,20 @@ export type KeyCacheOptions = {
 
 // A set needs a value: every unknown token shares this one.
 const UNKNOWN = true;
+
+/** The key with its repeated parts shared (see SharedValues). */
+function compact(shared: SharedValues, key: CachedKey): CachedKey {
+  return {
+    ...key,
+    projectId: shared.string(key.projectId),
+    ownerId: shared.string(key.ownerId),
+    createdBy: shared.string(key.createdBy),
+    permissions: shared.list(key.permissions),
+    allowlist: key.allowlist.length === 0 ? EMPTY_LIST : key.allowlist,
+    ratelimits: key.ratelimits.length === 0 ? EMPTY_LIST : key.ratelimits,
+    meta: isEmpty(key.meta) ? EMPTY_OBJECT : key.meta,
+  } as CachedKey;
+}
 
 /**
  * Key records by token digest (`tokenDigester`), so verification of a known key touches no
@@ -130,7 +144,7 @@ export class KeyCache {
       this.#unknown.set(hash, UNKNOWN);
       return null;
     }
-    const key = this.#shared.compact(found);
+    const key = compact(this.#shared, found);
     this.#unknown.delete(hash);
     this.#entries.set(hash, key, this.#positiveTtlMs ? { ttl: this.#positiveTtlMs } : undefined);
     const hashes = this.#hashesByKey.get(key.id);

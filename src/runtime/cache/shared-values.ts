@@ -1,10 +1,8 @@
-import type { CachedKey } from './key-cache.ts';
-
 // How many distinct values are shared at most; past it the table starts again (amortised), so
 // a store whose every key differs costs a little sharing, never unbounded memory.
 const MAX_SHARED = 50_000;
-const EMPTY_LIST: readonly never[] = Object.freeze([]);
-const EMPTY_OBJECT: Readonly<Record<string, unknown>> = Object.freeze({});
+export const EMPTY_LIST: readonly never[] = Object.freeze([]);
+export const EMPTY_OBJECT: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /**
  * One copy of what many cached keys repeat: project, owner and creator ids, permission lists
@@ -32,23 +30,10 @@ export class SharedValues {
   list(values: string[]): string[] {
     return values.length === 0 ? (EMPTY_LIST as never[]) : this.#share(`l${values.join('\n')}`, values);
   }
-
-  /** The key with its repeated parts shared. */
-  compact(key: CachedKey): CachedKey {
-    return {
-      ...key,
-      projectId: this.string(key.projectId),
-      ownerId: this.string(key.ownerId),
-      createdBy: this.string(key.createdBy),
-      permissions: this.list(key.permissions),
-      allowlist: key.allowlist.length === 0 ? EMPTY_LIST : key.allowlist,
-      ratelimits: key.ratelimits.length === 0 ? EMPTY_LIST : key.ratelimits,
-      meta: isEmpty(key.meta) ? EMPTY_OBJECT : key.meta,
-    } as CachedKey;
-  }
 }
 
-function isEmpty(value: Record<string, unknown>): boolean {
+/** Whether an object has no own enumerable property. */
+export function isEmpty(value: Record<string, unknown>): boolean {
   for (const _ in value) return false;
   return true;
 }
