@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installDashboard } from './dashboard.ts';
+import { installDashboard, type DashboardOptions } from './dashboard.ts';
 import { installProblemHandler } from './problem-handler.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 
@@ -12,17 +12,31 @@ const INDEX = '<!doctype html><title>Keyward</title><script type="module" src="/
 // Big enough that the build writes compressed copies of it (web/precompress.ts does).
 const SCRIPT = `console.log(${JSON.stringify('keyward '.repeat(400))});`;
 
-async function appServing(root: string): Promise<FastifyInstance> {
+async function appServing(source: DashboardOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   installProblemHandler(app);
   installSecurityHeaders(app, {});
   app.get('/v1/things', async () => ({ items: [] }));
-  await installDashboard(app, { root });
+  await installDashboard(app, source);
   await app.ready();
   return app;
 }
 
-describe('dashboard plugin', () => {
+/** The folder's files in memory, as the single executable holds them (embedded-files.ts). */
+function inMemory(root: string): DashboardOptions {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(root.length + 1), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return { files };
+}
+
+// The same behaviour whether the build is read from web/dist (npm start, the npm package) or
+// from memory (the single executable).
+describe.each([
+  { from: 'a folder', source: (root: string): DashboardOptions => ({ root }) },
+  { from: 'memory', source: inMemory },
+])('dashboard plugin, serving the build from $from', ({ source }) => {
   const root = mkdtempSync(join(tmpdir(), 'keyward-dist-'));
   let app: FastifyInstance;
 
@@ -34,7 +48,7 @@ describe('dashboard plugin', () => {
     writeFileSync(join(root, 'assets', 'app-1a2b.js.gz'), gzipSync(SCRIPT));
     writeFileSync(join(root, 'assets', 'app-1a2b.js.map'), '{"sources":["secret.ts"]}');
     writeFileSync(join(root, '.source-hash'), 'abc');
-    app = await appServing(root);
+    app = await appServing(source(root));
   });
   afterAll(async () => {
     await app.close();
@@ -84,6 +98,13 @@ describe('dashboard plugin', () => {
     expect(plain.body).toBe(SCRIPT);
   });
 
+  it('answers a revalidation of an unchanged file with 304', async () => {
+    const first = await app.inject({ url: '/index.html' });
+    expect(first.headers.etag).toBeTruthy();
+    const again = await app.inject({ url: '/index.html', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+  });
+
   it('answers 404 for source maps and for the compressed copies by their own names, whatever the request accepts', async () => {
     for (const url of ['/assets/app-1a2b.js.map', '/assets/app-1a2b.js.br', '/assets/app-1a2b.js.gz', '/assets/missing.js', '/anything.map']) {
       for (const headers of [html, { accept: '*/*' }]) {
@@ -112,7 +133,7 @@ describe('dashboard plugin', () => {
   });
 
   it('says the dashboard is not built when web/dist is missing, instead of failing to start', async () => {
-    const bare = await appServing(join(root, 'missing'));
+    const bare = await appServing({ root: join(root, 'missing') });
     const response = await bare.inject({ url: '/', headers: html });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ code: 'DASHBOARD_NOT_BUILT' });

@@ -1,9 +1,14 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { embeddedFiles } from './embedded-files.ts';
 
 /** Generates `/openapi.json` from the route schemas and serves the interactive reference at `/docs`. */
 export async function installOpenApi(app: FastifyInstance): Promise<void> {
+  // In the single executable swagger-ui's own files are packed in (packaging/sea.ts), not beside
+  // its module: its logo, which it would read from there, is given here, and the bundle serves
+  // the rest from memory (packaging/swagger-ui-static.ts).
+  const swaggerUiLogo = embeddedFiles('swagger-ui/')?.get('logo.svg');
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -24,6 +29,7 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
+    ...(swaggerUiLogo ? { logo: { type: 'image/svg+xml', content: swaggerUiLogo } } : {}),
     staticCSP: true,
     // Like the rest of Keyward (app.ts), /docs must work over plain HTTP on a private network:
     // upgrade-insecure-requests would send its own scripts to an https:// that is not there.
