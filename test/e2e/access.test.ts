@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../support/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../support/api-client.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, eventually, launchChromium, notificationTexts, openDashboard, rowWith, signInWithForm, waitForPageState, type DashboardPage } from './support/dashboard.ts';
+import { captureScreen, eventually, notificationTexts, openDashboard, rowWith, signInWithForm, waitForPageState, type DashboardPage } from './support/dashboard.ts';
+import { withServerAndBrowser } from './support/signed-in-dashboard.ts';
 
 const SESSION_IDLE_MS = 60 * 60 * 1000;
 
@@ -16,9 +17,8 @@ describe('dashboard: sign-in, first run, who sees what, session expiry', { timeo
 
   const expectAccessible = async (on: Page, screen: string) => expect.soft(await captureScreen(on, screen)).toEqual([]);
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
+  withServerAndBrowser(async (world) => {
+    ({ server, browser, admin } = world);
     const project = (await admin.post('/v1/projects', { name: 'Search API', keyPrefix: 'srch' })).body;
     const group = (await admin.post('/v1/groups', { name: 'key-keepers', permissions: ['keys.read', 'keys.write', 'projects.read'] })).body;
     await admin.post('/v1/users', { ...mia, role: 'member', groupIds: [group.id] });
@@ -26,10 +26,6 @@ describe('dashboard: sign-in, first run, who sees what, session expiry', { timeo
     await admin.post('/v1/keys', { projectId: project.id, name: 'admin’s indexer' });
     dashboard = await openDashboard(browser, server.url);
     page = dashboard.page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('tells the first person how to create the first admin while no user exists', async () => {

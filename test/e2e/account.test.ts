@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/api-client.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, eventually, launchChromium, notificationTexts, openDashboard, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { captureScreen, eventually, notificationTexts, openDashboard, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 /** Issue #16: an account page (change my password, sign out my other sessions). */
 describe('dashboard: the account page', { timeout: 120_000 }, () => {
@@ -25,17 +26,12 @@ describe('dashboard: the account page', { timeout: 120_000 }, () => {
     return !other.page.url().includes('/sign-in');
   };
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    const admin = (await signIn(server)).client;
-    const group = (await admin.post('/v1/groups', { name: 'key-keepers', permissions: ['keys.read', 'keys.write'] })).body.id;
-    await admin.post('/v1/users', { ...mia, role: 'member', groupIds: [group] });
-    here = await openDashboard(browser, server.url);
-    await signInWithForm(here.page, mia.username, mia.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withSignedInDashboard((world) => ({ server, browser, dashboard: here } = world), {
+    user: mia,
+    seed: async ({ admin }) => {
+      const group = (await admin.post('/v1/groups', { name: 'key-keepers', permissions: ['keys.read', 'keys.write'] })).body.id;
+      await admin.post('/v1/users', { ...mia, role: 'member', groupIds: [group] });
+    },
   });
 
   it('signs out the other sessions, and keeps this one', async () => {

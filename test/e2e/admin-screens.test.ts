@@ -1,12 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, chooseOption, countText, eventually, launchChromium, notificationTexts, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../support/api-client.ts';
+import { captureScreen, chooseOption, countText, eventually, notificationTexts, rowAction, rowWith, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 describe('dashboard: users, groups, projects, audit log, themes and the phone', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
   let dashboard: DashboardPage;
   let page: Page;
   let admin: ApiClient;
@@ -16,24 +14,17 @@ describe('dashboard: users, groups, projects, audit log, themes and the phone', 
     expect.soft(await captureScreen(page, screen, sizes)).toEqual([]);
   const summary = () => page.getByRole('navigation', { name: 'Pagination' }).locator('p').first().innerText();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
-    const project = (await admin.post('/v1/projects', { name: 'Payments API', keyPrefix: 'pay' })).body;
-    const readers = (await admin.post('/v1/groups', { name: 'payments-readers', description: 'Read payments', permissions: ['payments.read'] })).body;
-    await admin.post('/v1/groups', { name: 'auditors', permissions: ['audit.read', 'keys.read'] });
-    await admin.post('/v1/users', { username: 'dora', password: 'dora-password-long', role: 'member', groupIds: [readers.id] });
-    await admin.post('/v1/users', { username: 'eli', password: 'eli-password-long', role: 'member' });
-    keyId = (await admin.post('/v1/keys', { projectId: project.id, name: 'checkout', owner: 'dora', groupIds: [readers.id] })).body.key.id;
-    await admin.patch(`/v1/keys/${keyId}`, { enabled: false });
-    await admin.post('/v1/keys', { projectId: project.id, name: 'refunds', description: 'Refund worker', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
-    dashboard = await openDashboard(browser, server.url);
-    page = dashboard.page;
-    await signInWithForm(page, ADMIN.username, ADMIN.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withSignedInDashboard((world) => ({ dashboard, page, admin } = world), {
+    seed: async ({ admin }) => {
+      const project = (await admin.post('/v1/projects', { name: 'Payments API', keyPrefix: 'pay' })).body;
+      const readers = (await admin.post('/v1/groups', { name: 'payments-readers', description: 'Read payments', permissions: ['payments.read'] })).body;
+      await admin.post('/v1/groups', { name: 'auditors', permissions: ['audit.read', 'keys.read'] });
+      await admin.post('/v1/users', { username: 'dora', password: 'dora-password-long', role: 'member', groupIds: [readers.id] });
+      await admin.post('/v1/users', { username: 'eli', password: 'eli-password-long', role: 'member' });
+      keyId = (await admin.post('/v1/keys', { projectId: project.id, name: 'checkout', owner: 'dora', groupIds: [readers.id] })).body.key.id;
+      await admin.patch(`/v1/keys/${keyId}`, { enabled: false });
+      await admin.post('/v1/keys', { projectId: project.id, name: 'refunds', description: 'Refund worker', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    },
   });
 
   it('searches, edits and deactivates users (deactivation asks first)', async () => {

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, chooseOption, eventually, launchChromium, openDashboard, signInWithForm, VIEWPORTS, type DashboardPage } from './support/dashboard.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from '../support/api-client.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { captureScreen, eventually, VIEWPORTS, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 /**
  * Issue #16: first run was a dead end ("Create a project first", with no way to do it there), a
@@ -10,7 +11,6 @@ import { captureScreen, chooseOption, eventually, launchChromium, openDashboard,
  */
 describe('dashboard: first run, from an empty database to a verified token inside the key dialog', { timeout: 120_000 }, () => {
   let server: TestServer;
-  let browser: Browser;
   let dashboard: DashboardPage;
   let page: Page;
   let admin: ApiClient;
@@ -18,18 +18,8 @@ describe('dashboard: first run, from an empty database to a verified token insid
   const expectAccessible = async (screen: string) => expect.soft(await captureScreen(page, screen)).toEqual([]);
   const keyDialog = () => page.getByRole('dialog', { name: 'Create API key' });
 
-  beforeAll(async () => {
-    // The first admin from the environment, and nothing else: no project, no key.
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
-    dashboard = await openDashboard(browser, server.url);
-    page = dashboard.page;
-    await signInWithForm(page, ADMIN.username, ADMIN.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // The first admin from the environment, and nothing else: no project, no key.
+  withSignedInDashboard((world) => ({ server, dashboard, page, admin } = world));
 
   it('says what to do first on the empty keys page', async () => {
     const empty = page.getByText('No API keys yet');

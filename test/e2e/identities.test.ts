@@ -1,9 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from '../support/api-client.ts';
 import { createMember, type Member } from '../support/member.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, chooseOption, eventually, launchChromium, notificationTexts, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { captureScreen, chooseOption, eventually, notificationTexts, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 /** Issue #18 in the console: identities, the identity picker and named limits in the key dialogs. */
 describe('dashboard: identities and named limits', { timeout: 120_000 }, () => {
@@ -29,20 +30,13 @@ describe('dashboard: identities and named limits', { timeout: 120_000 }, () => {
     if (limit.everyVerification === false) await row.getByRole('checkbox', { name: 'Every verification' }).uncheck();
   };
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
-    projectId = (await admin.post('/v1/projects', { name: 'Search API', keyPrefix: 'srch' })).body.id;
-    expect((await admin.post('/v1/identities', { externalId: 'globex', meta: { plan: 'free' } })).status).toBe(201);
-    // A member who manages keys but may not read identities.
-    member = await createMember(server, admin, { username: 'nia', permissions: ['keys.read', 'keys.write', 'projects.read'] });
-    dashboard = await openDashboard(browser, server.url);
-    page = dashboard.page;
-    await signInWithForm(page, ADMIN.username, ADMIN.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withSignedInDashboard((world) => ({ server, browser, dashboard, page, admin } = world), {
+    seed: async ({ server, admin }) => {
+      projectId = (await admin.post('/v1/projects', { name: 'Search API', keyPrefix: 'srch' })).body.id;
+      expect((await admin.post('/v1/identities', { externalId: 'globex', meta: { plan: 'free' } })).status).toBe(201);
+      // A member who manages keys but may not read identities.
+      member = await createMember(server, admin, { username: 'nia', permissions: ['keys.read', 'keys.write', 'projects.read'] });
+    },
   });
 
   it('creates an identity with a named limit and meta, checked at their fields, and finds it by search', async () => {

@@ -1,14 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from '../support/api-client.ts';
 import { foreignToken } from '../support/foreign-tokens.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, chooseOption, eventually, launchChromium, openDashboard, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { captureScreen, chooseOption, eventually, rowWith, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 /** Issue #9 in the dashboard: wildcard grants in the group editor, and importing keys from a file. */
 describe('dashboard: wildcard grants and importing keys', { timeout: 120_000 }, () => {
   let server: TestServer;
-  let browser: Browser;
   let dashboard: DashboardPage;
   let page: Page;
   let admin: ApiClient;
@@ -28,18 +28,11 @@ describe('dashboard: wildcard grants and importing keys', { timeout: 120_000 }, 
   }
   const resultOfRow = (dialog: Locator, row: number) => dialog.locator(`tr[data-import-row="${row}"]`).locator('td').last();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
-    projectId = (await admin.post('/v1/projects', { name: 'Orders API', keyPrefix: 'ord' })).body.id;
-    await admin.post('/v1/users', { username: 'olga', password: 'olga-password-long', role: 'member' });
-    dashboard = await openDashboard(browser, server.url);
-    page = dashboard.page;
-    await signInWithForm(page, ADMIN.username, ADMIN.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withSignedInDashboard((world) => ({ server, dashboard, page, admin } = world), {
+    seed: async ({ admin }) => {
+      projectId = (await admin.post('/v1/projects', { name: 'Orders API', keyPrefix: 'ord' })).body.id;
+      await admin.post('/v1/users', { username: 'olga', password: 'olga-password-long', role: 'member' });
+    },
   });
 
   it('creates a group with a namespace wildcard, after refusing a misplaced one inline', async () => {

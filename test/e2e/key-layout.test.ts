@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, keyLayoutProblems, launchChromium, openDashboard, signInWithForm, VIEWPORTS, waitForPageState } from './support/dashboard.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from '../support/api-client.ts';
+import { ADMIN, type TestServer } from '../support/test-server.ts';
+import { captureScreen, keyLayoutProblems, openDashboard, signInWithForm, VIEWPORTS, waitForPageState } from './support/dashboard.ts';
+import { withServerAndBrowser } from './support/signed-in-dashboard.ts';
 
 const DAY = 86_400_000;
 
@@ -17,9 +18,8 @@ describe('dashboard: every key-row cell readable at 1280×800 and 390×844', { t
   let admin: ApiClient;
   const mia = { username: 'mia.rodriguez-fernandez', password: 'mia-password-long-enough' };
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
+  withServerAndBrowser(async (world) => {
+    ({ server, browser, admin } = world);
     const projects = [];
     for (const [name, keyPrefix] of [['Payments Gateway API (EU)', 'pay'], ['Search', 'srch']] as const) {
       projects.push((await admin.post('/v1/projects', { name, keyPrefix })).body.id as string);
@@ -41,10 +41,6 @@ describe('dashboard: every key-row cell readable at 1280×800 and 390×844', { t
     for (const [name, extra] of keys) tokens.push((await admin.post('/v1/keys', { name, ...extra })).body.token);
     // Some keys were used, so "Last used" has something to show.
     for (const token of tokens.slice(0, 4)) await apiClient(server.url).post('/v1/keys/verify', { key: token });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('notices a table that scrolls sideways, text cut off and a card covered (the check can fail)', async () => {

@@ -1,14 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, eventually, chooseOption, launchChromium, notificationTexts, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from '../support/api-client.ts';
+import { ADMIN, type TestServer } from '../support/test-server.ts';
+import { captureScreen, eventually, chooseOption, notificationTexts, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import { withServerAndBrowser } from './support/signed-in-dashboard.ts';
 
 const TOKEN = /^fb_[0-9A-Za-z]{30}$/;
 
 describe('dashboard: a key from creation to deletion', { timeout: 120_000 }, () => {
   let server: TestServer;
-  let browser: Browser;
   let dashboard: DashboardPage;
   let page: Page;
   let admin: ApiClient;
@@ -18,16 +18,11 @@ describe('dashboard: a key from creation to deletion', { timeout: 120_000 }, () 
   const tokens = new Map<string, string>();
   const tokenOf = (name: string) => tokens.get(name)!;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    dashboard = await openDashboard(browser, server.url);
+  withServerAndBrowser(async (world) => {
+    ({ server, admin } = world);
+    dashboard = await openDashboard(world.browser, server.url);
     page = dashboard.page;
-    admin = (await signIn(server)).client;
     anonymous = apiClient(server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const verify = async (key: string, extra: Record<string, unknown> = {}) =>

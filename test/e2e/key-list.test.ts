@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, countText, eventually, chooseOption, launchChromium, openDashboard, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../support/api-client.ts';
+import { captureScreen, countText, eventually, chooseOption, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 const KEY_COUNT = 60;
 // Anything shaped like a Keyward token (prefix, underscore, 30 base62 characters).
 const TOKEN_SHAPE = /\b[a-z][a-z0-9]{1,11}_[0-9A-Za-z]{30}\b/;
 
 describe('dashboard: paging, filtering and exporting 60 keys', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
   let dashboard: DashboardPage;
   let page: Page;
   let admin: ApiClient;
@@ -24,34 +22,27 @@ describe('dashboard: paging, filtering and exporting 60 keys', { timeout: 120_00
   const firstRow = () => page.locator('tbody tr').first();
   const expectAccessible = async (screen: string) => expect.soft(await captureScreen(page, screen)).toEqual([]);
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
-    for (const [name, keyPrefix] of [['Orders API', 'ord'], ['Billing API', 'bil']] as const) {
-      projectIds.push((await admin.post('/v1/projects', { name, keyPrefix })).body.id);
-    }
-    for (const username of ['bob', 'carol']) {
-      await admin.post('/v1/users', { username, password: `${username}-password-long`, role: 'member' });
-    }
-    // key-01 … key-60: owners, projects and status spread so each filter narrows the list.
-    // Created one after another: the list is newest first, so key-60 leads.
-    for (let i = 1; i <= KEY_COUNT; i++) {
-      const created = await admin.post('/v1/keys', {
-        projectId: projectIds[i <= 40 ? 0 : 1],
-        name: `key-${String(i).padStart(2, '0')}`,
-        description: i % 10 === 0 ? 'nightly batch' : '',
-        ...(i % 3 === 0 ? { owner: 'bob' } : i % 3 === 1 ? { owner: 'carol' } : {}),
-        enabled: i % 5 !== 0,
-      });
-      tokens.push(created.body.token);
-    }
-    dashboard = await openDashboard(browser, server.url);
-    page = dashboard.page;
-    await signInWithForm(page, ADMIN.username, ADMIN.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withSignedInDashboard((world) => ({ dashboard, page, admin } = world), {
+    seed: async ({ admin }) => {
+      for (const [name, keyPrefix] of [['Orders API', 'ord'], ['Billing API', 'bil']] as const) {
+        projectIds.push((await admin.post('/v1/projects', { name, keyPrefix })).body.id);
+      }
+      for (const username of ['bob', 'carol']) {
+        await admin.post('/v1/users', { username, password: `${username}-password-long`, role: 'member' });
+      }
+      // key-01 … key-60: owners, projects and status spread so each filter narrows the list.
+      // Created one after another: the list is newest first, so key-60 leads.
+      for (let i = 1; i <= KEY_COUNT; i++) {
+        const created = await admin.post('/v1/keys', {
+          projectId: projectIds[i <= 40 ? 0 : 1],
+          name: `key-${String(i).padStart(2, '0')}`,
+          description: i % 10 === 0 ? 'nightly batch' : '',
+          ...(i % 3 === 0 ? { owner: 'bob' } : i % 3 === 1 ? { owner: 'carol' } : {}),
+          enabled: i % 5 !== 0,
+        });
+        tokens.push(created.body.token);
+      }
+    },
   });
 
   it('pages through 20 at a time, newest first, with Previous and Next disabled at the ends', async () => {

@@ -1,38 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, eventually, launchChromium, openDashboard, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiClient } from '../support/api-client.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { captureScreen, eventually, rowWith, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 /** Issue #16: find a key by pasting its token; a key's own page with its recent verifications. */
 describe('dashboard: find a key by its token, and its own page', { timeout: 120_000 }, () => {
   let server: TestServer;
-  let browser: Browser;
   let dashboard: DashboardPage;
   let page: Page;
-  let admin: ApiClient;
   let projectId = '';
   const tokens = new Map<string, string>();
   const ids = new Map<string, string>();
 
   const expectAccessible = async (screen: string) => expect.soft(await captureScreen(page, screen)).toEqual([]);
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
-    projectId = (await admin.post('/v1/projects', { name: 'Orders API', keyPrefix: 'ord' })).body.id;
-    for (const name of ['billing sync', 'warehouse scanner', 'nightly report']) {
-      const issued = (await admin.post('/v1/keys', { projectId, name, description: `The ${name}` })).body;
-      tokens.set(name, issued.token);
-      ids.set(name, issued.key.id);
-    }
-    dashboard = await openDashboard(browser, server.url);
-    page = dashboard.page;
-    await signInWithForm(page, ADMIN.username, ADMIN.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withSignedInDashboard((world) => ({ server, dashboard, page } = world), {
+    seed: async ({ admin }) => {
+      projectId = (await admin.post('/v1/projects', { name: 'Orders API', keyPrefix: 'ord' })).body.id;
+      for (const name of ['billing sync', 'warehouse scanner', 'nightly report']) {
+        const issued = (await admin.post('/v1/keys', { projectId, name, description: `The ${name}` })).body;
+        tokens.set(name, issued.token);
+        ids.set(name, issued.key.id);
+      }
+    },
   });
 
   it('finds the key a pasted token belongs to, and keeps the token out of the URL', async () => {

@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
-import { captureScreen, chooseOption, eventually, launchChromium, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from '../support/api-client.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { captureScreen, chooseOption, eventually, rowAction, rowWith, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 const DAY = 86_400_000;
 
 /** Issue #6 in the dashboard: usage charts, keys expiring soon, rate limits and quotas in the key form. */
 describe('dashboard: usage, expiring keys, rate limits and quotas', { timeout: 120_000 }, () => {
   let server: TestServer;
-  let browser: Browser;
   let dashboard: DashboardPage;
   let page: Page;
   let admin: ApiClient;
@@ -21,32 +21,27 @@ describe('dashboard: usage, expiring keys, rate limits and quotas', { timeout: 1
     (await apiClient(server.url).post('/v1/keys/verify', { key: token, projectId, permissions })).body as { valid: boolean; code: string; ratelimit?: { remaining: number } };
   const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-    admin = (await signIn(server)).client;
-    projectId = (await admin.post('/v1/projects', { name: 'Search API', keyPrefix: 'srch' })).body.id;
-    const group = (await admin.post('/v1/groups', { name: 'searchers', permissions: ['search.read'] })).body.id;
-    for (const [name, extra] of [
-      ['crawler', { groupIds: [group] }],
-      ['indexer', { groupIds: [group] }],
-      ['expires in 2 days', { expiresAt: inDays(2) }],
-      ['expires in 5 days', { expiresAt: inDays(5), enabled: false }],
-      ['expires in 30 days', { expiresAt: inDays(30) }],
-    ] as const) {
-      const issued = (await admin.post('/v1/keys', { projectId, name, ...extra })).body;
-      tokens.set(name, issued.token);
-    }
-    // Traffic to chart: the crawler 5 valid and 2 refused calls, the indexer 2 valid ones.
-    for (let i = 0; i < 5; i++) expect((await verify(tokens.get('crawler')!, ['search.read'])).code).toBe('VALID');
-    for (let i = 0; i < 2; i++) expect((await verify(tokens.get('crawler')!, ['search.admin'])).code).toBe('INSUFFICIENT_PERMISSIONS');
-    for (let i = 0; i < 2; i++) expect((await verify(tokens.get('indexer')!, ['search.read'])).code).toBe('VALID');
-    dashboard = await openDashboard(browser, server.url);
-    page = dashboard.page;
-    await signInWithForm(page, ADMIN.username, ADMIN.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  withSignedInDashboard((world) => ({ dashboard, page, admin } = world), {
+    seed: async (world) => {
+      // verify() below speaks to this server.
+      ({ server, admin } = world);
+      projectId = (await admin.post('/v1/projects', { name: 'Search API', keyPrefix: 'srch' })).body.id;
+      const group = (await admin.post('/v1/groups', { name: 'searchers', permissions: ['search.read'] })).body.id;
+      for (const [name, extra] of [
+        ['crawler', { groupIds: [group] }],
+        ['indexer', { groupIds: [group] }],
+        ['expires in 2 days', { expiresAt: inDays(2) }],
+        ['expires in 5 days', { expiresAt: inDays(5), enabled: false }],
+        ['expires in 30 days', { expiresAt: inDays(30) }],
+      ] as const) {
+        const issued = (await admin.post('/v1/keys', { projectId, name, ...extra })).body;
+        tokens.set(name, issued.token);
+      }
+      // Traffic to chart: the crawler 5 valid and 2 refused calls, the indexer 2 valid ones.
+      for (let i = 0; i < 5; i++) expect((await verify(tokens.get('crawler')!, ['search.read'])).code).toBe('VALID');
+      for (let i = 0; i < 2; i++) expect((await verify(tokens.get('crawler')!, ['search.admin'])).code).toBe('INSUFFICIENT_PERMISSIONS');
+      for (let i = 0; i < 2; i++) expect((await verify(tokens.get('indexer')!, ['search.read'])).code).toBe('VALID');
+    },
   });
 
   it('charts one key’s verifications by outcome', async () => {

@@ -1,15 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { signatureHeader } from '../../src/domain/webhook-signature.ts';
-import { signIn, type ApiClient } from '../support/api-client.ts';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
+import type { ApiClient } from '../support/api-client.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
-import { captureScreen, eventually, launchChromium, openDashboard, rowAction, rowWith, signInWithForm, type DashboardPage } from './support/dashboard.ts';
+import { captureScreen, eventually, rowAction, rowWith, type DashboardPage } from './support/dashboard.ts';
+import { withSignedInDashboard } from './support/signed-in-dashboard.ts';
 
 /** Issue #16: the webhooks screens (the API had them; the group editor offered webhooks.read/write). */
 describe('dashboard: a webhook created, tested and its delivery seen', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
   let receiver: WebhookReceiver;
   let dashboard: DashboardPage;
   let page: Page;
@@ -24,18 +22,15 @@ describe('dashboard: a webhook created, tested and its delivery seen', { timeout
     return header === signatureHeader(key, timestamp, request.rawBody);
   };
 
-  beforeAll(async () => {
-    [server, browser, receiver] = await Promise.all([startTestServer({ webhookPollMs: 50 }), launchChromium(), startWebhookReceiver()]);
-    admin = (await signIn(server)).client;
-    await admin.post('/v1/projects', { name: 'Orders API', keyPrefix: 'ord' });
-    dashboard = await openDashboard(browser, server.url);
-    page = dashboard.page;
-    await signInWithForm(page, ADMIN.username, ADMIN.password);
+  withSignedInDashboard((world) => ({ dashboard, page, admin } = world), {
+    server: { webhookPollMs: 50 },
+    seed: async ({ admin }) => {
+      receiver = await startWebhookReceiver();
+      await admin.post('/v1/projects', { name: 'Orders API', keyPrefix: 'ord' });
+    },
   });
   afterAll(async () => {
-    await browser?.close();
     await receiver?.close();
-    await server?.close();
   });
 
   it('creates a webhook and shows its signing secret once', async () => {
