@@ -1,6 +1,7 @@
-import { Fieldset, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Fieldset, Group, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { KeyFormValues } from '../../model/key-form.ts';
+import { CountInput } from '../limits/CountInput.tsx';
 import { QuotaFields } from '../limits/QuotaFields.tsx';
 
 /**
@@ -13,27 +14,8 @@ export function UsageLimitFields({ form }: { form: UseFormReturnType<KeyFormValu
       <Stack gap="sm">
         <Text size="sm" c="dimmed">Leave a field empty for no limit. Over a limit, verification answers RATE_LIMITED or USAGE_EXCEEDED.</Text>
         <Group grow align="flex-start" gap="sm" preventGrowOverflow={false} wrap="wrap">
-          <NumberInput
-            label="Rate limit"
-            description="Verifications per window"
-            placeholder="No limit"
-            min={1}
-            allowDecimal={false}
-            allowNegative={false}
-            thousandSeparator=","
-            {...form.getInputProps('ratelimitLimit')}
-            miw={180}
-          />
-          <NumberInput
-            label="Window (seconds)"
-            description="e.g. 60 for a minute"
-            placeholder="No limit"
-            min={1}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('ratelimitWindowSeconds')}
-            miw={180}
-          />
+          <CountInput label="Rate limit" description="Verifications per window" placeholder="No limit" min={1} {...form.getInputProps('ratelimitLimit')} miw={180} />
+          <CountInput label="Window (seconds)" description="e.g. 60 for a minute" placeholder="No limit" min={1} {...form.getInputProps('ratelimitWindowSeconds')} miw={180} grouped={false} />
         </Group>
         <QuotaFields form={form} quotaDescription="Each verification spends its cost (1 by default); at 0 the key is refused." />
       </Stack>

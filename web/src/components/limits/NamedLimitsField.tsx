@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { MAX_NAMED_LIMITS, newLimitRow, type NamedLimitRow } from '../../model/named-limits.ts';
+import { CountInput } from './CountInput.tsx';
 
 const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
@@ -38,27 +39,8 @@ export function NamedLimitsField<Values extends { ratelimits: NamedLimitRow[] }>
                   style={{ flex: '1 1 140px' }}
                   styles={MONOSPACE_INPUT}
                 />
-                <NumberInput
-                  label="Allowed"
-                  description="Verifications (or cost) per window"
-                  min={1}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  thousandSeparator=","
-                  {...form.getInputProps(`ratelimits.${index}.limit`)}
-                  miw={140}
-                  style={{ flex: '1 1 140px' }}
-                />
-                <NumberInput
-                  label="Window (seconds)"
-                  description="It slides: any span this long"
-                  min={1}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  {...form.getInputProps(`ratelimits.${index}.windowSeconds`)}
-                  miw={140}
-                  style={{ flex: '1 1 140px' }}
-                />
+                <CountInput label="Allowed" description="Verifications (or cost) per window" min={1} {...form.getInputProps(`ratelimits.${index}.limit`)} miw={140} style={{ flex: '1 1 140px' }} />
+                <CountInput label="Window (seconds)" description="It slides: any span this long" min={1} {...form.getInputProps(`ratelimits.${index}.windowSeconds`)} miw={140} style={{ flex: '1 1 140px' }} grouped={false} />
               </Group>
               <Group justify="space-between" mt="xs" gap="sm" wrap="nowrap">
                 <Checkbox

@@ -1,6 +1,7 @@
-import { Group, NumberInput, Select } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { QuotaFormValues } from '../../model/quota-form.ts';
+import { CountInput } from './CountInput.tsx';
 
 const INTERVALS = [
   { value: 'daily', label: 'Every day (UTC midnight)' },
@@ -11,28 +12,9 @@ const INTERVALS = [
 export function QuotaFields<Values extends QuotaFormValues>({ form, quotaDescription }: { form: UseFormReturnType<Values>; quotaDescription: string }) {
   return (
     <>
-      <NumberInput
-        label="Quota (verifications left)"
-        description={quotaDescription}
-        placeholder="No quota"
-        min={0}
-        allowDecimal={false}
-        allowNegative={false}
-        thousandSeparator=","
-        {...form.getInputProps('remaining')}
-      />
+      <CountInput label="Quota (verifications left)" description={quotaDescription} placeholder="No quota" min={0} {...form.getInputProps('remaining')} />
       <Group grow align="flex-start" gap="sm" preventGrowOverflow={false} wrap="wrap">
-        <NumberInput
-          label="Refill to"
-          description="The quota is set back to this"
-          placeholder="No refill"
-          min={1}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator=","
-          {...form.getInputProps('refillAmount')}
-          miw={180}
-        />
+        <CountInput label="Refill to" description="The quota is set back to this" placeholder="No refill" min={1} {...form.getInputProps('refillAmount')} miw={180} />
         <Select
           label="Refill"
           description="How often"
