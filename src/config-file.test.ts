@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readConfigFile } from './config-file.ts';
+import { withScratchDir } from '../test/support/scratch-dir.ts';
 
 const KNOWN = new Set(['PORT', 'HOST', 'KEYWARD_SECRET', 'KEYWARD_SECRET_FILE', 'KEYWARD_WEBHOOK_ALLOW_PRIVATE', 'KEYWARD_TRUSTED_PROXIES']);
 
 describe('readConfigFile', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'keyward-config-file-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const file = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
-    return join(dir, name);
-  };
+  const { dir, file } = withScratchDir('keyward-config-file-');
   const read = (path: string) => {
     const problems: string[] = [];
     return { values: readConfigFile(path, KNOWN, problems), problems };

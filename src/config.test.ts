@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkConfig, ConfigError, loadConfig } from './config.ts';
+import { withScratchDir } from '../test/support/scratch-dir.ts';
 
 describe('loadConfig', () => {
   it('has the contract defaults', () => {
@@ -123,12 +124,7 @@ describe('loadConfig', () => {
 });
 
 describe('the config file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'keyward-config-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const file = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
-    return join(dir, name);
-  };
+  const { dir, file } = withScratchDir('keyward-config-');
   const secretFile = file('secret', `${'f'.repeat(40)}\n`);
 
   it('gives the same settings, under the same names, as the environment', () => {

@@ -1,25 +1,17 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runKeyward } from '../../test/support/cli.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { healthOf, runKeyward, spawnKeywardServe } from '../../test/support/cli.ts';
 import { freePort, startKeywardProcess } from '../../test/support/keyward-process.ts';
 import { TEST_SECRET } from '../../test/support/test-server.ts';
 import { EXIT } from './exit-codes.ts';
+import { withScratchDir } from '../../test/support/scratch-dir.ts';
 
-const ENTRY = new URL('./keyward.ts', import.meta.url).pathname;
-const PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
 // The child-process steps start a Node process each, a second or more on a busy machine.
 const SLOW = { timeout: 120_000 };
 
 describe('keyward config check and --config', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'keyward-config-cli-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const file = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
-    return join(dir, name);
-  };
+  const { dir, file } = withScratchDir('keyward-config-cli-');
   const secretFile = file('secret', 'a-secret-from-a-file-that-is-long-enough\n');
 
   it('says ok, with where each setting came from and no value', async () => {
@@ -85,13 +77,9 @@ describe('keyward config check and --config', () => {
     const port = await freePort();
     const db = join(dir, 'served', 'keyward.db');
     const toml = file('serve.toml', [`DATABASE_URL = "file:${db}"`, `KEYWARD_SECRET = "${TEST_SECRET}"`, `PORT = ${port}`, 'LOG_LEVEL = "warn"'].join('\n'));
-    const child = spawn(process.execPath, ['--conditions=@keyward/source', ENTRY, 'serve', '--config', toml], { env: { PATH }, stdio: 'ignore' });
+    const child = spawnKeywardServe(['--config', toml], {});
     try {
-      let health: Response | undefined;
-      for (let attempt = 0; attempt < 150 && !health; attempt += 1) {
-        health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-        if (!health) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const health = await healthOf(`http://127.0.0.1:${port}`, 150);
       expect(health?.status).toBe(200);
       expect(existsSync(db)).toBe(true);
     } finally {

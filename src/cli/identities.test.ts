@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../../test/support/api-client.ts';
-import { runKeyward as run } from '../../test/support/cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../test/support/api-client.ts';
+import { runKeyward as run, withCliServer } from '../../test/support/cli.ts';
 import { managementKey } from '../../test/support/people.ts';
-import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
+import type { TestServer } from '../../test/support/test-server.ts';
 import { EXIT } from './exit-codes.ts';
 
 describe('keyward identities, named limits and portal links: refusals on the command line', () => {
@@ -81,14 +81,10 @@ describe('keyward identities, named limits and portal links against a running se
   let env: Record<string, string>;
   let projectId: string;
 
+  withCliServer((started) => ({ server, admin, env } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-    const { token } = await managementKey(server, admin, ['*']);
-    env = { KEYWARD_URL: server.url, KEYWARD_TOKEN: token };
     projectId = (await run(['projects', 'create', 'Customers', '--prefix', 'cus', '--json'], { env })).json().id;
   });
-  afterAll(async () => server?.close());
 
   const ok = async (args: string[]) => {
     const result = await run(args, { env });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, signIn, type ApiClient } from '../../test/support/api-client.ts';
-import { runKeyward as run } from '../../test/support/cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, type ApiClient } from '../../test/support/api-client.ts';
+import { runKeyward as run, withCliServer } from '../../test/support/cli.ts';
 import { managementKey } from '../../test/support/people.ts';
-import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
+import type { TestServer } from '../../test/support/test-server.ts';
 import { EXIT } from './exit-codes.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -79,14 +79,10 @@ describe('keyward keys update, the limit options and --expires-before against a 
   const anonymous = () => apiClient(server.url);
   const verify = async (token: string) => (await anonymous().post('/v1/keys/verify', { key: token })).body;
 
+  withCliServer((started) => ({ server, admin, env } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-    const { token } = await managementKey(server, admin, ['*']);
-    env = { KEYWARD_URL: server.url, KEYWARD_TOKEN: token };
     projectId = (await run(['projects', 'create', 'Updated', '--prefix', 'upd', '--json'], { env })).json().id;
   });
-  afterAll(async () => server?.close());
 
   async function newKey(args: string[] = []): Promise<{ key: any; token: string }> {
     const created = await run(['keys', 'create', '--project', projectId, ...args, '--json'], { env });

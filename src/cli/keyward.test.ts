@@ -1,34 +1,10 @@
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../test/support/api-client.ts';
-import { managementKey } from '../../test/support/people.ts';
+import { describe, expect, it } from 'vitest';
 import { startTestServer, TEST_SECRET, type TestServer } from '../../test/support/test-server.ts';
 import { EXIT } from './exit-codes.ts';
+import { healthOf, runKeywardProcess as keyward, spawnKeywardServe, withCliServer } from '../../test/support/cli.ts';
 import { freePort } from '../../test/support/keyward-process.ts';
-
-const ENTRY = new URL('./keyward.ts', import.meta.url).pathname;
-// The child finds this Node first, as `npx keyward` would find the project's pinned one.
-const PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
-
-type Run = { code: number | null; stdout: string; stderr: string; json: () => any };
-
-/** Runs the real `keyward` bin as a child process, as a script would. */
-function keyward(args: string[], options: { env?: Record<string, string>; input?: string; viaShebang?: boolean } = {}): Promise<Run> {
-  const [command, argv] = options.viaShebang ? [ENTRY, args] : [process.execPath, ['--conditions=@keyward/source', ENTRY, ...args]];
-  const child = spawn(command, argv, { env: { PATH, ...options.env }, stdio: 'pipe' });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdin.end(options.input ?? '');
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, json: () => JSON.parse(stdout) }));
-  });
-}
-
 
 // Every step starts a Node process, which takes a second or more on a busy two-core machine.
 const SLOW = { timeout: 180_000 };
@@ -37,13 +13,7 @@ describe('keyward CLI as a child process against a running server', SLOW, () => 
   let server: TestServer;
   let env: Record<string, string>;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    const admin = (await signIn(server)).client;
-    const { token } = await managementKey(server, admin, ['*']);
-    env = { KEYWARD_URL: server.url, KEYWARD_TOKEN: token };
-  });
-  afterAll(async () => server?.close());
+  withCliServer((started) => ({ server, env } = started));
 
   it('creates, lists, disables, verifies and deletes a key, with --json for scripts', async () => {
     const project = await keyward(['projects', 'create', 'Orders', '--prefix', 'ord', '--json'], { env });
@@ -155,16 +125,9 @@ describe('keyward CLI as a child process on the server side', SLOW, () => {
     const server = await startTestServer({ withAdmin: false });
     await server.close();
     const port = await freePort();
-    const child = spawn(process.execPath, ['--conditions=@keyward/source', ENTRY, 'serve', '--port', String(port)], {
-      env: { PATH, DATABASE_URL: `file:${join(server.dir, 'serve.db')}`, KEYWARD_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
-    });
+    const child = spawnKeywardServe(['--port', String(port)], { DATABASE_URL: `file:${join(server.dir, 'serve.db')}`, KEYWARD_SECRET: TEST_SECRET, LOG_LEVEL: 'warn' });
     try {
-      let health: Response | undefined;
-      for (let attempt = 0; attempt < 100 && !health; attempt += 1) {
-        health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-        if (!health) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const health = await healthOf(`http://127.0.0.1:${port}`, 100);
       expect(health?.status).toBe(200);
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from '../../test/support/api-client.ts';
 import { managementKey } from '../../test/support/people.ts';
-import { runKeyward } from '../../test/support/cli.ts';
-import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
+import { runKeyward, withCliServer } from '../../test/support/cli.ts';
+import type { TestServer } from '../../test/support/test-server.ts';
 import { EXIT } from './exit-codes.ts';
 import { buildProgram } from './program.ts';
 
@@ -69,12 +69,7 @@ describe('keyward command line against a running server', () => {
   let server: TestServer;
   let env: Record<string, string>;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    const { token } = await managementKey(server, (await signIn(server)).client, ['*']);
-    env = { KEYWARD_URL: server.url, KEYWARD_TOKEN: token };
-  });
-  afterAll(async () => server?.close());
+  withCliServer((started) => ({ server, env } = started));
 
   it('prints a new key for people: its details, then the token once, last', async () => {
     const projectId = (await run(['projects', 'create', 'Shown', '--prefix', 'shw', '--json'], { env })).json().id;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type ApiClient } from '../../test/support/api-client.ts';
-import { runKeyward as run } from '../../test/support/cli.ts';
+import type { ApiClient } from '../../test/support/api-client.ts';
+import { runKeyward as run, withCliServer } from '../../test/support/cli.ts';
 import { managementKey } from '../../test/support/people.ts';
-import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
+import type { TestServer } from '../../test/support/test-server.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver.ts';
 import { EXIT } from './exit-codes.ts';
 import { freePort } from '../../test/support/keyward-process.ts';
@@ -51,18 +51,12 @@ describe('keyward webhooks against a running server', () => {
   let receiver: WebhookReceiver;
   let projectId: string;
 
+  withCliServer((started) => ({ server, admin, env } = started));
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = (await signIn(server)).client;
-    const { token } = await managementKey(server, admin, ['*']);
-    env = { KEYWARD_URL: server.url, KEYWARD_TOKEN: token };
     receiver = await startWebhookReceiver();
     projectId = (await run(['projects', 'create', 'Hooked', '--json'], { env })).json().id;
   });
-  afterAll(async () => {
-    await receiver?.close();
-    await server?.close();
-  });
+  afterAll(async () => receiver?.close());
 
   it('creates a webhook and prints its signing secret once, last', async () => {
     const created = await run(['webhooks', 'create', receiver.url, '--project', projectId, '--event', 'key.created', '--event', 'key.deleted', '--description', 'pager'], { env });

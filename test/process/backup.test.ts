@@ -55,6 +55,21 @@ async function keyIdsOf(client: ApiClient, projectId: string): Promise<Set<strin
   return ids;
 }
 
+/**
+ * A server on a fresh database at `dbPath`, seeded, and CLIENTS clients creating keys in it
+ * until `stop()`; `answered` holds every creation answered so far.
+ */
+async function busyServer(dbPath: string, servers: ChildServer[]) {
+  const { projectId, bearer } = await seed(dbPath);
+  const server = await startChildServer({ dbPath });
+  servers.push(server);
+  const answered: Issued[] = [];
+  let running = true;
+  const client = apiClient(server.url, { bearer });
+  const clients = Array.from({ length: CLIENTS }, (_, number) => createKeys(client, projectId, number, answered, () => running));
+  return { server, projectId, bearer, answered, clients, stop: () => (running = false) };
+}
+
 /** The folder's files, to show that a refused restore left nothing behind (no staged copy). */
 const filesIn = (folder: string) => readdirSync(folder).sort();
 
@@ -74,14 +89,7 @@ describe('keyward backup and keyward restore on the embedded store', () => {
 
   it('copies a busy server consistently; restored in a fresh folder, it has every key answered before the backup began', SLOW, async () => {
     const live = join(root, 'live', 'keyward.db');
-    const { projectId, bearer } = await seed(live);
-    const server = await startChildServer({ dbPath: live });
-    servers.push(server);
-    const client = apiClient(server.url, { bearer });
-
-    const answered: Issued[] = [];
-    let running = true;
-    const clients = Array.from({ length: CLIENTS }, (_, number) => createKeys(client, projectId, number, answered, () => running));
+    const { server, projectId, bearer, answered, clients, stop } = await busyServer(live, servers);
     try {
       await waitFor(async () => (answered.length >= KEYS_BEFORE_BACKUP ? true : undefined), { timeoutMs: 60_000, what: `${KEYS_BEFORE_BACKUP} keys` });
       const before = [...answered];
@@ -95,7 +103,7 @@ describe('keyward backup and keyward restore on the embedded store', () => {
       // The clients went on being answered while the backup ran: it did not stop the server.
       expect(answeredByTheEnd).toBeGreaterThan(before.length);
 
-      running = false;
+      stop();
       await Promise.all(clients);
       server.child.kill('SIGTERM');
       expect((await server.exited).code).toBe(0);
@@ -130,20 +138,14 @@ describe('keyward backup and keyward restore on the embedded store', () => {
       after.child.kill('SIGTERM');
       expect((await after.exited).code).toBe(0);
     } finally {
-      running = false;
+      stop();
       await Promise.allSettled(clients);
     }
   });
 
   it('holds, in every backup, every key answered before it began, the newest still in the WAL included', SLOW, async () => {
     const live = join(root, 'recent', 'keyward.db');
-    const { projectId, bearer } = await seed(live);
-    const server = await startChildServer({ dbPath: live });
-    servers.push(server);
-    const client = apiClient(server.url, { bearer });
-    const answered: Issued[] = [];
-    let running = true;
-    const clients = Array.from({ length: CLIENTS }, (_, number) => createKeys(client, projectId, number, answered, () => running));
+    const { server, answered, clients, stop } = await busyServer(live, servers);
     try {
       // In this process, so a backup begins the moment its list is taken: the keys answered in
       // the last instants are still only in the WAL (the server moves it into the file every
@@ -164,7 +166,7 @@ describe('keyward backup and keyward restore on the embedded store', () => {
         }
       }
     } finally {
-      running = false;
+      stop();
       await Promise.allSettled(clients);
     }
     server.child.kill('SIGTERM');
