@@ -20,6 +20,7 @@ import { registerApiRoutes } from './http/routes/index.ts';
 import { registerOperations } from './http/routes/operations.ts';
 import { serializeRequest } from './http/request-log.ts';
 import { Problem } from './http/schemas/common.ts';
+import type { Tracing } from './tracing.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +46,8 @@ export type AppOptions = {
    * when `app.webhooks.runOnce()` is called, which tests do after moving the clock.
    */
   webhookPollMs?: number;
+  /** Tracing, when the environment turned it on (`startTracing`); shut down with the app. */
+  tracing?: Tracing;
 };
 
 // Secrets travel in these headers; they must never reach a log line.
@@ -124,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     passwordCost: options.passwordCost,
     usageFlushMs: options.usageFlushMs,
     webhookPollMs: options.webhookPollMs,
+    traceStatement: options.tracing?.traceStatement,
   });
   app.addHook('onClose', () => services.close());
   app.decorate('services', services.ctx);
@@ -148,7 +152,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerOperations(app, services.store.ping);
   registerApiRoutes(app);
   await installDashboard(app);
-  if (config.verifyAuth === 'none') fastPath = verifyFastPath(app, validators.compileBody(VerifyBody), frameworkHandler!);
+  if (config.verifyAuth === 'none') fastPath = verifyFastPath(app, validators.compileBody(VerifyBody), frameworkHandler!, options.tracing?.traceVerify);
+  // The spans of the last requests are sent before the process ends.
+  const tracing = options.tracing;
+  if (tracing) app.addHook('onClose', () => tracing.shutdown());
 
   const instruction = await bootstrapFirstAdmin(services.ctx, { username: config.adminUsername, password: config.adminPassword });
   if (instruction) app.log.warn(instruction);

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, resolveSecret } from './config.ts';
 import type { App } from './http/app-types.ts';
+import { startTracing } from './tracing.ts';
 
 // Connections still open this long after the signal (a client that never finishes its
 // request) are cut, and the process exits by LAST_RESORT_MS whatever happens: within the
@@ -73,9 +74,12 @@ function stopOnSignals(app: App): void {
 async function main(): Promise<void> {
   let config;
   let secret;
+  let tracing;
   try {
     config = loadConfig(process.env);
     secret = resolveSecret(config);
+    // Before the app: OpenTelemetry's standard variables (OTEL_EXPORTER_OTLP_ENDPOINT …) turn it on.
+    tracing = await startTracing(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`keyward: ${error.message}`);
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await buildApp({ config, secret });
+  const app = await buildApp({ config, secret, tracing });
   stopOnSignals(app);
   await app.listen({ port: config.port, host: config.host });
 }

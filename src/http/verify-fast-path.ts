@@ -14,6 +14,13 @@ const FAST_CONTENT_TYPES = new Set(['application/json', 'application/json; chars
 const JSON_HEADERS = { ...VERIFY_RESPONSE_HEADERS, 'content-type': 'application/json; charset=utf-8' };
 
 /**
+ * Runs the fast path's answer to one request inside a server span when tracing is on
+ * (src/telemetry.ts); `started` is `performance.now()` when the request arrived. The span ends
+ * when the response does, replayed ones too.
+ */
+export type VerifyTracer = (request: IncomingMessage, response: ServerResponse, started: number, answer: () => Promise<void>) => Promise<void>;
+
+/**
  * `POST /v1/keys/verify` answered without the framework, for the requests that need nothing of
  * it: a JSON body of known length that the route's own schema accepts. Verification sits on
  * every call of every API behind Keyward, and Fastify's routing, hooks and reply machinery
@@ -25,8 +32,10 @@ const JSON_HEADERS = { ...VERIFY_RESPONSE_HEADERS, 'content-type': 'application/
  *
  * The same schema (compiled by the same Ajv set-up), the same `verifyKey`, the same
  * response headers: the contract cannot tell the two ways apart.
+ *
+ * With `trace` (tracing on) each answer runs in a span; without it nothing is done per request.
  */
-export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHandler: RequestListener): RequestListener {
+export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHandler: RequestListener, trace?: VerifyTracer): RequestListener {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
@@ -87,6 +96,11 @@ export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHa
     }
   };
 
+  // Chosen once: tracing off leaves the request's way exactly as it was.
+  const respond = trace
+    ? (request: IncomingMessage, response: ServerResponse, body: Buffer, started: number) => trace(request, response, started, () => answer(request, response, body, started))
+    : answer;
+
   return (request, response) => {
     const length = Number(request.headers['content-length']);
     if (
@@ -105,6 +119,6 @@ export function verifyFastPath(app: App, validate: ValidateFunction, frameworkHa
     // A connection reset mid-body: nobody is left to answer, and the error must not go unheard.
     request.on('error', () => {});
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => void answer(request, response, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), started));
+    request.on('end', () => void respond(request, response, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), started));
   };
 }

@@ -8,7 +8,7 @@ import { UsageAnalytics } from '../runtime/usage/usage-analytics.ts';
 import { UsageLimiter } from '../runtime/usage/usage-limits.ts';
 import { UsageRecorder } from '../runtime/usage/usage-recorder.ts';
 import { VerificationLog, VERIFICATIONS_FLUSH_MS } from '../runtime/usage/verification-log.ts';
-import { openStore, type Store } from '../store/connect.ts';
+import { openStore, type StatementTracer, type Store } from '../store/connect.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import type { ServiceContext, ServiceLog } from './context.ts';
 import { createPasswordGuard, type PasswordGuard } from './password-attempts.ts';
@@ -34,6 +34,8 @@ export type ServiceOptions = {
    * other nodes' changes. A one-off command (`keyward admin create`) needs none of it.
    */
   background?: boolean;
+  /** With tracing on, what runs each SQLite statement in a span (src/telemetry.ts). */
+  traceStatement?: StatementTracer;
 };
 
 /** Brings the schema of the database a URL names up to date (`keyward migrate`). */
@@ -77,7 +79,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
   };
   try {
     // Pool errors (an idle PostgreSQL connection dropped) are logged, never fatal.
-    const store = closing(openStore(config.databaseUrl, (error) => log.warn({ err: error }, 'database connection lost; it will be re-opened on demand')), (it) => it.close());
+    const store = closing(openStore(config.databaseUrl, (error) => log.warn({ err: error }, 'database connection lost; it will be re-opened on demand'), options.traceStatement), (it) => it.close());
     await migrateToLatest(store.db, store.dialect);
     const redis = config.redisUrl
       ? closing(openRedis(config.redisUrl, (error) => log.debug({ err: error }, 'redis error')), (it) => it.disconnect())

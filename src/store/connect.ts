@@ -3,27 +3,28 @@ import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { sqliteDialect } from './dialect.ts';
-import { NodeSqliteDatabase } from './node-sqlite-driver.ts';
+import { NodeSqliteDatabase, type StatementTracer } from './node-sqlite-driver.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { repositoriesOf } from './repositories.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
 import { countingStatements, type StatementCount, type Store } from './store.ts';
 import { batchedWrites } from './write-batcher.ts';
 
-export type { Store };
+export type { Store, StatementTracer };
 
 /**
  * Opens the store a `DATABASE_URL` names: `file:<path>` for the embedded SQLite file,
- * `postgres://…` for PostgreSQL.
+ * `postgres://…` for PostgreSQL. With `traceStatement` (tracing on), each SQLite statement runs
+ * in a span; PostgreSQL's come from the `pg` instrumentation (src/telemetry.ts).
  *
  * @example const store = openStore('file:./data/keyward.db')
  */
-export function openStore(databaseUrl: string, onPoolError: (error: Error) => void = () => {}): Store {
+export function openStore(databaseUrl: string, onPoolError: (error: Error) => void = () => {}, traceStatement?: StatementTracer): Store {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgresStore(databaseUrl, onPoolError);
   if (databaseUrl.startsWith('file:')) {
     const path = databaseUrl.slice('file:'.length);
     if (path !== ':memory:') createPrivateFile(path);
-    const database = new NodeSqliteDatabase(path);
+    const database = new NodeSqliteDatabase(path, traceStatement);
     const statements: StatementCount = { total: 0 };
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: countingStatements(statements) });
     const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);

@@ -1,7 +1,14 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 
-const MAX_CACHED_STATEMENTS = 500;
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Runs one statement inside a span when tracing is on (src/telemetry.ts): given the statement's
+ * SQL text, never its parameters. Statements run synchronously, so the span times exactly them.
+ */
+export type StatementTracer = <T>(sql: string, run: () => T) => T;
 
 /**
  * Lets Kysely's SqliteDialect drive Node's built-in `node:sqlite`, so the embedded store needs
@@ -14,8 +21,11 @@ export class NodeSqliteDatabase implements SqliteDatabase {
   // With whether each returns rows: asking SQLite (`columns()`) on every call cost 3% of a key creation.
   readonly #statements = new Map<string, { statement: StatementSync; reader: boolean }>();
 
-  constructor(path: string) {
+  readonly #trace: StatementTracer | undefined;
+
+  constructor(path: string, trace?: StatementTracer) {
     this.raw = new DatabaseSync(path);
+    this.#trace = trace;
     // WAL lets readers run beside the writer; NORMAL sync still survives a process crash
     // (the OS holds the written pages), which is what SIGKILL is.
     this.raw.exec('PRAGMA journal_mode = WAL');
@@ -37,7 +47,7 @@ export class NodeSqliteDatabase implements SqliteDatabase {
       this.#statements.set(sql, prepared);
     }
     const { statement, reader } = prepared;
-    return {
+    const untraced: SqliteStatement = {
       reader,
       all: (parameters) => statement.all(...(parameters as SQLInputValue[])),
       run: (parameters) => {
@@ -45,6 +55,14 @@ export class NodeSqliteDatabase implements SqliteDatabase {
         return { changes: result.changes, lastInsertRowid: result.lastInsertRowid };
       },
       iterate: (parameters) => statement.iterate(...(parameters as SQLInputValue[])),
+    };
+    const trace = this.#trace;
+    if (!trace) return untraced;
+    // iterate() is left out: it returns before the statement has run (Keyward streams nothing).
+    return {
+      ...untraced,
+      all: (parameters) => trace(sql, () => untraced.all(parameters)),
+      run: (parameters) => trace(sql, () => untraced.run(parameters)),
     };
   }
 

@@ -24,10 +24,13 @@ export type KeywardProcess = {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 };
 
-/** Starts `src/server.ts` with this environment and waits until /healthz answers. */
-export async function startKeywardProcess(env: Record<string, string>): Promise<KeywardProcess> {
+/**
+ * Starts `src/server.ts` with this environment (and Node options such as `--import`) and waits
+ * until /healthz answers.
+ */
+export async function startKeywardProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<KeywardProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'src/server.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'src/server.ts')], {
     cwd: root,
     env: { PATH: process.env.PATH, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

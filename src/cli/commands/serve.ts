@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolveSecret } from '../../config.ts';
+import { startTracing } from '../../tracing.ts';
 import type { CliIo } from '../io.ts';
 import { CONFIG_OPTION, configOf } from './config.ts';
 
@@ -17,9 +18,11 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1)')
     .action(async (options: { port?: string; host?: string; config?: string }) => {
       const config = configOf(io, options, { ...(options.port ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
+      // OpenTelemetry's standard variables turn tracing on; it starts before the app is built.
+      const tracing = await startTracing(io.env);
       // Loaded here, not at the top: the remote commands must not pay for loading the server.
       const { buildApp } = await import('../../app.ts');
-      const app = await buildApp({ config, secret: resolveSecret(config) });
+      const app = await buildApp({ config, secret: resolveSecret(config), tracing });
       let closing = false;
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         process.on(signal, () => {
