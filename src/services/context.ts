@@ -1,5 +1,6 @@
 import type { Repositories } from '../store/repositories.ts';
 import type { Write } from '../store/store.ts';
+import type { WriteBatch } from '../store/write-batch.ts';
 import type { UsageLimiter } from '../runtime/usage/usage-limits.ts';
 import type { UsageAnalytics } from '../runtime/usage/usage-analytics.ts';
 import type { KeyCache } from '../runtime/cache/key-cache.ts';
@@ -12,6 +13,8 @@ export type ServiceContext = {
   store: Repositories;
   /** Runs a unit of work in one transaction, with repositories bound to it (group-committed on SQLite). */
   write: Write;
+  /** Runs several inserting works in one transaction, each settled on its own (key creations). */
+  writeBatch: WriteBatch;
   /** The server secret that keys token hashes. */
   secret: Buffer;
   /** Names a token in the key cache (see `tokenDigester`). */

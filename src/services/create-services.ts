@@ -89,6 +89,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
     const ctx: ServiceContext = {
       store: store.repos,
       write: store.write,
+      writeBatch: store.writeBatch,
       secret: options.secret,
       tokenDigest: tokenDigester(options.secret),
       clock,

@@ -1,21 +1,21 @@
 import { wideningChanges } from '../domain/key-changes.ts';
 import { unionGrants } from '../domain/permissions.ts';
-import { ProblemError } from '../domain/problem-error.ts';
 import type { KeyView } from '../store/key-views.ts';
 import type { KeyFilters } from '../store/keys.ts';
 import type { Repositories } from '../store/repositories.ts';
-import { enforce, type Actor } from './actor.ts';
+import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { resolveGrantableGroups } from './groups.ts';
-import { actorAsItStands, factsOf, keyScopeOf, requireUse, resolveIdentity, resolveOwner, visibleKey } from './key-access.ts';
+import { actorAsItStands, factsOf, keyScopeOf, requireUse, resolveIdentity, visibleKey } from './key-access.ts';
 import { auditable, checkRefill, checkSettings, keyColumnsOf, limitsAfter, type KeySettings } from './key-settings.ts';
 import { publishKeyEvents } from './webhooks/webhook-outbox.ts';
-import { removeKey, replaceToken, storeNewKey, type IssuedKey } from './key-writes.ts';
+import { removeKey, replaceToken, type IssuedKey } from './key-writes.ts';
 
 export type { IssuedKey };
 
-export type CreateKeyInput = KeySettings & { projectId: string; ownerId?: string; owner?: string };
+// Creation is batched (see key-creation.ts); it is part of this module's surface all the same.
+export { createKey, type CreateKeyInput } from './key-creation.ts';
 
 
 /**
@@ -33,36 +33,6 @@ export async function listVisibleKeys(ctx: ServiceContext, actor: Actor, filters
 
 export async function getKey(ctx: ServiceContext, actor: Actor, id: string): Promise<KeyView> {
   return (await visibleKey(ctx.store, actor, id, ctx.clock())).view;
-}
-
-/**
- * Issues a key: checks every reference and the no-escalation rule, stores only the hash.
- * The answer is built from what the transaction already holds: no re-read (creation speed).
- */
-export async function createKey(ctx: ServiceContext, actor: Actor, input: CreateKeyInput): Promise<IssuedKey> {
-  checkSettings(input);
-  checkRefill(input.remaining, input.refill);
-  const now = ctx.clock();
-  const issued = await ctx.write(async (tx) => {
-    // The project and the owner may not be deleted while the key is written (a forced deletion
-    // waits, then deletes this key too; one that came first leaves nothing to find here).
-    const project = await tx.projects.find(input.projectId, 'share');
-    if (!project) {
-      throw new ProblemError(422, 'PROJECT_NOT_FOUND', `No project with id ${input.projectId}.`, [
-        { path: '/projectId', message: 'unknown project' },
-      ]);
-    }
-    actor = await actorAsItStands(tx, actor);
-    const owner = await resolveOwner(tx, actor, input, 'share');
-    const identity = await resolveIdentity(tx, actor, input, 'share');
-    const groups = input.groupIds?.length ? await resolveGrantableGroups(tx, actor, input.groupIds, [], 'Giving a key these groups') : [];
-    // A key acts in its owner's name: only for yourself, or (admins) for someone you out-hold.
-    enforce(actor, { do: 'key.issue', permissions: unionGrants(groups.map((group) => group.permissions)), owner: owner?.person ?? null });
-    const creator = actor.userId === 'system' ? null : { id: actor.userId, username: actor.username };
-    return storeNewKey(ctx, tx, actor, { project, settings: input, groups, owner, creator, identity: identity ?? null }, now);
-  });
-  ctx.cache.invalidateHash(ctx.tokenDigest(issued.token));
-  return issued;
 }
 
 /** Changes a key's settings; takes effect on the very next verification. */

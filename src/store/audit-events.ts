@@ -22,6 +22,11 @@ export class AuditRepository extends Repository {
     await this.db.insertInto('audit_events').values(row).execute();
   }
 
+  /** Appends many events in one statement (a batch of writes sharing a transaction). */
+  async insertMany(rows: readonly AuditEventTable[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('audit_events').values(rows).execute();
+  }
+
   /** A page of audit events, newest first. */
   async list(query: AuditQuery): Promise<Page<AuditEventView>> {
     let base = this.db.selectFrom('audit_events');

@@ -8,6 +8,7 @@ import { openPostgresStore } from './postgres-store.ts';
 import { repositoriesOf } from './repositories.ts';
 import { startCheckpointer } from './sqlite-checkpointer.ts';
 import { countingStatements, type StatementCount, type Store } from './store.ts';
+import { batchedWriter } from './write-batch.ts';
 import { batchedWrites } from './write-batcher.ts';
 
 export type { Store, StatementTracer };
@@ -35,6 +36,7 @@ export function openStore(databaseUrl: string, onPoolError: (error: Error) => vo
       statements,
       repos: repositoriesOf(db, sqliteDialect),
       write: (work) => write((trx) => work(repositoriesOf(trx, sqliteDialect))),
+      writeBatch: batchedWriter(write, sqliteDialect),
       databaseUrl,
       ping: async () => {
         database.raw.prepare('SELECT 1').get();

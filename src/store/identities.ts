@@ -43,6 +43,16 @@ export class IdentityRepository extends Repository {
     return this.dialect.withReadLock(this.db.selectFrom('identities').selectAll().where('external_id', '=', externalId), lock).executeTakeFirst();
   }
 
+  /** The identities with these ids or external ids, locked in id order (see Dialect.withReadLock). */
+  async findMany(ids: readonly string[], externalIds: readonly string[], lock?: ReadLock): Promise<IdentityTable[]> {
+    if (ids.length === 0 && externalIds.length === 0) return [];
+    const query = this.db.selectFrom('identities').selectAll().where((eb) => eb.or([
+      ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
+      ...(externalIds.length > 0 ? [eb('external_id', 'in', externalIds)] : []),
+    ])).orderBy('id');
+    return this.dialect.withReadLock(query, lock).execute();
+  }
+
   async countKeys(id: string): Promise<number> {
     const row = await this.db.selectFrom('keys').select(sql<number>`count(*)`.as('n')).where('identity_id', '=', id).executeTakeFirstOrThrow();
     return Number(row.n);

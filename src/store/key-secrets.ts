@@ -22,7 +22,13 @@ function chunks<T>(items: readonly T[]): T[][] {
 export class KeySecretRepository extends Repository {
   /** Stores the keyed hash of a key's new token. */
   async insert(keyId: string, hash: string, createdAt: string): Promise<void> {
-    await this.db.insertInto('key_secrets').values({ hash, key_id: keyId, algorithm: OWN_HMAC, expires_at: null, created_at: createdAt }).execute();
+    await this.insertMany([{ keyId, hash, createdAt }]);
+  }
+
+  /** Stores the keyed hashes of many new tokens in one statement. */
+  async insertMany(rows: readonly { keyId: string; hash: string; createdAt: string }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.insertInto('key_secrets').values(rows.map((row) => ({ hash: row.hash, key_id: row.keyId, algorithm: OWN_HMAC, expires_at: null, created_at: row.createdAt }))).execute();
   }
 
   /** Ends every hash of a key at once. */

@@ -2,7 +2,7 @@ import { CompiledQuery, sql, type ExpressionBuilder } from 'kysely';
 import type { KeyStatus } from '../domain/verification.ts';
 import type { KeyScope } from '../domain/access-policy.ts';
 import { unionGrants } from '../domain/permissions.ts';
-import type { Database, Db, KeyTable } from './database.ts';
+import type { Database, Db, KeyGroupTable, KeyTable } from './database.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { keyViewOf, type KeyGroupRef, type KeyRowWithPeople, type KeyView } from './key-views.ts';
 import { groupsOfHolders } from './groups.ts';
@@ -136,6 +136,12 @@ export class KeyRepository extends Repository {
 
   async insert(row: KeyTable): Promise<void> {
     await this.db.insertInto('keys').values(row).execute();
+  }
+
+  /** Many new keys and their groups, a statement for each table (a batch of creations). */
+  async insertMany(rows: readonly KeyTable[], memberships: readonly KeyGroupTable[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('keys').values(rows).execute();
+    if (memberships.length > 0) await this.db.insertInto('key_groups').values(memberships).execute();
   }
 
   async update(id: string, changes: Partial<KeyTable>): Promise<void> {

@@ -3,6 +3,8 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './database.ts';
 import { postgresDialect } from './dialect.ts';
 import { repositoriesOf } from './repositories.ts';
+import { CoalescedUserRepository } from './coalesced-users.ts';
+import { batchedWriter } from './write-batch.ts';
 import { countingStatements, type StatementCount, type Store } from './store.ts';
 
 // A handful of connections serves one node: verification answers from memory, and the
@@ -11,7 +13,10 @@ const POOL_SIZE = 10;
 
 /**
  * Opens PostgreSQL through a `pg` pool. Writes are ordinary transactions: PostgreSQL takes
- * concurrent writers itself, so the SQLite group commit is not needed here.
+ * concurrent writers itself, so the SQLite group commit is not needed here. What costs here is
+ * the round trip of each statement: key creations that arrive together share one transaction
+ * (`writeBatch`), and the look-up of each request's person is shared by the requests of one
+ * turn of the event loop (CoalescedUserRepository).
  */
 export function openPostgresStore(databaseUrl: string, onPoolError: (error: Error) => void): Store {
   const pool = new pg.Pool({
@@ -34,8 +39,9 @@ export function openPostgresStore(databaseUrl: string, onPoolError: (error: Erro
     db,
     dialect: postgresDialect,
     statements,
-    repos: repositoriesOf(db, postgresDialect),
+    repos: { ...repositoriesOf(db, postgresDialect), users: new CoalescedUserRepository(db, postgresDialect) },
     write: (work) => db.transaction().execute((trx) => work(repositoriesOf(trx, postgresDialect))),
+    writeBatch: batchedWriter((work) => db.transaction().execute(work), postgresDialect),
     databaseUrl,
     ping: async () => {
       await sql`SELECT 1`.execute(db);

@@ -23,6 +23,12 @@ export class ProjectRepository extends Repository {
     return this.dialect.withReadLock(this.db.selectFrom('projects').selectAll().where('id', '=', id), lock).executeTakeFirst();
   }
 
+  /** The projects with these ids, locked in id order (see Dialect.withReadLock). */
+  async findMany(ids: readonly string[], lock?: ReadLock): Promise<ProjectTable[]> {
+    if (ids.length === 0) return [];
+    return this.dialect.withReadLock(this.db.selectFrom('projects').selectAll().where('id', 'in', ids).orderBy('id'), lock).execute();
+  }
+
   async list(limit: number, cursor?: string): Promise<Page<ProjectView>> {
     const total = await this.db.selectFrom('projects').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
     let query = this.db.selectFrom('projects').selectAll();

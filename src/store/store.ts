@@ -1,6 +1,7 @@
 import type { Db } from './database.ts';
 import type { Dialect } from './dialect.ts';
 import type { Repositories } from './repositories.ts';
+import type { WriteBatch } from './write-batch.ts';
 
 /** A running count of statements, kept by Kysely's log hook (a closure call per statement). */
 export type StatementCount = { total: number };
@@ -21,6 +22,8 @@ export type Store = {
   repos: Repositories;
   /** Runs a unit of work in a transaction (group-committed on SQLite), answered after commit. */
   write: Write;
+  /** Runs several inserting works in one transaction, each settled on its own (see WriteBatch). */
+  writeBatch: WriteBatch;
   dialect: Dialect;
   /** The query builder itself: for migrations, and for tests that read what was written. */
   db: Db;

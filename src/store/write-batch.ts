@@ -1,0 +1,273 @@
+import type { WebhookEventType } from '../domain/webhook-events.ts';
+import { AuditRepository } from './audit-events.ts';
+import type { AuditEventTable, Db, GroupTable, IdentityTable, KeyGroupTable, KeyTable, ProjectTable, UserTable, WebhookDeliveryTable } from './database.ts';
+import type { Dialect, ReadLock } from './dialect.ts';
+import { GroupRepository } from './groups.ts';
+import { IdentityRepository } from './identities.ts';
+import { KeySecretRepository } from './key-secrets.ts';
+import { KeyRepository } from './keys.ts';
+import { ProjectRepository } from './projects.ts';
+import { repositoriesOf, type Repositories } from './repositories.ts';
+import { UserRepository } from './users.ts';
+import { DeliveryRepository } from './webhook-deliveries.ts';
+import { WebhookRepository, type Subscriber } from './webhooks.ts';
+
+/** The rows a batch's works will read, read up front: each table in one statement for all. */
+export type BatchReads = {
+  projects: readonly string[];
+  users: readonly string[];
+  usernames: readonly string[];
+  identities: readonly string[];
+  externalIds: readonly string[];
+  groups: readonly string[];
+};
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Runs several works in ONE transaction, as if each ran alone, in a few statements for all:
+ * the rows in `reads` are read (and, where writes run side by side, held shared) up front in
+ * one statement per table, so each work's look-ups of them cost no round trip; each work's
+ * inserts are held back and written together at the end, one statement per table. A work that
+ * throws leaves nothing behind and settles alone. Works may only insert: their other
+ * statements are reads, which do not see the rows held back. If a statement fails (a row
+ * refused at insert, a deadlock) the whole batch rejects, and the caller runs each work alone.
+ */
+export type WriteBatch = <T>(reads: BatchReads, works: readonly ((tx: Repositories) => Promise<T>)[]) => Promise<Settled<T>[]>;
+
+/** A `WriteBatch` over a store's own write (its transaction, group-committed on SQLite). */
+export function batchedWriter(write: <T>(work: (trx: Db) => Promise<T>) => Promise<T>, dialect: Dialect): WriteBatch {
+  return (reads, works) => write(async (trx) => {
+    const plain = repositoriesOf(trx, dialect);
+    const shared = sharedRepositories(trx, dialect, await readUpFront(plain, reads));
+    const settled: Settled<Awaited<ReturnType<(typeof works)[number]>>>[] = [];
+    const kept: HeldInserts[] = [];
+    for (const work of works) {
+      const held = new HeldInserts();
+      try {
+        settled.push({ ok: true, value: await work(heldRepositories(shared, trx, dialect, held)) });
+        kept.push(held);
+      } catch (error) {
+        settled.push({ ok: false, error });
+      }
+    }
+    await writeHeld(plain, kept);
+    return settled;
+  });
+}
+
+/** What the batch read up front; absent rows are remembered as absent. */
+type Known = {
+  projects: Map<string, ProjectTable | undefined>;
+  users: Map<string, UserTable | undefined>;
+  usernames: Map<string, UserTable | undefined>;
+  grants: Map<string, string[]>;
+  identities: Map<string, IdentityTable | undefined>;
+  externalIds: Map<string, IdentityTable | undefined>;
+  groups: Map<string, GroupTable | undefined>;
+  subscribers: Map<WebhookEventType, Promise<Subscriber[]>>;
+};
+
+// Held shared, in id order per table: as a single creation holds them, without deadlocking
+// another batch (shared locks never wait for each other) or a writer locking them one by one.
+const LOCK: ReadLock = 'share';
+
+async function readUpFront(tx: Repositories, reads: BatchReads): Promise<Known> {
+  const unique = (ids: readonly string[]) => [...new Set(ids)];
+  const byKey = <Row, K extends keyof Row>(asked: readonly string[], rows: readonly Row[], key: K) => {
+    const found = new Map<string, Row | undefined>(asked.map((value) => [value, undefined]));
+    for (const row of rows) if (found.has(row[key] as string)) found.set(row[key] as string, row);
+    return found;
+  };
+  const projects = await tx.projects.findMany(unique(reads.projects), LOCK);
+  const users = await tx.users.findMany(unique(reads.users), unique(reads.usernames), LOCK);
+  const identities = await tx.identities.findMany(unique(reads.identities), unique(reads.externalIds), LOCK);
+  const groups = await tx.groups.findMany(unique(reads.groups));
+  return {
+    projects: byKey(reads.projects, projects, 'id'),
+    users: byKey(reads.users, users, 'id'),
+    usernames: byKey(reads.usernames, users, 'username'),
+    grants: await tx.users.grantsOfMany(users),
+    identities: byKey(reads.identities, identities, 'id'),
+    externalIds: byKey(reads.externalIds, identities, 'external_id'),
+    groups: byKey(reads.groups, groups, 'id'),
+    subscribers: new Map(),
+  };
+}
+
+/** One work's inserts, held until the batch writes them. */
+class HeldInserts {
+  keys: KeyTable[] = [];
+  memberships: KeyGroupTable[] = [];
+  secrets: { keyId: string; hash: string; createdAt: string }[] = [];
+  audit: AuditEventTable[] = [];
+  deliveries: WebhookDeliveryTable[] = [];
+}
+
+async function writeHeld(tx: Repositories, kept: readonly HeldInserts[]): Promise<void> {
+  await tx.keys.insertMany(kept.flatMap((held) => held.keys), kept.flatMap((held) => held.memberships));
+  await tx.secrets.insertMany(kept.flatMap((held) => held.secrets));
+  await tx.audit.insertMany(kept.flatMap((held) => held.audit));
+  await tx.deliveries.insert(kept.flatMap((held) => held.deliveries));
+}
+
+/** A look-up answered from what was read up front, when it was and the lock asked is held. */
+function knownOr<Row>(map: Map<string, Row>, key: string, lock: ReadLock | undefined, read: () => Promise<Row>): Promise<Row> {
+  return map.has(key) && lock !== 'update' ? Promise.resolve(map.get(key)!) : read();
+}
+
+// The repositories a batch's works see: look-ups answered from what was read up front, and
+// inserts held. Classes made once (a class per call would be a new shape every time).
+
+class KnownProjects extends ProjectRepository {
+  readonly known: Known;
+  constructor(db: Db, dialect: Dialect, known: Known) {
+    super(db, dialect);
+    this.known = known;
+  }
+
+  override find(id: string, lock?: ReadLock) {
+    return knownOr(this.known.projects, id, lock, () => super.find(id, lock));
+  }
+}
+
+class KnownUsers extends UserRepository {
+  readonly known: Known;
+  constructor(db: Db, dialect: Dialect, known: Known) {
+    super(db, dialect);
+    this.known = known;
+  }
+
+  override find(id: string, lock?: ReadLock) {
+    return knownOr(this.known.users, id, lock, () => super.find(id, lock));
+  }
+
+  override findByUsername(username: string, lock?: ReadLock) {
+    return knownOr(this.known.usernames, username, lock, () => super.findByUsername(username, lock));
+  }
+
+  override grantsOf(user: Pick<UserTable, 'id' | 'role'>) {
+    return knownOr(this.known.grants, user.id, undefined, () => super.grantsOf(user));
+  }
+}
+
+class KnownIdentities extends IdentityRepository {
+  readonly known: Known;
+  constructor(db: Db, dialect: Dialect, known: Known) {
+    super(db, dialect);
+    this.known = known;
+  }
+
+  override find(id: string, lock?: ReadLock) {
+    return knownOr(this.known.identities, id, lock, () => super.find(id, lock));
+  }
+
+  override findByExternalId(externalId: string, lock?: ReadLock) {
+    return knownOr(this.known.externalIds, externalId, lock, () => super.findByExternalId(externalId, lock));
+  }
+}
+
+class KnownGroups extends GroupRepository {
+  readonly known: Known;
+  constructor(db: Db, dialect: Dialect, known: Known) {
+    super(db, dialect);
+    this.known = known;
+  }
+
+  override async findMany(ids: readonly string[]) {
+    if (!ids.every((id) => this.known.groups.has(id))) return super.findMany(ids);
+    return ids.map((id) => this.known.groups.get(id)).filter((group) => group !== undefined);
+  }
+}
+
+class KnownWebhooks extends WebhookRepository {
+  readonly known: Known;
+  constructor(db: Db, dialect: Dialect, known: Known) {
+    super(db, dialect);
+    this.known = known;
+  }
+
+  // Read once per event type for the whole batch, as each work would have read it.
+  override subscribersOf(type: WebhookEventType) {
+    let subscribers = this.known.subscribers.get(type);
+    if (!subscribers) this.known.subscribers.set(type, (subscribers = super.subscribersOf(type)));
+    return subscribers;
+  }
+}
+
+class HeldKeys extends KeyRepository {
+  readonly held: HeldInserts;
+  constructor(db: Db, dialect: Dialect, held: HeldInserts) {
+    super(db, dialect);
+    this.held = held;
+  }
+
+  override async insert(row: KeyTable) {
+    this.held.keys.push(row);
+  }
+
+  override async setGroups(keyId: string, groupIds: readonly string[], options = { replace: true }) {
+    // A new key's groups (added to none) are held; a replacement is no insert, and runs now.
+    if (options.replace) return super.setGroups(keyId, groupIds, options);
+    this.held.memberships.push(...groupIds.map((group_id) => ({ key_id: keyId, group_id })));
+  }
+}
+
+class HeldSecrets extends KeySecretRepository {
+  readonly held: HeldInserts;
+  constructor(db: Db, dialect: Dialect, held: HeldInserts) {
+    super(db, dialect);
+    this.held = held;
+  }
+
+  override async insert(keyId: string, hash: string, createdAt: string) {
+    this.held.secrets.push({ keyId, hash, createdAt });
+  }
+}
+
+class HeldAudit extends AuditRepository {
+  readonly held: HeldInserts;
+  constructor(db: Db, dialect: Dialect, held: HeldInserts) {
+    super(db, dialect);
+    this.held = held;
+  }
+
+  override async insert(row: AuditEventTable) {
+    this.held.audit.push(row);
+  }
+}
+
+class HeldDeliveries extends DeliveryRepository {
+  readonly held: HeldInserts;
+  constructor(db: Db, dialect: Dialect, held: HeldInserts) {
+    super(db, dialect);
+    this.held = held;
+  }
+
+  override async insert(rows: readonly WebhookDeliveryTable[]) {
+    this.held.deliveries.push(...rows);
+  }
+}
+
+/** What the whole batch shares: the transaction's repositories, with the look-ups it read. */
+function sharedRepositories(trx: Db, dialect: Dialect, known: Known): Repositories {
+  return {
+    ...repositoriesOf(trx, dialect),
+    projects: new KnownProjects(trx, dialect, known),
+    users: new KnownUsers(trx, dialect, known),
+    identities: new KnownIdentities(trx, dialect, known),
+    groups: new KnownGroups(trx, dialect, known),
+    webhooks: new KnownWebhooks(trx, dialect, known),
+  };
+}
+
+/** One work's repositories: the batch's, with its inserts held. */
+function heldRepositories(shared: Repositories, trx: Db, dialect: Dialect, held: HeldInserts): Repositories {
+  return {
+    ...shared,
+    keys: new HeldKeys(trx, dialect, held),
+    secrets: new HeldSecrets(trx, dialect, held),
+    audit: new HeldAudit(trx, dialect, held),
+    deliveries: new HeldDeliveries(trx, dialect, held),
+  };
+}
