@@ -6,10 +6,19 @@ import manifest from '../../package.json' with { type: 'json' };
 import { freePort } from './keyward-process.ts';
 
 /**
- * A `keyward` command as a person installed it (the single executable, or the npm package's
- * bin), run in `cwd`, a folder of its own, with only `env` in its environment.
+ * A `keyward` command as a person installed it (the single executable, the npm package's bin,
+ * or the container image's), run in `cwd`, a folder of its own, with only `env` in its
+ * environment. `files` says where its embedded store is (on this machine) and where a backup
+ * goes (as the command names it, and on this machine): ./data/keyward.db and
+ * ./keyward-backup.db in `cwd` unless given.
  */
-export type InstalledKeyward = { command: string; args?: string[]; cwd: string; env: Record<string, string> };
+export type InstalledKeyward = {
+  command: string;
+  args?: string[];
+  cwd: string;
+  env: Record<string, string>;
+  files?: { database: string; backup: string; backupHere: string };
+};
 
 export type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -87,11 +96,12 @@ async function post(url: string, path: string, body: unknown, auth: { cookie?: s
  * management key, a backup while it serves, and SIGTERM, after which it exits 0.
  */
 export async function exerciseInstalledKeyward(keyward: InstalledKeyward): Promise<void> {
+  const files = keyward.files ?? { database: join(keyward.cwd, 'data', 'keyward.db'), backup: 'keyward-backup.db', backupHere: join(keyward.cwd, 'keyward-backup.db') };
   const version = await run(keyward, ['--version']);
   expect(version, version.stderr).toMatchObject({ code: 0, stdout: `${manifest.version}\n` });
   const migrated = await run(keyward, ['migrate']);
   expect(migrated.code, migrated.stderr).toBe(0);
-  expect(existsSync(join(keyward.cwd, 'data', 'keyward.db')), 'the embedded store is in ./data').toBe(true);
+  expect(existsSync(files.database), `the embedded store is at ${files.database}`).toBe(true);
   const password = 'change-me-now-please';
   const admin = await run(keyward, ['admin', 'create', '--username', 'admin', '--password-stdin'], password);
   expect(admin.code, admin.stderr).toBe(0);
@@ -118,9 +128,9 @@ export async function exerciseInstalledKeyward(keyward: InstalledKeyward): Promi
     const checked = await run(keyward, ['verify', token, '--permission', 'things.write'], '', remote);
     expect(checked.code, checked.stderr).toBe(0);
 
-    const backup = await run(keyward, ['backup', '--to', 'keyward-backup.db']);
+    const backup = await run(keyward, ['backup', '--to', files.backup]);
     expect(backup.code, backup.stderr).toBe(0);
-    expect(existsSync(join(keyward.cwd, 'keyward-backup.db'))).toBe(true);
+    expect(existsSync(files.backupHere)).toBe(true);
 
     server.child.kill('SIGTERM');
     expect(await server.exited, server.output()).toBe(0);
