@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { BUNDLE_FILE, bundle } from './bundle.ts';
@@ -21,6 +21,9 @@ const rootDir = join(import.meta.dirname, '..');
 const seaDir = join(rootDir, 'dist', 'sea');
 const stampPath = join(seaDir, '.source-hash');
 const configPath = join(seaDir, 'sea-config.json');
+const lockPath = join(rootDir, 'dist', '.sea-build.lock');
+// A lock older than any build is one a killed build left behind.
+const STALE_LOCK_MS = 15 * 60_000;
 /** The executable `npm run package` writes. */
 export const EXECUTABLE = join(rootDir, 'dist', 'keyward');
 
@@ -61,8 +64,37 @@ function sourceHash(packed: Record<string, string>): string {
   return hash.digest('hex');
 }
 
+/**
+ * Runs `build` while holding dist/.sea-build.lock, so that two builds at once (two test files
+ * that each need the executable) take turns: the second then finds it up to date.
+ */
+async function whileLocked<T>(build: () => Promise<T>): Promise<T> {
+  mkdirSync(dirname(lockPath), { recursive: true });
+  let lock: number | undefined;
+  while (lock === undefined) {
+    try {
+      lock = openSync(lockPath, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) rmSync(lockPath, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await build();
+  } finally {
+    closeSync(lock);
+    rmSync(lockPath, { force: true });
+  }
+}
+
 /** Builds dist/keyward unless it is up to date; answers its path. */
 export async function buildExecutable(options: { force?: boolean } = {}): Promise<string> {
+  return whileLocked(() => buildUnlocked(options));
+}
+
+async function buildUnlocked(options: { force?: boolean }): Promise<string> {
   if (!existsSync(join(dashboardDir, 'index.html'))) throw new Error('the dashboard is not built: run "node web/build.ts" first');
   const packed = assets();
   const hash = sourceHash(packed);
