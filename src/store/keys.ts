@@ -1,29 +1,15 @@
-import { CompiledQuery, sql, type ExpressionBuilder } from 'kysely';
-import type { KeyStatus } from '../domain/verification.ts';
+import { CompiledQuery, expressionBuilder, sql } from 'kysely';
 import type { KeyScope } from '../domain/access-policy.ts';
 import { unionGrants } from '../domain/permissions.ts';
 import type { Database, Db, KeyGroupTable, KeyTable } from './database.ts';
+import { keyConditions, type KeyFilters } from './key-filters.ts';
+import { KeySearch } from './key-search.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { keyViewOf, type KeyGroupRef, type KeyRowWithPeople, type KeyView } from './key-views.ts';
 import { groupsOfHolders } from './groups.ts';
 import { Repository } from './repository.ts';
 
-export type KeyFilters = {
-  projectId?: string;
-  ownerId?: string;
-  owner?: string;
-  identityId?: string;
-  externalId?: string;
-  status?: KeyStatus;
-  /**
-   * Only keys with an expiry before this instant (ISO 8601) that have not expired yet, unless
-   * `status: 'expired'` asks for the expired ones: "which keys stop working soon".
-   */
-  expiresBefore?: string;
-  q?: string;
-  limit: number;
-  cursor?: string;
-};
+export { keysInScope, type KeyFilters } from './key-filters.ts';
 
 /** The query `KeyRepository.findVerifiable` runs, as the query builder makes it (and types its row). */
 function verifiableQuery(db: Db, hash: string) {
@@ -44,18 +30,6 @@ type VerifiableRow = NonNullable<Awaited<ReturnType<ReturnType<typeof verifiable
 
 /** The SQL of the verification look-up, by engine (see KeyRepository.findVerifiable). */
 const verifiableSql: Partial<Record<'sqlite' | 'postgres', string>> = {};
-
-/**
- * The keys a scope shows, as SQL: what `seesKey` in the access policy decides for one key
- * (keys acting for the person; keys they made for someone else unless those carry a group
- * whose permissions they do not hold).
- */
-export function keysInScope(scope: Extract<KeyScope, { kind: 'own' }>) {
-  const { userId, hiddenGroupIds } = scope;
-  if (hiddenGroupIds.length === 0) return sql<boolean>`(keys.owner_id = ${userId} OR keys.created_by = ${userId})`;
-  return sql<boolean>`(keys.owner_id = ${userId} OR (keys.created_by = ${userId} AND (keys.owner_id IS NULL OR NOT EXISTS (
-    SELECT 1 FROM key_groups WHERE key_groups.key_id = keys.id AND key_groups.group_id IN (${sql.join(hiddenGroupIds)})))))`;
-}
 
 /** Keys: their settings, their groups, and the counters verification writes behind. */
 export class KeyRepository extends Repository {
@@ -89,49 +63,30 @@ export class KeyRepository extends Repository {
     await this.dialect.lockRow(this.db, 'keys', id);
   }
 
-  #filter(eb: ExpressionBuilder<Database & { owner: Database['users']; identity: Database['identities'] }, 'keys' | 'owner' | 'identity'>, filters: KeyFilters, scope: KeyScope, nowIso: string) {
-    const conditions = [];
-    if (scope.kind === 'own') conditions.push(keysInScope(scope));
-    if (filters.projectId) conditions.push(eb('keys.project_id', '=', filters.projectId));
-    if (filters.ownerId) conditions.push(eb('keys.owner_id', '=', filters.ownerId));
-    if (filters.owner) conditions.push(eb('owner.username', '=', filters.owner));
-    if (filters.identityId) conditions.push(eb('keys.identity_id', '=', filters.identityId));
-    if (filters.externalId) conditions.push(eb('identity.external_id', '=', filters.externalId));
-    const notExpired = eb.or([eb('keys.expires_at', 'is', null), eb('keys.expires_at', '>', nowIso)]);
-    if (filters.status === 'expired') conditions.push(eb('keys.expires_at', '<=', nowIso));
-    if (filters.status === 'active') conditions.push(eb.and([eb('keys.enabled', '=', 1), notExpired]));
-    if (filters.status === 'inactive') conditions.push(eb.and([eb('keys.enabled', '=', 0), notExpired]));
-    if (filters.expiresBefore !== undefined) {
-      // Stored expiries are UTC ISO strings, compared as text on both stores: normalise the
-      // bound (it may carry an offset) to the same form.
-      conditions.push(eb('keys.expires_at', '<', new Date(filters.expiresBefore).toISOString()));
-      if (filters.status !== 'expired') conditions.push(eb('keys.expires_at', '>', nowIso));
-    }
-    if (filters.q) conditions.push(this.dialect.keySearch(filters.q));
-    return eb.and(conditions);
-  }
-
-  /** A page of keys, newest first, after the cursor; `total` counts every match. */
-  async list(filters: KeyFilters, scope: KeyScope, now: number): Promise<Page<KeyView>> {
+  /**
+   * A page of keys, newest first, after the cursor; `total` counts every match (a search
+   * counts up to SEARCH_COUNT_CAP, then says `totalCapped`).
+   */
+  async list(filters: KeyFilters, scope: KeyScope, now: number): Promise<Page<KeyView> & { totalCapped?: true }> {
     const nowIso = new Date(now).toISOString();
     const after = filters.cursor ? decodeCursor('key', filters.cursor) : undefined;
-    let query = this.#withPeople().where((eb) => this.#filter(eb, filters, scope, nowIso));
-    if (after) query = query.where('keys.id', '<', after);
-    const rows = await query.orderBy('keys.id', 'desc').limit(filters.limit + 1).execute();
-    // A first page that is not full holds every match, so it is its own count: a search that
-    // narrows a million keys to a few then costs one index search, not two.
-    const total = !after && rows.length <= filters.limit
-      ? rows.length
-      : Number((await this.db
-        .selectFrom('keys')
-        .leftJoin('users as owner', 'owner.id', 'keys.owner_id')
-        .leftJoin('identities as identity', 'identity.id', 'keys.identity_id')
-        .select(sql<number>`count(*)`.as('n'))
-        .where((eb) => this.#filter(eb, filters, scope, nowIso))
-        .executeTakeFirstOrThrow()).n);
-    const views = await this.toViews(rows.slice(0, filters.limit), now);
-    const byId = new Map(views.map((view) => [view.id, view]));
-    return toPage(rows, filters.limit, total, (row) => byId.get(row.id)!);
+    const search = filters.q ? new KeySearch(this.db, this.dialect, { ...filters, q: filters.q }, scope, nowIso) : undefined;
+    const matching = () => this.db.selectFrom('keys').where(keyConditions(expressionBuilder<Database, 'keys'>(), filters, scope, nowIso));
+    const found = search
+      ? await search.page(after, filters.limit)
+      : { ids: (await matching().select('keys.id').$if(after !== undefined, (query) => query.where('keys.id', '<', after!))
+        .orderBy('keys.id', 'desc').limit(filters.limit + 1).execute()).map((row) => row.id) };
+    // A first page that is not full holds every match, so it is its own count.
+    const counted = 'total' in found ? found : !after && found.ids.length <= filters.limit
+      ? { total: found.ids.length, capped: false }
+      : { total: Number((await matching().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n), capped: false };
+    const shown = found.ids.slice(0, filters.limit);
+    const rows = shown.length === 0 ? [] : await this.#withPeople().where('keys.id', 'in', shown).orderBy('keys.id', 'desc').execute();
+    // Read after the ids, by id: a key deleted in between is left out of its page.
+    const byId = new Map((await this.toViews(rows, now)).map((view) => [view.id, view]));
+    const page = toPage(found.ids.map((id) => ({ id })), filters.limit, counted.total, (row) => byId.get(row.id));
+    const items = page.items.filter((view) => view !== undefined);
+    return counted.capped ? { ...page, items, totalCapped: true } : { ...page, items };
   }
 
   async insert(row: KeyTable): Promise<void> {

@@ -2906,7 +2906,7 @@ export interface paths {
                      * @example 2026-03-22T14:30:00.000Z
                      */
                     expiresBefore?: string;
-                    /** @description Part of the name, description or key start */
+                    /** @description Part of the name, description or key start (case-insensitive); total then counts up to 1,000 matches */
                     q?: string;
                     /** @description Items per page (1-100) */
                     limit?: number;
@@ -3022,6 +3022,11 @@ export interface paths {
                             }[];
                             nextCursor: string | null;
                             total: number;
+                            /**
+                             * @description Present when a search (q) matches more keys than it counts (1,000): total is then 1,000, a lower bound
+                             * @enum {boolean}
+                             */
+                            totalCapped?: true;
                         };
                     };
                 };
