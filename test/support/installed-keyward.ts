@@ -36,10 +36,10 @@ export function run(keyward: InstalledKeyward, args: string[], input = '', extra
   });
 }
 
-type Serving = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> };
+export type Serving = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 /** Starts `keyward serve` on a free loopback port and waits until /healthz answers. */
-async function serve(keyward: InstalledKeyward): Promise<Serving> {
+export async function serve(keyward: InstalledKeyward): Promise<Serving> {
   const port = await freePort();
   const child = spawn(keyward.command, [...(keyward.args ?? []), 'serve', '--port', String(port)], { cwd: keyward.cwd, env: keyward.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
