@@ -14,6 +14,8 @@ describe('paging words', () => {
     expect(countOf(1, keys)).toBe('1 key');
     expect(countOf(1234, keys)).toBe('1,234 keys');
     expect(pageSummary({ pageIndex: 1, limit: 20, shown: 20, total: 60, noun: keys })).toBe('21–40 of 60 keys · Page 2 of 3');
+    // A search counted up to the server's cap: a lower bound, and no last page to name.
+    expect(pageSummary({ pageIndex: 1, limit: 50, shown: 50, total: 1000, totalCapped: true, noun: keys })).toBe('51–100 of 1,000+ keys · Page 2');
   });
 });
 

@@ -9,7 +9,8 @@ type BodyOf<Operation> = Operation extends { requestBody?: { content: { 'applica
 type QueryOf<Operation> = Operation extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 /** A page of a list: `{items, nextCursor, total}`. */
-export type Page<Item> = { items: Item[]; nextCursor: string | null; total: number };
+/** A list page; `totalCapped` (key searches only): more matched than were counted, `total` is a lower bound. */
+export type Page<Item> = { items: Item[]; nextCursor: string | null; total: number; totalCapped?: true };
 
 /** A key as the API returns it (never with its token). */
 export type Key = Ok<paths['/v1/keys/{id}']['get']>;

@@ -9,6 +9,8 @@ export type PagingProps = {
   limit: number;
   /** Undefined while the first page loads. */
   total: number | undefined;
+  /** A search matched more than the server counts: `total` is a lower bound. */
+  totalCapped?: boolean;
   shown: number;
   hasNext: boolean;
   onPrevious: () => void;

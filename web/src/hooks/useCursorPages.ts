@@ -35,6 +35,7 @@ export function useCursorPages(resetKey: string) {
         busy: query.isPlaceholderData,
         limit: options.limit,
         total: query.data?.total,
+        totalCapped: query.data?.totalCapped,
         shown: query.data?.items.length ?? 0,
         hasNext: Boolean(nextCursor),
         onPrevious: previous,
