@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { resolveSecret } from '../../config.ts';
 import { startTracing } from '../../tracing.ts';
+import { stopOnSignals } from '../../http/graceful-stop.ts';
 import type { CliIo } from '../io.ts';
 import { CONFIG_OPTION, configOf } from './config.ts';
 
@@ -23,22 +24,9 @@ export function registerServe(program: Command, io: CliIo): void {
       // Loaded here, not at the top: the remote commands must not pay for loading the server.
       const { buildApp } = await import('../../app.ts');
       const app = await buildApp({ config, secret: resolveSecret(config), tracing });
-      let closing = false;
-      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-        process.on(signal, () => {
-          if (closing) return;
-          closing = true;
-          app.log.info({ signal }, 'shutting down');
-          // Closing flushes the written-behind lastUsedAt before the process ends.
-          app.close().then(
-            () => process.exit(0),
-            (error: unknown) => {
-              app.log.error({ err: error }, 'shutdown failed');
-              process.exit(1);
-            },
-          );
-        });
-      }
+      // As `npm start` stops: every request already received is answered, then usage is
+      // flushed and the database closed, within orchestrators' 10-second grace.
+      stopOnSignals(app);
       await app.listen({ port: config.port, host: config.host });
     });
 }
