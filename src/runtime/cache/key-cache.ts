@@ -45,9 +45,10 @@ function compact(shared: SharedValues, key: CachedKey): CachedKey {
  * database. The strings this class calls hashes are those digests.
  *
  * Invariant: every write to a key calls `invalidateKey` with the key's id after the write
- * commits (and the new hash, for creates and regenerations), so no entry outlives a change.
- * A negative entry ("unknown hash") can only go stale when a key with that very hash is made,
- * which `invalidateHash` covers; the TTL bounds it anyway.
+ * commits (and the new hash, for regenerations), so no entry outlives a change. A negative
+ * entry ("unknown hash") can only go stale when a key with that very hash is made: an import
+ * clears the cache; a token Keyward generates did not exist before, so no cache holds it and a
+ * creation tells none; the TTL bounds it anyway.
  *
  * Known and unknown tokens are held apart, each within its own bound: a flood of made-up
  * tokens (each one new) churns only the unknown ones, and the keys real callers use stay.
