@@ -22,9 +22,9 @@ export class AuditRepository extends Repository {
     await this.db.insertInto('audit_events').values(row).execute();
   }
 
-  /** Appends many events in one statement (a batch of writes sharing a transaction). */
-  async insertMany(rows: readonly AuditEventTable[]): Promise<void> {
-    if (rows.length > 0) await this.db.insertInto('audit_events').values(rows).execute();
+  /** The statement that appends many events (a batch of writes sharing a transaction runs it). */
+  insertsOf(rows: readonly AuditEventTable[]) {
+    return rows.length > 0 ? [this.db.insertInto('audit_events').values(rows)] : [];
   }
 
   /** A page of audit events, newest first. */

@@ -23,6 +23,11 @@ export type Dialect = {
    */
   readonly shared: boolean;
   /**
+   * Whether one statement may insert into several tables (PostgreSQL's data-modifying WITH):
+   * a batch of key creations then writes its rows in one round trip instead of one per table.
+   */
+  readonly insertsTogether: boolean;
+  /**
    * A select that locks what it reads until the transaction ends, where writes run side by
    * side (PostgreSQL under READ COMMITTED: `update` before writing the row itself, `share` to
    * keep a row from being deleted while rows that refer to it are written); as it is on SQLite,
@@ -71,6 +76,7 @@ function sqliteLike(q: string): RawBuilder<boolean> {
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   shared: false,
+  insertsTogether: false,
   withReadLock: (query) => query,
   lockRow: async () => {},
   keySearch(q) {
@@ -117,6 +123,7 @@ function postgresLike(q: string): RawBuilder<boolean> {
 export const postgresDialect: Dialect = {
   name: 'postgres',
   shared: true,
+  insertsTogether: true,
   withReadLock: (query, lock) => (lock === 'share' ? query.forShare() : lock === 'update' ? query.forUpdate() : query),
   lockRow: async (trx, table, id) => {
     await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(trx);

@@ -22,13 +22,13 @@ function chunks<T>(items: readonly T[]): T[][] {
 export class KeySecretRepository extends Repository {
   /** Stores the keyed hash of a key's new token. */
   async insert(keyId: string, hash: string, createdAt: string): Promise<void> {
-    await this.insertMany([{ keyId, hash, createdAt }]);
+    await this.insertsOf([{ keyId, hash, createdAt }])[0]!.execute();
   }
 
-  /** Stores the keyed hashes of many new tokens in one statement. */
-  async insertMany(rows: readonly { keyId: string; hash: string; createdAt: string }[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.insertInto('key_secrets').values(rows.map((row) => ({ hash: row.hash, key_id: row.keyId, algorithm: OWN_HMAC, expires_at: null, created_at: row.createdAt }))).execute();
+  /** The statement that stores the keyed hashes of many new tokens (none for none). */
+  insertsOf(rows: readonly { keyId: string; hash: string; createdAt: string }[]) {
+    if (rows.length === 0) return [];
+    return [this.db.insertInto('key_secrets').values(rows.map((row) => ({ hash: row.hash, key_id: row.keyId, algorithm: OWN_HMAC, expires_at: null, created_at: row.createdAt })))];
   }
 
   /** Ends every hash of a key at once. */

@@ -93,10 +93,12 @@ export class KeyRepository extends Repository {
     await this.db.insertInto('keys').values(row).execute();
   }
 
-  /** Many new keys and their groups, a statement for each table (a batch of creations). */
-  async insertMany(rows: readonly KeyTable[], memberships: readonly KeyGroupTable[]): Promise<void> {
-    if (rows.length > 0) await this.db.insertInto('keys').values(rows).execute();
-    if (memberships.length > 0) await this.db.insertInto('key_groups').values(memberships).execute();
+  /** The statements that insert many new keys and their groups (a batch of creations runs them). */
+  insertsOf(rows: readonly KeyTable[], memberships: readonly KeyGroupTable[]) {
+    return [
+      ...(rows.length > 0 ? [this.db.insertInto('keys').values(rows)] : []),
+      ...(memberships.length > 0 ? [this.db.insertInto('key_groups').values(memberships)] : []),
+    ];
   }
 
   async update(id: string, changes: Partial<KeyTable>): Promise<void> {

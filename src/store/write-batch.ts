@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { WebhookEventType } from '../domain/webhook-events.ts';
 import { AuditRepository } from './audit-events.ts';
 import type { AuditEventTable, Db, GroupTable, IdentityTable, KeyGroupTable, KeyTable, ProjectTable, UserTable, WebhookDeliveryTable } from './database.ts';
@@ -51,7 +52,7 @@ export function batchedWriter(write: <T>(work: (trx: Db) => Promise<T>) => Promi
         settled.push({ ok: false, error });
       }
     }
-    await writeHeld(plain, kept);
+    await writeHeld(trx, dialect, plain, kept);
     return settled;
   });
 }
@@ -104,10 +105,19 @@ class HeldInserts {
   deliveries: WebhookDeliveryTable[] = [];
 }
 
-async function writeHeld(tx: Repositories, kept: readonly HeldInserts[]): Promise<void> {
-  await tx.keys.insertMany(kept.flatMap((held) => held.keys), kept.flatMap((held) => held.memberships));
-  await tx.secrets.insertMany(kept.flatMap((held) => held.secrets));
-  await tx.audit.insertMany(kept.flatMap((held) => held.audit));
+async function writeHeld(trx: Db, dialect: Dialect, tx: Repositories, kept: readonly HeldInserts[]): Promise<void> {
+  const inserts = [
+    ...tx.keys.insertsOf(kept.flatMap((held) => held.keys), kept.flatMap((held) => held.memberships)),
+    ...tx.secrets.insertsOf(kept.flatMap((held) => held.secrets)),
+    ...tx.audit.insertsOf(kept.flatMap((held) => held.audit)),
+  ];
+  if (dialect.insertsTogether && inserts.length > 1) {
+    // One statement: its foreign keys are checked at its end, when every row of it is there.
+    const last = inserts.pop()!;
+    await sql`WITH ${sql.join(inserts.map((insert, i) => sql`${sql.ref(`held_${i}`)} AS (${insert})`))} ${last}`.execute(trx);
+  } else {
+    for (const insert of inserts) await insert.execute();
+  }
   await tx.deliveries.insert(kept.flatMap((held) => held.deliveries));
 }
 
