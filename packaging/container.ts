@@ -42,12 +42,36 @@ export function stageContext(executable: string): string {
   return contextDir;
 }
 
-/** Builds the image and answers its id. */
-export async function buildImage(): Promise<string> {
-  const context = stageContext(await buildExecutable());
-  const tags = [`keyward:${manifest.version}`, 'keyward:latest'].flatMap((tag) => ['--tag', tag]);
-  execFileSync('podman', ['build', '--quiet', ...tags, '--file', join(rootDir, 'Containerfile'), context], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return execFileSync('podman', ['image', 'inspect', '--format', '{{.Id}}', `keyward:${manifest.version}`], { encoding: 'utf8' }).trim();
+const TAG = `keyward:${manifest.version}`;
+
+/** The id of the image tagged `tag`, if there is one. */
+function imageId(tag: string): string | undefined {
+  try {
+    return execFileSync('podman', ['image', 'inspect', '--format', '{{.Id}}', tag], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
 }
 
-if (import.meta.main) console.log(`keyward: image ${await buildImage()} (keyward:${manifest.version}, keyward:latest)`);
+/**
+ * Builds the image and answers its id. The image it replaces under the same tag is removed
+ * (160 MB each; a build on every change would otherwise pile them up), unless a container
+ * still uses it.
+ */
+export async function buildImage(): Promise<string> {
+  const context = stageContext(await buildExecutable());
+  const previous = imageId(TAG);
+  const tags = [TAG, 'keyward:latest'].flatMap((tag) => ['--tag', tag]);
+  execFileSync('podman', ['build', '--quiet', ...tags, '--file', join(rootDir, 'Containerfile'), context], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const current = imageId(TAG)!;
+  if (previous && previous !== current) {
+    try {
+      execFileSync('podman', ['rmi', previous], { stdio: 'ignore' });
+    } catch {
+      // In use by a container: it stays until that container is removed.
+    }
+  }
+  return current;
+}
+
+if (import.meta.main) console.log(`keyward: image ${await buildImage()} (${TAG}, keyward:latest)`);

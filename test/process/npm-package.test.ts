@@ -36,7 +36,8 @@ describe('the npm packages', () => {
 
     const prefix = join(dir, 'prefix');
     mkdirSync(prefix);
-    npm(['install', '--global', '--prefix', prefix, join(dir, tarball.filename)], dir);
+    // npm's cache first: the registry is asked only for what it does not hold.
+    npm(['install', '--global', '--prefer-offline', '--prefix', prefix, join(dir, tarball.filename)], dir);
     const installed = join(prefix, 'lib', 'node_modules', 'keyward');
     const dependencies = readdirSync(join(installed, 'node_modules'));
     for (const development of ['vite', 'vitest', 'typescript', 'react', 'rolldown', 'node', '@keyward']) expect(dependencies).not.toContain(development);
@@ -60,7 +61,7 @@ describe('the npm packages', () => {
 
     const project = join(dir, 'sdk-user');
     mkdirSync(project);
-    npm(['install', join(dir, tarball.filename)], project);
+    npm(['install', '--prefer-offline', join(dir, tarball.filename)], project);
     const loaded = spawnSync(process.execPath, ['--input-type=module', '-e', "const sdk = await import('@keyward/sdk'); console.log(typeof sdk.createKeywardClient)"], { cwd: project, encoding: 'utf8' });
     expect(loaded.stderr).toBe('');
     expect(loaded.stdout.trim()).toBe('function');
