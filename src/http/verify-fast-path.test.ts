@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, type ApiClient } from '../../test/support/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient } from '../../test/support/api-client.ts';
 import { type TestServer } from '../../test/support/test-server.ts';
-import { withServerAndAdmin } from '../../test/support/server-with-admin.ts';
+import { withServerAndKey } from '../../test/support/server-with-admin.ts';
 
 /** Raw POSTs, so the test controls every header (fetch adds and normalises some). */
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
@@ -26,14 +26,10 @@ async function fastPathCount(server: TestServer, outcome: 'answered' | 'replayed
 
 describe('verify fast path', () => {
   let server: TestServer;
-  let admin: ApiClient;
   let token: string;
   let keyId: string;
 
-  withServerAndAdmin((started) => ({ server, admin } = started));
-  beforeAll(async () => {
-    ({ token, keyId } = await createKeyWith(admin, { permissions: ['orders.read'] }));
-  });
+  withServerAndKey((started) => ({ server, token, keyId } = started), { permissions: ['orders.read'] });
 
   it('answers a plain verification itself, with the route schema shape and the verification headers', async () => {
     const before = await fastPathCount(server, 'answered');

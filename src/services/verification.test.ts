@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn } from '../../test/support/api-client.ts';
-import { startTestServer, type TestServer } from '../../test/support/test-server.ts';
+import type { TestServer } from '../../test/support/test-server.ts';
 import { generateToken } from '../domain/token.ts';
+import { withTestServer } from '../../test/support/server-with-admin.ts';
 
 describe('verification hot path', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started));
 
   it('never looks up a malformed or mistyped token', async () => {
     const before = { ...server.app.services.cache.stats };

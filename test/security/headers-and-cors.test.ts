@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createKeyWith, signIn, type ApiClient } from '../support/api-client.ts';
+import { apiClient, signIn, type ApiClient } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { withServerAndAdmin } from '../support/server-with-admin.ts';
+import { withServerAndKey } from '../support/server-with-admin.ts';
 
 /** The headers helmet must put on every response a browser may render or run. */
 function expectBrowserHeaders(headers: Headers, what: string): void {
@@ -40,10 +40,7 @@ describe('security headers on every kind of response', () => {
   let token: string;
   let keyId: string;
 
-  withServerAndAdmin((started) => ({ server, admin } = started));
-  beforeAll(async () => {
-    ({ token, keyId } = await createKeyWith(admin, { permissions: ['x.read'] }));
-  });
+  withServerAndKey((started) => ({ server, admin, token, keyId } = started), { permissions: ['x.read'] });
 
   const page = { accept: 'text/html,application/xhtml+xml' };
   it.each([

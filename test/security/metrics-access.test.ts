@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api-client.ts';
 import { expectProblem } from '../support/problems.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { withTestServer } from '../support/server-with-admin.ts';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
@@ -83,10 +84,7 @@ describe('/metrics without KEYWARD_METRICS_TOKEN: clients on this host only', ()
 
 describe('/metrics with KEYWARD_METRICS_TOKEN: the bearer token, from anywhere', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ env: { KEYWARD_METRICS_TOKEN: METRICS_TOKEN, KEYWARD_TRUSTED_PROXIES: '127.0.0.1' } });
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started), { env: { KEYWARD_METRICS_TOKEN: METRICS_TOKEN, KEYWARD_TRUSTED_PROXIES: '127.0.0.1' } });
 
   it.each([
     ['no credential, even from loopback', {}],

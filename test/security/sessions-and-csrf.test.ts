@@ -5,6 +5,7 @@ import { snapshotDatabase } from '../support/db-snapshot.ts';
 import { managementKey } from '../support/people.ts';
 import { expectProblem } from '../support/problems.ts';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.ts';
+import { withTestServer } from '../support/server-with-admin.ts';
 
 const TOUCHED_BY_READS = ['keys.last_used_at', 'sessions.last_seen_at'];
 
@@ -139,10 +140,7 @@ describe('CSRF: a cookie alone never changes anything', () => {
 
 describe('CSRF on verification when it needs a credential (KEYWARD_VERIFY_AUTH=required)', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ env: { KEYWARD_VERIFY_AUTH: 'required' } });
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started), { env: { KEYWARD_VERIFY_AUTH: 'required' } });
 
   it('a session verifies only with its CSRF token; a Bearer key needs none', async () => {
     const session = await signIn(server);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import { sendRaw } from '../support/raw-http.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { withTestServer } from '../support/server-with-admin.ts';
 
 /**
  * A client that never finishes its request must not hold a connection (and its buffers) for
@@ -10,10 +11,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 describe('slow and incomplete requests', () => {
   let server: TestServer;
 
-  beforeAll(async () => {
-    server = await startTestServer({ env: { KEYWARD_REQUEST_TIMEOUT_MS: '1000' } });
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started), { env: { KEYWARD_REQUEST_TIMEOUT_MS: '1000' } });
 
   const expect408 = (response: Awaited<ReturnType<typeof sendRaw>>) => {
     expect(response.status, response.text).toBe(408);
@@ -57,10 +55,7 @@ describe('slow and incomplete requests', () => {
 describe('a request without a Host header', () => {
   let server: TestServer;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started));
 
   it('HTTP/1.1 requires one: a 400 problem, not a bare 400', async () => {
     const response = await sendRaw(server.url, 'GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKeyWith, signIn } from './api-client.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import type { TestServer } from './test-server.ts';
+import { withTestServer } from './server-with-admin.ts';
 
 describe('test harness', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started));
 
   it('signs in, issues a key and verifies it over real HTTP', async () => {
     const { client } = await signIn(server);

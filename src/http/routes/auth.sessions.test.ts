@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../services/auth.ts';
 import { LOGIN_LIMITS } from '../../services/password-attempts.ts';
-import { apiClient, signIn, type ApiClient } from '../../../test/support/api-client.ts';
+import { signIn } from '../../../test/support/api-client.ts';
 import { snapshotDatabase } from '../../../test/support/db-snapshot.ts';
-import { managementKey, MEMBER_PASSWORD, signInMember, uniqueName } from '../../../test/support/people.ts';
-import { expectProblem, ISO_UTC } from '../../../test/support/problems.ts';
+import { MEMBER_PASSWORD, signInMember } from '../../../test/support/people.ts';
+import { expectProblem } from '../../../test/support/problems.ts';
 import { ADMIN, startTestServer, type TestServer } from '../../../test/support/test-server.ts';
-import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
+import { withTestServer } from '../../../test/support/server-with-admin.ts';
 
 /** POSTs /v1/auth/login with raw fetch, so tests see the exact headers. */
 async function login(server: TestServer, body: unknown, headers: Record<string, string> = {}) {
@@ -27,10 +27,7 @@ const cookieOf = (setCookie: string) => setCookie.split(';')[0]!;
 
 describe('session lifetime', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started));
 
   it('a session idle past its timeout is 401, and is removed', async () => {
     const session = await signIn(server);

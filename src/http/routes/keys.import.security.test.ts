@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { foreignToken, secretsOf } from '../../../test/support/foreign-tokens.ts';
 import { signInMember } from '../../../test/support/people.ts';
 import { expectProblem } from '../../../test/support/problems.ts';
-import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import type { TestServer } from '../../../test/support/test-server.ts';
 import { generateToken } from '../../domain/token.ts';
-import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
+import { withServerAndAdmin, withTestServer } from '../../../test/support/server-with-admin.ts';
 
 const hashOf = (foreign: ReturnType<typeof foreignToken>) => ({ algorithm: 'sha256', encoding: 'hex', value: foreign.hex });
 
@@ -106,10 +106,7 @@ describe('POST /v1/keys/import: security', () => {
 
 describe('tokens not in our format before any import', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started));
 
   it('are refused without any look-up, as long as no key was ever imported', async () => {
     const before = await lookups(server);

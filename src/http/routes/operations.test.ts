@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn } from '../../../test/support/api-client.ts';
 import { startTestServer, type TestServer } from '../../../test/support/test-server.ts';
+import { withTestServer } from '../../../test/support/server-with-admin.ts';
 
 describe('operations routes', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  withTestServer((started) => (server = started));
 
   it('answers /healthz and /readyz', async () => {
     const anonymous = apiClient(server.url);
