@@ -1,25 +1,15 @@
 import type { Command } from 'commander';
 import { emit, type CliIo } from '../io.ts';
-import { addPaging, clientFor, collect, pageOf, remoteCommand, type RemoteOptions } from '../remote.ts';
-import { groupColumns, groupDetails, pageTable } from '../views.ts';
+import { clientFor, collect, remoteCommand, type RemoteOptions } from '../remote.ts';
+import { groupColumns, groupDetails } from '../views.ts';
+import { addDeleteCommand, addListCommand, addShowCommand } from '../resource-commands.ts';
 
 /** `keyward groups …`: list, show, create and delete permission groups. */
 export function registerGroups(program: Command, io: CliIo): void {
   const groups = program.command('groups').description('manage permission groups on a running Keyward');
 
-  addPaging(remoteCommand(groups, 'list', 'list permission groups'))
-    .action(async (options: RemoteOptions & { limit?: number; cursor?: string; all?: boolean }) => {
-      const keyward = clientFor(io, options);
-      const page = await pageOf(options, {}, (q) => keyward.groups.list(q));
-      emit(io, options.json, page, () => pageTable(page, groupColumns, 'groups', 'keyward groups list'));
-    });
-
-  remoteCommand(groups, 'show', 'show one group')
-    .argument('<id>', 'the group id (grp_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      const group = await clientFor(io, options).groups.get(id);
-      emit(io, options.json, group, () => groupDetails(group));
-    });
+  addListCommand(groups, io, { description: 'list permission groups', columns: groupColumns, query: () => ({}), list: (keyward, q) => keyward.groups.list(q) });
+  addShowCommand(groups, io, { noun: 'group', idPrefix: 'grp', get: (keyward, id) => keyward.groups.get(id), details: groupDetails });
 
   remoteCommand(groups, 'create', 'create a permission group')
     .argument('<name>', 'the group name')
@@ -30,10 +20,5 @@ export function registerGroups(program: Command, io: CliIo): void {
       emit(io, options.json, group, () => groupDetails(group));
     });
 
-  remoteCommand(groups, 'delete', 'delete a permission group')
-    .argument('<id>', 'the group id (grp_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      await clientFor(io, options).groups.delete(id);
-      emit(io, options.json, { id, deleted: true }, () => `Deleted group ${id}.`);
-    });
+  addDeleteCommand(groups, io, { noun: 'group', idPrefix: 'grp', description: 'delete a permission group', remove: (keyward, id) => keyward.groups.delete(id) });
 }

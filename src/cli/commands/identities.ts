@@ -2,8 +2,9 @@ import { Command, Option } from 'commander';
 import type { IdentityCreate, IdentityUpdate, NamedLimitSetting } from '@keyward/sdk';
 import { emit, type CliIo } from '../io.ts';
 import { collectParsed, parseCount, parseMeta, parseNamedLimit, parseRefill, type Refill } from '../option-values.ts';
-import { addPaging, clientFor, pageOf, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
-import { identityColumns, identityDetails, pageTable } from '../views.ts';
+import { clientFor, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
+import { identityColumns, identityDetails } from '../views.ts';
+import { addDeleteCommand, addListCommand, addShowCommand, searchQuery } from '../resource-commands.ts';
 
 type SettingOptions = { meta?: Record<string, unknown>; limit?: NamedLimitSetting[]; remaining?: number; refill?: Refill };
 // Commander sets a `--no-…` option's value to false when it is given, and to true otherwise.
@@ -35,20 +36,9 @@ function settingsOf(options: SettingOptions): Omit<IdentityUpdate, 'externalId'>
 export function registerIdentities(program: Command, io: CliIo): void {
   const identities = program.command('identities').description('manage identities (your customers, whose keys share their limits) on a running Keyward');
 
-  addPaging(remoteCommand(identities, 'list', 'list identities, newest first'))
-    .option('--search <text>', 'part of the external id')
-    .action(async (options: RemoteOptions & { search?: string; limit?: number; cursor?: string; all?: boolean }) => {
-      const keyward = clientFor(io, options);
-      const page = await pageOf(options, options.search ? { q: options.search } : {}, (q) => keyward.identities.list(q));
-      emit(io, options.json, page, () => pageTable(page, identityColumns, 'identities', 'keyward identities list'));
-    });
-
-  remoteCommand(identities, 'show', 'show one identity')
-    .argument('<id>', 'the identity id (idt_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      const identity = await clientFor(io, options).identities.get(id);
-      emit(io, options.json, identity, () => identityDetails(identity));
-    });
+  addListCommand(identities, io, { description: 'list identities, newest first', columns: identityColumns, query: searchQuery, list: (keyward, q) => keyward.identities.list(q) })
+    .option('--search <text>', 'part of the external id');
+  addShowCommand(identities, io, { noun: 'identity', idPrefix: 'idt', get: (keyward, id) => keyward.identities.get(id), details: identityDetails });
 
   addSettings(
     remoteCommand(identities, 'create', 'create an identity for one of your customers')
@@ -81,11 +71,11 @@ export function registerIdentities(program: Command, io: CliIo): void {
       emit(io, options.json, identity, () => identityDetails(identity));
     });
 
-  remoteCommand(identities, 'delete', 'delete an identity')
-    .argument('<id>', 'the identity id (idt_…)')
-    .option('--force', 'also delete the keys that belong to it (otherwise refused while there are any)')
-    .action(async (id: string, options: RemoteOptions & { force?: boolean }) => {
-      await clientFor(io, options).identities.delete(id, { force: options.force === true });
-      emit(io, options.json, { id, deleted: true }, () => `Deleted identity ${id}.`);
-    });
+  addDeleteCommand(identities, io, {
+    noun: 'identity',
+    idPrefix: 'idt',
+    description: 'delete an identity',
+    force: 'also delete the keys that belong to it (otherwise refused while there are any)',
+    remove: (keyward, id, force) => keyward.identities.delete(id, { force }),
+  });
 }

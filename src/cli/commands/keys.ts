@@ -2,8 +2,9 @@ import { Command, Option } from 'commander';
 import type { KeyCreate, KeyUpdate, NamedLimitSetting } from '@keyward/sdk';
 import { emit, type CliIo } from '../io.ts';
 import { collectParsed, parseCount, parseMeta, parseNamedLimit, parseRatelimit, parseRefill, parseSeconds, type Ratelimit, type Refill } from '../option-values.ts';
-import { addPaging, clientFor, collect, pageOf, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
-import { issuedKeyDetails, keyColumns, keyDetails, pageTable } from '../views.ts';
+import { clientFor, collect, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
+import { issuedKeyDetails, keyColumns, keyDetails } from '../views.ts';
+import { addDeleteCommand, addListCommand, addShowCommand } from '../resource-commands.ts';
 
 /** `identity` is false with `--no-identity` (on update). */
 type IdentityOptions = { identity?: string | false; externalId?: string };
@@ -81,35 +82,28 @@ function identityOf(options: IdentityOptions): Pick<KeyCreate, 'identityId' | 'e
 export function registerKeys(program: Command, io: CliIo): void {
   const keys = program.command('keys').description('manage API keys on a running Keyward');
 
-  addPaging(remoteCommand(keys, 'list', 'list keys, newest first'))
+  addListCommand(keys, io, {
+    description: 'list keys, newest first',
+    columns: keyColumns,
+    query: (options: IdentityOptions & { project?: string; owner?: string; status?: 'active' | 'inactive' | 'expired'; search?: string; expiresBefore?: string }) => ({
+      ...(options.project ? { projectId: options.project } : {}),
+      ...(options.owner ? { owner: options.owner } : {}),
+      ...(options.identity ? { identityId: options.identity } : {}),
+      ...(options.externalId ? { externalId: options.externalId } : {}),
+      ...(options.status ? { status: options.status } : {}),
+      ...(options.search ? { q: options.search } : {}),
+      ...(options.expiresBefore ? { expiresBefore: options.expiresBefore } : {}),
+    }),
+    list: (keyward, q) => keyward.keys.list(q),
+  })
     .option('--project <id>', 'only keys of this project')
     .option('--owner <username>', 'only keys this person owns')
     .option('--identity <id>', 'only keys of this identity (idt_…)')
     .option('--external-id <id>', "only keys of the identity with this external id")
     .addOption(new Option('--status <status>', 'only keys in this state').choices(['active', 'inactive', 'expired']))
     .option('--search <text>', 'part of the name, description or key start')
-    .option('--expires-before <time>', 'only keys that expire before this time, ISO 8601, and have not yet (with --status expired: that have)')
-    .action(async (options: RemoteOptions & IdentityOptions & { project?: string; owner?: string; status?: 'active' | 'inactive' | 'expired'; search?: string; expiresBefore?: string; limit?: number; cursor?: string; all?: boolean }) => {
-      const keyward = clientFor(io, options);
-      const query = {
-        ...(options.project ? { projectId: options.project } : {}),
-        ...(options.owner ? { owner: options.owner } : {}),
-        ...(options.identity ? { identityId: options.identity } : {}),
-        ...(options.externalId ? { externalId: options.externalId } : {}),
-        ...(options.status ? { status: options.status } : {}),
-        ...(options.search ? { q: options.search } : {}),
-        ...(options.expiresBefore ? { expiresBefore: options.expiresBefore } : {}),
-      };
-      const page = await pageOf(options, query, (q) => keyward.keys.list(q));
-      emit(io, options.json, page, () => pageTable(page, keyColumns, 'keys', 'keyward keys list'));
-    });
-
-  remoteCommand(keys, 'show', 'show one key')
-    .argument('<id>', 'the key id (key_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      const key = await clientFor(io, options).keys.get(id);
-      emit(io, options.json, key, () => keyDetails(key));
-    });
+    .option('--expires-before <time>', 'only keys that expire before this time, ISO 8601, and have not yet (with --status expired: that have)');
+  addShowCommand(keys, io, { noun: 'key', idPrefix: 'key', get: (keyward, id) => keyward.keys.get(id), details: keyDetails });
 
   const create = remoteCommand(keys, 'create', 'create a key and print its token (shown this once)')
     .requiredOption('--project <id>', 'the project the key belongs to (its prefix starts the token)')
@@ -196,10 +190,5 @@ export function registerKeys(program: Command, io: CliIo): void {
       emit(io, options.json, issued, () => issuedKeyDetails(issued));
     });
 
-  remoteCommand(keys, 'delete', 'delete a key for good (verification answers NOT_FOUND at once)')
-    .argument('<id>', 'the key id (key_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      await clientFor(io, options).keys.delete(id);
-      emit(io, options.json, { id, deleted: true }, () => `Deleted key ${id}.`);
-    });
+  addDeleteCommand(keys, io, { noun: 'key', idPrefix: 'key', description: 'delete a key for good (verification answers NOT_FOUND at once)', remove: (keyward, id) => keyward.keys.delete(id) });
 }

@@ -1,25 +1,15 @@
 import type { Command } from 'commander';
 import { emit, type CliIo } from '../io.ts';
-import { addPaging, clientFor, pageOf, remoteCommand, type RemoteOptions } from '../remote.ts';
-import { pageTable, projectColumns, projectDetails } from '../views.ts';
+import { clientFor, remoteCommand, type RemoteOptions } from '../remote.ts';
+import { projectColumns, projectDetails } from '../views.ts';
+import { addDeleteCommand, addListCommand, addShowCommand } from '../resource-commands.ts';
 
 /** `keyward projects …`: the projects keys belong to (needed to create a key). */
 export function registerProjects(program: Command, io: CliIo): void {
   const projects = program.command('projects').description('manage projects on a running Keyward');
 
-  addPaging(remoteCommand(projects, 'list', 'list projects'))
-    .action(async (options: RemoteOptions & { limit?: number; cursor?: string; all?: boolean }) => {
-      const keyward = clientFor(io, options);
-      const page = await pageOf(options, {}, (q) => keyward.projects.list(q));
-      emit(io, options.json, page, () => pageTable(page, projectColumns, 'projects', 'keyward projects list'));
-    });
-
-  remoteCommand(projects, 'show', 'show one project')
-    .argument('<id>', 'the project id (prj_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      const project = await clientFor(io, options).projects.get(id);
-      emit(io, options.json, project, () => projectDetails(project));
-    });
+  addListCommand(projects, io, { description: 'list projects', columns: projectColumns, query: () => ({}), list: (keyward, q) => keyward.projects.list(q) });
+  addShowCommand(projects, io, { noun: 'project', idPrefix: 'prj', get: (keyward, id) => keyward.projects.get(id), details: projectDetails });
 
   remoteCommand(projects, 'create', 'create a project')
     .argument('<name>', 'the project name')
@@ -29,11 +19,11 @@ export function registerProjects(program: Command, io: CliIo): void {
       emit(io, options.json, project, () => projectDetails(project));
     });
 
-  remoteCommand(projects, 'delete', 'delete a project')
-    .argument('<id>', 'the project id (prj_…)')
-    .option('--force', "also delete the project's keys (otherwise refused while there are any)")
-    .action(async (id: string, options: RemoteOptions & { force?: boolean }) => {
-      await clientFor(io, options).projects.delete(id, { force: options.force === true });
-      emit(io, options.json, { id, deleted: true }, () => `Deleted project ${id}.`);
-    });
+  addDeleteCommand(projects, io, {
+    noun: 'project',
+    idPrefix: 'prj',
+    description: 'delete a project',
+    force: "also delete the project's keys (otherwise refused while there are any)",
+    remove: (keyward, id, force) => keyward.projects.delete(id, { force }),
+  });
 }

@@ -1,27 +1,16 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../exit-codes.ts';
 import { emit, readStdin, type CliIo } from '../io.ts';
-import { addPaging, clientFor, collect, pageOf, remoteCommand, type RemoteOptions } from '../remote.ts';
-import { pageTable, userColumns, userDetails } from '../views.ts';
+import { clientFor, collect, remoteCommand, type RemoteOptions } from '../remote.ts';
+import { userColumns, userDetails } from '../views.ts';
+import { addDeleteCommand, addListCommand, addShowCommand, searchQuery } from '../resource-commands.ts';
 
 /** `keyward users …`: list, show, create and delete the people who manage keys. */
 export function registerUsers(program: Command, io: CliIo): void {
   const users = program.command('users').description('manage the people who manage keys, on a running Keyward');
 
-  addPaging(remoteCommand(users, 'list', 'list users'))
-    .option('--search <text>', 'part of the username')
-    .action(async (options: RemoteOptions & { search?: string; limit?: number; cursor?: string; all?: boolean }) => {
-      const keyward = clientFor(io, options);
-      const page = await pageOf(options, options.search ? { q: options.search } : {}, (q) => keyward.users.list(q));
-      emit(io, options.json, page, () => pageTable(page, userColumns, 'users', 'keyward users list'));
-    });
-
-  remoteCommand(users, 'show', 'show one user')
-    .argument('<id>', 'the user id (usr_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      const user = await clientFor(io, options).users.get(id);
-      emit(io, options.json, user, () => userDetails(user));
-    });
+  addListCommand(users, io, { description: 'list users', columns: userColumns, query: searchQuery, list: (keyward, q) => keyward.users.list(q) }).option('--search <text>', 'part of the username');
+  addShowCommand(users, io, { noun: 'user', idPrefix: 'usr', get: (keyward, id) => keyward.users.get(id), details: userDetails });
 
   remoteCommand(users, 'create', 'create a user')
     .argument('<username>', '2-64 letters, digits or _.@-')
@@ -37,11 +26,11 @@ export function registerUsers(program: Command, io: CliIo): void {
       emit(io, options.json, user, () => userDetails(user));
     });
 
-  remoteCommand(users, 'delete', 'delete a user')
-    .argument('<id>', 'the user id (usr_…)')
-    .option('--force', 'also delete the keys the user owns (otherwise refused while there are any)')
-    .action(async (id: string, options: RemoteOptions & { force?: boolean }) => {
-      await clientFor(io, options).users.delete(id, { force: options.force === true });
-      emit(io, options.json, { id, deleted: true }, () => `Deleted user ${id}.`);
-    });
+  addDeleteCommand(users, io, {
+    noun: 'user',
+    idPrefix: 'usr',
+    description: 'delete a user',
+    force: 'also delete the keys the user owns (otherwise refused while there are any)',
+    remove: (keyward, id, force) => keyward.users.delete(id, { force }),
+  });
 }

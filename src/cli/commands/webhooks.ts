@@ -4,8 +4,8 @@ import { EVENT_TYPES } from '../../domain/webhook-events.ts';
 import { emit, type CliIo } from '../io.ts';
 import { addPaging, clientFor, collect, pageOf, remoteCommand, requireChanges, type RemoteOptions } from '../remote.ts';
 import { deliveryColumns, issuedWebhookDetails, pageTable, webhookColumns, webhookDetails } from '../views.ts';
+import { addDeleteCommand, addListCommand, addShowCommand, type PagingOptions } from '../resource-commands.ts';
 
-type PagingOptions = { limit?: number; cursor?: string; all?: boolean };
 type EventType = (typeof EVENT_TYPES)[number];
 
 const webhooksOf = (io: CliIo, options: RemoteOptions) => clientFor(io, options).webhooks;
@@ -22,20 +22,10 @@ function eventOption(description: string): Option {
 export function registerWebhooks(program: Command, io: CliIo): void {
   const webhooks = program.command('webhooks').description('manage the webhooks that receive key events, on a running Keyward');
 
-  addPaging(remoteCommand(webhooks, 'list', 'list webhooks, newest first (never their secrets)'))
-    .option('--project <id>', "only this project's webhooks and those for every project")
-    .action(async (options: RemoteOptions & PagingOptions & { project?: string }) => {
-      const keyward = webhooksOf(io, options);
-      const page = await pageOf(options, options.project ? { projectId: options.project } : {}, (q) => keyward.list(q));
-      emit(io, options.json, page, () => pageTable(page, webhookColumns, 'webhooks', 'keyward webhooks list'));
-    });
-
-  remoteCommand(webhooks, 'show', 'show one webhook')
-    .argument('<id>', 'the webhook id (whk_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      const webhook = await webhooksOf(io, options).get(id);
-      emit(io, options.json, webhook, () => webhookDetails(webhook));
-    });
+  const projectQuery = (options: { project?: string }) => (options.project ? { projectId: options.project } : {});
+  addListCommand(webhooks, io, { description: 'list webhooks, newest first (never their secrets)', columns: webhookColumns, query: projectQuery, list: (keyward, q) => keyward.webhooks.list(q) })
+    .option('--project <id>', "only this project's webhooks and those for every project");
+  addShowCommand(webhooks, io, { noun: 'webhook', idPrefix: 'whk', get: (keyward, id) => keyward.webhooks.get(id), details: webhookDetails });
 
   remoteCommand(webhooks, 'create', 'create a webhook and print its signing secret (shown this once)')
     .argument('<url>', 'where events are POSTed: http(s), a public address unless the server allows private ones')
@@ -79,12 +69,7 @@ export function registerWebhooks(program: Command, io: CliIo): void {
       emit(io, options.json, webhook, () => webhookDetails(webhook));
     });
 
-  remoteCommand(webhooks, 'delete', 'delete a webhook with its delivery log (unsent deliveries are dropped)')
-    .argument('<id>', 'the webhook id (whk_…)')
-    .action(async (id: string, options: RemoteOptions) => {
-      await webhooksOf(io, options).delete(id);
-      emit(io, options.json, { id, deleted: true }, () => `Deleted webhook ${id}.`);
-    });
+  addDeleteCommand(webhooks, io, { noun: 'webhook', idPrefix: 'whk', description: 'delete a webhook with its delivery log (unsent deliveries are dropped)', remove: (keyward, id) => keyward.webhooks.delete(id) });
 
   remoteCommand(webhooks, 'rotate-secret', 'give a webhook a new signing secret (printed once); the old one stops at once')
     .argument('<id>', 'the webhook id (whk_…)')
