@@ -80,7 +80,17 @@ export function useDialogForm<Values extends Record<string, unknown>>(options: O
     focusFirstError(errors);
   };
 
-  return { form, formRef, onSubmit, refused, formError };
+  /**
+   * The submit handler of a dialog that saves through a mutation: sends `request(values)`,
+   * hands the answer to `saved`, and a refusal to `refused`.
+   */
+  const submitTo = <Request, Answer>(
+    mutation: { mutate: (request: Request, callbacks: { onSuccess: (answer: Answer) => void; onError: (error: unknown) => void }) => void },
+    request: (values: Values) => Request,
+    saved: (answer: Answer) => void,
+  ) => onSubmit((values) => mutation.mutate(request(values), { onSuccess: saved, onError: refused }));
+
+  return { form, formRef, onSubmit, submitTo, refused, formError };
 }
 
 function withoutEmpty(errors: Record<string, string | undefined>): Record<string, string> {
