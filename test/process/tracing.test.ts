@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tracingRequested } from '../../src/tracing.ts';
 import { createKeyWith, signIn } from '../support/api-client.ts';
-import { startKeywardProcess } from '../support/keyward-process.ts';
+import { ENTRY, PATH } from '../support/cli.ts';
+import { freePort, startKeywardProcess } from '../support/keyward-process.ts';
 import { descendsFrom, startOtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver.ts';
 import { createPostgresDatabase } from '../support/test-database.ts';
 import { ADMIN, TEST_SECRET, type TestServer } from '../support/test-server.ts';
@@ -14,6 +16,9 @@ const SERVER = 2;
 const SERVICE_NAME = 'keyward-under-test';
 const dir = mkdtempSync(join(tmpdir(), 'keyward-tracing-'));
 const cleanups: (() => Promise<void>)[] = [];
+// Each test starts a server (and stops it to collect its last spans); on a loaded machine that
+// took up to 25 s, near Vitest's 30.
+const SLOW = { timeout: 120_000 };
 
 afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
@@ -53,6 +58,9 @@ async function tracedSession(env: Record<string, string>, nodeArgs: string[] = [
     body: JSON.stringify({ key: token }),
   });
   expect(((await verified.json()) as { valid: boolean }).valid).toBe(true);
+  // A body the fast path reads but its schema refuses: replayed into Fastify, for its 400.
+  const refused = await fetch(`${keyward.url}/v1/keys/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 42 }) });
+  expect(refused.status).toBe(400);
   expect((await session.client.get(`/v1/keys?q=${encodeURIComponent(token)}`)).status).toBe(200);
   expect(await keyward.stop()).toBe(0);
   const secrets = { token, password: ADMIN.password, session: session.cookie.split('=').slice(1).join('='), csrfToken: session.csrfToken };
@@ -64,7 +72,7 @@ function expectRequestAndStoreSpans(traced: Awaited<ReturnType<typeof tracedSess
   expect(spans.every((span) => span.service === SERVICE_NAME)).toBe(true);
 
   // The fast path's own span, in the caller's trace, with the key's look-up under it.
-  const verify = spans.find((span) => span.name === 'POST /v1/keys/verify');
+  const verify = spans.find((span) => span.name === 'POST /v1/keys/verify' && span.traceId === caller.traceId);
   expect(verify, spans.map((span) => span.name).join(', ')).toBeDefined();
   expect(verify).toMatchObject({ kind: SERVER, traceId: caller.traceId, parentSpanId: caller.spanId });
   expect(verify!.attributes).toMatchObject({ 'http.route': '/v1/keys/verify', 'http.response.status_code': 200 });
@@ -89,13 +97,18 @@ function expectNoSecret(traced: Awaited<ReturnType<typeof tracedSession>>) {
   expect(search?.attributes['url.path']).toBe('/v1/keys');
 }
 
-describe('tracing over OTLP/HTTP', () => {
+describe('tracing over OTLP/HTTP', SLOW, () => {
   it('on SQLite: the verification and the key creation with its statements, and no secret', async () => {
     const traced = await tracedSession({ DATABASE_URL: `file:${join(dir, 'sqlite.db')}` }, REPORT_OTEL_MODULES);
     expectRequestAndStoreSpans(traced);
     // What the same report shows with tracing off (below) is not for want of seeing modules.
     expect(otelModulesIn(traced.output).some((url) => url.includes('/@opentelemetry/sdk-trace/'))).toBe(true);
     const insert = traced.spans.find((span) => span.attributes['db.system.name'] === 'sqlite' && /^insert/i.test(queryOf(span)))!;
+    // The refused body's replay into Fastify is a child of the fast path's span.
+    const fastPath = traced.spans.filter((span) => span.name === 'POST /v1/keys/verify' && span.scope === 'keyward' && span.attributes['http.response.status_code'] === 400);
+    const replayed = traced.spans.find((span) => span.name === 'POST /v1/keys/verify' && span.scope === '@fastify/otel');
+    expect(fastPath).toHaveLength(1);
+    expect(descendsFrom(traced.spans, replayed!, fastPath[0]!)).toBe(true);
     // The SQL text with its placeholders, never the values bound to them.
     expect(queryOf(insert)).toContain('?');
     expectNoSecret(traced);
@@ -127,7 +140,37 @@ describe('tracing over OTLP/HTTP', () => {
   });
 });
 
-describe('tracing off', () => {
+describe('keyward serve', SLOW, () => {
+  it('traces as npm start does (the command the executable and the npm package run)', async () => {
+    const receiver = await startOtlpReceiver();
+    cleanups.push(receiver.close);
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--conditions=@keyward/source', ENTRY, 'serve', '--port', String(port)], {
+      env: { PATH, DATABASE_URL: `file:${join(dir, 'serve.db')}`, KEYWARD_SECRET: TEST_SECRET, LOG_LEVEL: 'warn', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    cleanups.push(async () => void child.kill('SIGKILL'));
+    const url = `http://127.0.0.1:${port}`;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`keyward serve exited: ${output}`);
+      if (await fetch(`${url}/healthz`).then((it) => it.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const made = await fetch(`${url}/v1/keys/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: `tk_${'a'.repeat(40)}` }) });
+    expect(made.status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited, output).toBe(0);
+    const spans = receiver.spans();
+    const verify = spans.find((span) => span.name === 'POST /v1/keys/verify');
+    expect(verify).toMatchObject({ kind: SERVER, service: 'keyward' });
+  });
+});
+
+describe('tracing off', SLOW, () => {
   it('is asked for by an OTLP endpoint, unless OTEL_SDK_DISABLED or OTEL_TRACES_EXPORTER=none', () => {
     expect(tracingRequested({})).toBe(false);
     expect(tracingRequested({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' })).toBe(true);
