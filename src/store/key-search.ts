@@ -26,7 +26,7 @@ const WALK_BUDGET = 10_000;
  */
 export const SEARCH_COUNT_CAP = 1_000;
 
-/** Rows a dense count reads, in any order, before it leaves the count to the index. */
+/** Rows a dense count walks, newest first, before it leaves the count to the index. */
 const COUNT_WALK_ROWS = 8_192;
 
 /** A count of matches, up to SEARCH_COUNT_CAP: `capped` when there are more. */
@@ -139,17 +139,18 @@ export class KeySearch {
   async count(dense: boolean): Promise<SearchCount> {
     const { countCap: cap, countWalkRows } = this.#bounds;
     const capped = (n: number) => (n > cap ? { total: cap, capped: true } : { total: n, capped: false });
-    const lazily = await this.#dialect.countKeyMatches(this.#db, this.#q, this.#where, cap);
-    if (lazily !== undefined) return capped(lazily);
     const match = this.#dialect.keyMatch(this.#q);
     if (dense && match) {
-      // Rows in any order, stopping at the cap: a word most keys share reaches it after about
-      // the cap's worth of rows. Only a search of middling density reads all countWalkRows.
-      const walked = this.#keys().select(match.as('hit')).limit(countWalkRows);
+      // The page's walk again, stopping at the cap: where the page was dense, a word most keys
+      // share reaches it after about the cap's worth of rows (a millisecond; FTS5 reading its
+      // doclists for the same thousand took 9 ms for a phrase of seven trigrams).
+      const walked = this.#keys().select(['keys.id', match.as('hit')]).orderBy('keys.id', 'desc').limit(countWalkRows);
       const found = await this.#countOf(this.#db.selectFrom(walked.as('w')).select(sql`1`.as('one')).where(sql<boolean>`w.hit`).limit(cap + 1));
       if (found > cap) return capped(found);
       if (await this.#countOf(this.#keys().select(sql`1`.as('one')).limit(countWalkRows)) < countWalkRows) return capped(found);
     }
+    const lazily = await this.#dialect.countKeyMatches(this.#db, this.#q, this.#where, cap);
+    if (lazily !== undefined) return capped(lazily);
     return capped(await this.#countOf(this.#keys().select(sql`1`.as('one')).where(this.#dialect.keySearch(this.#q)).limit(cap + 1)));
   }
 
