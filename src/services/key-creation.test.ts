@@ -6,6 +6,7 @@ import { ADMIN, type TestServer } from '../../test/support/test-server.ts';
 import { withServerAndAdmin } from '../../test/support/server-with-admin.ts';
 import { newId } from '../domain/ids.ts';
 import { ProblemError } from '../domain/problem-error.ts';
+import { SYSTEM_ACTOR } from './actor.ts';
 import { actorForKey } from './auth.ts';
 import { createKey } from './keys.ts';
 
@@ -69,6 +70,18 @@ describe('key creations at once', () => {
     const { body: again } = await admin.post('/v1/keys', { projectId, name: 'one more' });
     expect((await admin.get(`/v1/audit?action=key.created&limit=1`)).body.total).toBe(audited + 1);
     expect(again.key.id).toBeTruthy();
+  });
+
+  it('a creation the database refuses at insert fails alone: its batch-mates are written again, each alone', async () => {
+    // PostgreSQL refuses a NUL character in text (SQLite stores it): asked in one turn of the
+    // event loop, these twenty share a batch, whose multi-row insert then fails as a whole.
+    const names = Array.from({ length: 20 }, (_, i) => (i === 7 ? 'a \u0000 in the name' : `batch-mate ${i}`));
+    const outcomes = await Promise.allSettled(names.map((name) => createKey(server.app.services, SYSTEM_ACTOR, { projectId, name })));
+    for (const [i, outcome] of outcomes.entries()) {
+      if (i === 7) continue;
+      expect(outcome.status).toBe('fulfilled');
+      if (outcome.status === 'fulfilled') expect((await verify(outcome.value.token)).code).toBe('VALID');
+    }
   });
 
   it("racing the loss of her group, the maker's creations are created with it or refused, and refused once the change answered", async () => {
