@@ -12,7 +12,6 @@ import { keyConditions, type KeyFilters } from './key-filters.ts';
  */
 const SPARSE_AT_MOST = 1_000;
 
-
 /**
  * A dense search walks the keys in list order, testing each row, and stops when the page is
  * full: its cost is the page size over the match density. It reads this many rows at most;
@@ -38,7 +37,7 @@ export type SearchBounds = { sparseAtMost: number; walkBudget: number; countCap:
 export const SEARCH_BOUNDS: SearchBounds = { sparseAtMost: SPARSE_AT_MOST, walkBudget: WALK_BUDGET, countCap: SEARCH_COUNT_CAP, countWalkRows: COUNT_WALK_ROWS };
 
 /** The ids of a searched page (newest first, at most the number asked), whether it walked, and the count if it came along. */
-export type SearchedIds = { ids: string[]; dense: boolean; counted?: SearchCount };
+type SearchedIds = { ids: string[]; dense: boolean; counted?: SearchCount };
 
 /**
  * A searched key list (`?q=`) on either store: the dense/sparse choice, the page's ids, and its
@@ -71,27 +70,31 @@ export class KeySearch {
    * count: a search that narrows a million keys to a few then costs one index search.
    */
   async page(after: string | undefined, limit: number): Promise<{ ids: string[] } & SearchCount> {
-    const found = await this.pageIds(after, limit + 1);
-    const counted = found.counted ?? (!after && found.ids.length <= limit ? { total: found.ids.length, capped: false } : await this.count(found.dense));
+    const found = await this.#pageIds(after, limit + 1);
+    const counted = found.counted ?? (!after && found.ids.length <= limit ? { total: found.ids.length, capped: false } : await this.#count(found.dense));
     return { ids: found.ids, ...counted };
   }
 
   /** Whether the index's answer is too large to read whole, so that a walk is the cheaper way. */
-  async isDense(): Promise<boolean> {
+  async #isDense(): Promise<boolean> {
     if (!this.#dialect.keyMatch(this.#q)) return false;
     return !(await this.#dialect.fewKeysMatch(this.#db, this.#q, this.#bounds.sparseAtMost));
   }
 
   /** The first `want` matching ids after `after` (newest first), and the count when it came with them. */
-  async pageIds(after: string | undefined, want: number): Promise<SearchedIds> {
+  async #pageIds(after: string | undefined, want: number): Promise<SearchedIds> {
     const match = this.#dialect.keyMatch(this.#q);
-    if (!match || !(await this.isDense())) return this.#sparsePage(after, want);
+    if (!match || !(await this.#isDense())) return this.#sparsePage(after, want);
     // One statement on both engines: the inner walk in key order, bounded, tests each row; the
     // outer keeps the matches and stops at the page. Neither engine sorts again (the inner
     // order carries through), so a dense word reads about want / density rows.
+    // A first page reads on to the count's cap: page and count from one walk, where the word
+    // is as common as the count's cap needs.
+    const cap = this.#bounds.countCap;
+    const take = after === undefined ? Math.max(want, cap + 1) : want;
     const walk = this.#keys(after).select(['keys.id', match.as('hit')]).orderBy('keys.id', 'desc').limit(this.#bounds.walkBudget);
-    const ids = (await this.#db.selectFrom(walk.as('w')).select('w.id').where(sql<boolean>`w.hit`).orderBy('w.id', 'desc').limit(want).execute()).map((row) => row.id);
-    if (ids.length === want) return { ids, dense: true };
+    const ids = (await this.#db.selectFrom(walk.as('w')).select('w.id').where(sql<boolean>`w.hit`).orderBy('w.id', 'desc').limit(take).execute()).map((row) => row.id);
+    if (ids.length >= want) return { ids: ids.slice(0, want), dense: true, counted: ids.length > cap ? { total: cap, capped: true } : undefined };
     // Fewer than a page: either the walk read every key the filters allow, or its budget ran
     // out where matches are rare and the index answers the rest, below the last row it read.
     const walked = this.#keys(after).select('keys.id').orderBy('keys.id', 'desc').limit(this.#bounds.walkBudget);
@@ -136,7 +139,7 @@ export class KeySearch {
   }
 
   /** Every match, counted up to SEARCH_COUNT_CAP: `capped` when there are more. */
-  async count(dense: boolean): Promise<SearchCount> {
+  async #count(dense: boolean): Promise<SearchCount> {
     const { countCap: cap, countWalkRows } = this.#bounds;
     const capped = (n: number) => (n > cap ? { total: cap, capped: true } : { total: n, capped: false });
     const match = this.#dialect.keyMatch(this.#q);
