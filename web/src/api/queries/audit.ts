@@ -1,13 +1,8 @@
 import type { AuditListQuery } from '@keyward/sdk';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { keyward } from '../keyward.ts';
-import { atCursor, queryKeys } from '../query-keys.ts';
+import { queryKeys } from '../query-keys.ts';
+import { usePageQuery } from './resource-queries.ts';
 
 export function useAuditPage(query: AuditListQuery) {
-  return useQuery({
-    queryKey: [...queryKeys.audit, 'page', query],
-    queryFn: () => keyward.audit.list(query).then(atCursor(query.cursor)),
-    placeholderData: keepPreviousData,
-    meta: { failure: 'Could not load the audit log' },
-  });
+  return usePageQuery(queryKeys.audit, query, (q) => keyward.audit.list(q), 'Could not load the audit log');
 }

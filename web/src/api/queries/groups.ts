@@ -1,35 +1,23 @@
 import type { GroupCreate } from '@keyward/sdk';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { collect, keyward, MAX_LIMIT } from '../keyward.ts';
+import { keyward } from '../keyward.ts';
 import { queryKeys } from '../query-keys.ts';
+import { useChange, useEveryQuery } from './resource-queries.ts';
 
 // A group's permissions reach its users and keys: their lists change with it.
-const afterGroupChange = (client: QueryClient) =>
-  Promise.all([queryKeys.groups, queryKeys.users, queryKeys.keys].map((queryKey) => client.invalidateQueries({ queryKey })));
+const AFTER_GROUP_CHANGE = [queryKeys.groups, queryKeys.users, queryKeys.keys];
 
 export function useGroups(enabled = true) {
-  return useQuery({
-    queryKey: [...queryKeys.groups, 'all'],
-    queryFn: () => collect(keyward.groups.all({ limit: MAX_LIMIT })),
-    enabled,
-    meta: { failure: 'Could not load permission groups' },
-  });
+  return useEveryQuery(queryKeys.groups, (query) => keyward.groups.all(query), 'Could not load permission groups', enabled);
 }
 
 export function useSaveGroup() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: GroupCreate }) => (id ? keyward.groups.update(id, body) : keyward.groups.create(body)),
-    meta: { failure: 'Could not save the permission group' },
-    onSuccess: () => afterGroupChange(client),
-  });
+  return useChange(
+    ({ id, body }: { id?: string; body: GroupCreate }) => (id ? keyward.groups.update(id, body) : keyward.groups.create(body)),
+    'Could not save the permission group',
+    AFTER_GROUP_CHANGE,
+  );
 }
 
 export function useDeleteGroup() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => keyward.groups.delete(id),
-    meta: { failure: 'Could not delete the permission group' },
-    onSuccess: () => afterGroupChange(client),
-  });
+  return useChange((id: string) => keyward.groups.delete(id), 'Could not delete the permission group', AFTER_GROUP_CHANGE);
 }

@@ -3,50 +3,26 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { importBatches, type ImportBatchOutcome } from '../../model/key-import.ts';
 import { collect, isUnauthenticated, keyward, MAX_LIMIT } from '../keyward.ts';
 import { atCursor, queryKeys } from '../query-keys.ts';
+import { useChange, usePageQuery } from './resource-queries.ts';
 
 export function useKeysPage(query: KeyListQuery) {
-  return useQuery({
-    queryKey: [...queryKeys.keys, 'page', query],
-    queryFn: () => keyward.keys.list(query).then(atCursor(query.cursor)),
-    placeholderData: keepPreviousData,
-    meta: { failure: 'Could not load API keys' },
-  });
+  return usePageQuery(queryKeys.keys, query, (q) => keyward.keys.list(q), 'Could not load API keys');
 }
 
 export function useCreateKey() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: KeyCreate) => keyward.keys.create(body),
-    meta: { failure: 'Could not create the API key' },
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.keys }),
-  });
+  return useChange((body: KeyCreate) => keyward.keys.create(body), 'Could not create the API key', [queryKeys.keys]);
 }
 
 export function useUpdateKey() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: KeyUpdate }) => keyward.keys.update(id, body),
-    meta: { failure: 'Could not change the API key' },
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.keys }),
-  });
+  return useChange(({ id, body }: { id: string; body: KeyUpdate }) => keyward.keys.update(id, body), 'Could not change the API key', [queryKeys.keys]);
 }
 
 export function useRegenerateKey() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, graceSeconds }: { id: string; graceSeconds: number }) => keyward.keys.regenerate(id, { graceSeconds }),
-    meta: { failure: 'Could not regenerate the API key' },
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.keys }),
-  });
+  return useChange(({ id, graceSeconds }: { id: string; graceSeconds: number }) => keyward.keys.regenerate(id, { graceSeconds }), 'Could not regenerate the API key', [queryKeys.keys]);
 }
 
 export function useDeleteKey() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => keyward.keys.delete(id),
-    meta: { failure: 'Could not delete the API key' },
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.keys }),
-  });
+  return useChange((id: string) => keyward.keys.delete(id), 'Could not delete the API key', [queryKeys.keys]);
 }
 
 /**

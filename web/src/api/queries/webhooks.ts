@@ -1,15 +1,11 @@
 import type { WebhookCreate, WebhookUpdate } from '@keyward/sdk';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { keyward } from '../keyward.ts';
 import { atCursor, queryKeys } from '../query-keys.ts';
+import { useChange, usePageQuery } from './resource-queries.ts';
 
 export function useWebhooksPage(query: { limit: number; cursor?: string }) {
-  return useQuery({
-    queryKey: [...queryKeys.webhooks, 'page', query],
-    queryFn: () => keyward.webhooks.list(query).then(atCursor(query.cursor)),
-    placeholderData: keepPreviousData,
-    meta: { failure: 'Could not load webhooks' },
-  });
+  return usePageQuery(queryKeys.webhooks, query, (q) => keyward.webhooks.list(q), 'Could not load webhooks');
 }
 
 export function useWebhook(id: string) {
@@ -29,22 +25,15 @@ export function useWebhookDeliveries(id: string, query: { limit: number; cursor?
 
 /** Creates (answering the signing secret, shown once) or edits a webhook. */
 export function useSaveWebhook() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, body }: { id?: string; body: WebhookCreate & WebhookUpdate }) =>
-      id ? { webhook: await keyward.webhooks.update(id, body), secret: undefined } : keyward.webhooks.create(body),
-    meta: { failure: 'Could not save the webhook' },
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.webhooks }),
-  });
+  return useChange(
+    async ({ id, body }: { id?: string; body: WebhookCreate & WebhookUpdate }) => (id ? { webhook: await keyward.webhooks.update(id, body), secret: undefined } : keyward.webhooks.create(body)),
+    'Could not save the webhook',
+    [queryKeys.webhooks],
+  );
 }
 
 export function useDeleteWebhook() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => keyward.webhooks.delete(id),
-    meta: { failure: 'Could not delete the webhook' },
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.webhooks }),
-  });
+  return useChange((id: string) => keyward.webhooks.delete(id), 'Could not delete the webhook', [queryKeys.webhooks]);
 }
 
 /** A new signing secret, in force at once (the old one stops), shown once. */
@@ -54,10 +43,5 @@ export function useRotateWebhookSecret() {
 
 /** Queues a test event; its delivery appears in the log. */
 export function useSendWebhookTest() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => keyward.webhooks.test(id),
-    meta: { failure: 'Could not send a test event' },
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.webhooks }),
-  });
+  return useChange((id: string) => keyward.webhooks.test(id), 'Could not send a test event', [queryKeys.webhooks]);
 }
