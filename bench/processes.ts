@@ -1,22 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freePort } from '../test/support/keyward-process.ts';
+import { createPostgresDatabase } from '../test/support/test-database.ts';
 
 // The benchmark's processes: ports, readiness, CPU and memory from /proc, the load driver,
 // and the databases it makes for itself (never the shared ones' data).
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort };
 
 export async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -64,24 +56,7 @@ export function drive(job: Record<string, unknown>): Promise<Load> {
 }
 
 /** A database of the benchmark's own on the given PostgreSQL server, dropped at the end. */
-export async function postgresDatabase(adminUrl: string) {
-  const name = `keyward_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+export const postgresDatabase = (adminUrl: string) => createPostgresDatabase(adminUrl, 'keyward_bench');
 
 /**
  * A Redis of the benchmark's own on a free port (never the shared one: its command counts are

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from './processes.ts';
 
 // `npm run bench:sign-in [-- --flood 100 --rounds 3 --redis-url redis://127.0.0.1:6379]`: a real
 // Keyward (its own process, the production password cost) flooded with wrong passwords from one
@@ -50,16 +50,6 @@ function signIn(url: string, from: string, body: { username: string; password: s
     });
     outgoing.on('error', reject);
     outgoing.end(payload);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }
 

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startKeywardProcess, type KeywardProcess } from '../test/support/keyward-process.ts';
 import { Inspector, rssMb } from './process-memory.ts';
 import { MixedTraffic, OPERATIONS, type OperationSummary, type PoolKey, type SoakWorld } from './soak-traffic.ts';
 
@@ -48,55 +47,24 @@ export type SoakReport = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ADMIN = { username: 'soak-admin', password: 'soak-admin-password-0123' };
-const root = join(import.meta.dirname, '..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-
-async function startKeyward(dir: string, log: (line: string) => void): Promise<{ child: ChildProcess; url: string; inspectorUrl: string; output: () => string }> {
-  const port = await freePort();
+async function startKeyward(dir: string, log: (line: string) => void): Promise<KeywardProcess & { inspectorUrl: string }> {
   // --inspect on port 0 (loopback, a free port): the soak forces collections through it.
-  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', join(root, 'src/server.ts')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
+  const keyward = await startKeywardProcess(
+    {
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${join(dir, 'keyward.db')}`,
       KEYWARD_SECRET: randomBytes(32).toString('base64url'),
       KEYWARD_ADMIN_USERNAME: ADMIN.username,
       KEYWARD_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`keyward exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (i > 600) throw new Error(`keyward did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const inspectorUrl = /ws:\/\/127\.0\.0\.1:\d+\/[\w-]+/.exec(output)?.[0];
-  if (!inspectorUrl) throw new Error(`no inspector address in:\n${output}`);
-  log(`keyward started (pid ${child.pid})`);
-  return { child, url, inspectorUrl, output: () => output };
+    ['--inspect=127.0.0.1:0'],
+    600,
+  );
+  const inspectorUrl = /ws:\/\/127\.0\.0\.1:\d+\/[\w-]+/.exec(keyward.output())?.[0];
+  if (!inspectorUrl) throw new Error(`no inspector address in:\n${keyward.output()}`);
+  log(`keyward started (pid ${keyward.child.pid})`);
+  return { ...keyward, inspectorUrl };
 }
 
 /** Signs in as the first admin and makes the soak's project, groups, management key and pool of keys. */

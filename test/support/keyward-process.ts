@@ -26,9 +26,9 @@ export type KeywardProcess = {
 
 /**
  * Starts `src/server.ts` with this environment (and Node options such as `--import`) and waits
- * until /healthz answers.
+ * until /healthz answers, asking every 50 ms, `attempts` times at most.
  */
-export async function startKeywardProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<KeywardProcess> {
+export async function startKeywardProcess(env: Record<string, string>, nodeArgs: string[] = [], attempts = 300): Promise<KeywardProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'src/server.ts')], {
     cwd: root,
@@ -46,7 +46,7 @@ export async function startKeywardProcess(env: Record<string, string>, nodeArgs:
     } catch {
       // not listening yet
     }
-    if (i > 300) throw new Error(`keyward did not start: ${output}`);
+    if (i > attempts) throw new Error(`keyward did not start: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
