@@ -10,7 +10,7 @@ import {
   type Step,
 } from './checks.ts';
 import { applySettings, settingsBody, widenings, type KeySettings } from './key-settings.ts';
-import { actingPerson, groupIdsAt, keyCarries, liveKeys, personOf, pick, pickActor, revokeTokensOf, type AuthorizationModel, type Credential, type ModelKey } from './model.ts';
+import { actingPerson, newModelKey, groupIdsAt, keyCarries, liveKeys, personOf, pick, pickActor, revokeTokensOf, type AuthorizationModel, type Credential, type ModelKey } from './model.ts';
 import { clientOf, type World } from './world.ts';
 
 /**
@@ -55,20 +55,7 @@ export class CreateKey implements KeyCommand {
     const response = await clientOf(world, step.actor).post('/v1/keys', { projectId: model.projectId, name: 'model key', groupIds, ...(ownerId ? { ownerId } : {}) });
     answered(step, response);
     if (response.status !== 201) return;
-    const key: ModelKey = {
-      id: response.body.key.id,
-      label: `k${model.keys.length}`,
-      ownerId,
-      creatorId: step.actorPerson,
-      groupIds,
-      enabled: true,
-      expiresAt: null,
-      ipAllowlist: [],
-      remaining: null,
-      ratelimit: null,
-      deleted: false,
-      end: response.body.key.end,
-    };
+    const key = newModelKey({ id: response.body.key.id, label: `k${model.keys.length}`, ownerId, creatorId: step.actorPerson, groupIds, end: response.body.key.end });
     model.keys.push(key);
     model.log[model.log.length - 1] += ` (${key.label})`;
     matchKey(model, key, response.body.key);

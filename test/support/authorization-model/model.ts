@@ -62,6 +62,11 @@ export type ModelKey = {
   end: string;
 };
 
+/** A key as the server makes it, before any settings: enabled, no expiry, allowlist, quota or rate limit. */
+export function newModelKey(made: Pick<ModelKey, 'id' | 'label' | 'ownerId' | 'creatorId' | 'groupIds' | 'end'>): ModelKey {
+  return { ...made, enabled: true, expiresAt: null, ipAllowlist: [], remaining: null, ratelimit: null, deleted: false };
+}
+
 export type Credential =
   | { kind: 'session'; label: string; userId: string; cookie: string; csrfToken: string; ended: boolean }
   | { kind: 'token'; label: string; keyId: string; token: string; revoked: boolean };

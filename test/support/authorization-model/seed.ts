@@ -3,7 +3,7 @@ import { uniqueName } from '../people.ts';
 import { PERMISSION_UNIVERSE } from './grants.ts';
 import { matchKey } from './checks.ts';
 import { applySettings, keySettings, settingsBody, type KeySettings } from './key-settings.ts';
-import type { AuthorizationModel, Credential, ModelKey, ModelUser } from './model.ts';
+import { newModelKey, type AuthorizationModel, type Credential, type ModelUser } from './model.ts';
 import { rootClient, signInOverHttp, type World } from './world.ts';
 
 /**
@@ -89,20 +89,7 @@ export async function setupRun(world: World, seed: RunSeed): Promise<{ model: Au
   }))));
   issued.forEach(({ key: view, token }, i) => {
     const spec = seed.keys[i]!;
-    const key: ModelKey = {
-      id: view.id,
-      label: `k${i}`,
-      ownerId: owners[i]?.id ?? null,
-      creatorId: rootUser.id,
-      groupIds: groupIdsOf(spec.groups),
-      enabled: true,
-      expiresAt: null,
-      ipAllowlist: [],
-      remaining: null,
-      ratelimit: null,
-      deleted: false,
-      end: view.end,
-    };
+    const key = newModelKey({ id: view.id, label: `k${i}`, ownerId: owners[i]?.id ?? null, creatorId: rootUser.id, groupIds: groupIdsOf(spec.groups), end: view.end });
     applySettings(key, spec.settings);
     model.keys.push(key);
     matchKey(model, key, view);
