@@ -1,29 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase } from '../../test/support/test-database.ts';
-import { openStore, type Store } from './connect.ts';
-import { migrateToLatest } from './migrate.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from './connect.ts';
+import { withMigratedStore } from '../../test/support/migrated-store.ts';
 
 // The write-behind statements read their rows from one JSON parameter, written per dialect:
 // each is run here against a real SQLite file and a real PostgreSQL database.
 describe.each(['sqlite', 'postgres'] as const)('bulk writes through one JSON parameter (%s)', (dialect) => {
   let store: Store;
-  let cleanup: () => Promise<void>;
   const at = '2026-11-24T10:00:00.000Z';
 
+  withMigratedStore(dialect, (opened) => (store = opened));
   beforeAll(async () => {
-    if (dialect === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'keyward-json-rows-'));
-      store = openStore(`file:${join(dir, 'k.db')}`);
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const database = await createPostgresDatabase();
-      store = openStore(database.url);
-      cleanup = database.drop;
-    }
-    await migrateToLatest(store.db, store.dialect);
     await store.db.insertInto('projects').values({ id: 'prj_1', name: 'p', key_prefix: 'pp', created_at: at, updated_at: at }).execute();
     const key = (id: string, remaining: number | null) => ({
       id, project_id: 'prj_1', name: id, description: '', token_start: 'pp_x', token_end: 'abcd', enabled: 1, owner_id: null, created_by: null,
@@ -31,11 +17,6 @@ describe.each(['sqlite', 'postgres'] as const)('bulk writes through one JSON par
     });
     await store.db.insertInto('keys').values([key('key_a', 10), key('key_b', 10), key('key_c', null)]).execute();
   });
-  afterAll(async () => {
-    await store.close();
-    await cleanup();
-  });
-
   // remaining is a bigint column: PostgreSQL's driver hands it over as text.
   const row = async (id: string) => {
     const found = await store.db.selectFrom('keys').select(['last_used_at', 'remaining', 'last_refill_at']).where('id', '=', id).executeTakeFirstOrThrow();

@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { KeyScope } from '../domain/access-policy.ts';
 import { newId } from '../domain/ids.ts';
-import { openStore, type Store } from './connect.ts';
+import type { Store } from './connect.ts';
 import type { KeyTable } from './database.ts';
 import type { KeyFilters } from './key-filters.ts';
 import { KeySearch, SEARCH_BOUNDS, type SearchBounds } from './key-search.ts';
-import { migrateToLatest } from './migrate.ts';
+import { withMigratedStore } from '../../test/support/migrated-store.ts';
 
 // A searched list takes one of several ways (the index for rare words, a walk in list order
 // for common ones, the index again where the walk finds too few), and counts up to a cap. Each
@@ -74,24 +70,14 @@ function passes(key: Seeded, filters: Omit<KeyFilters, 'limit'>, scope: KeyScope
 
 describe.each(['sqlite', 'postgres'] as const)('searched key lists against a filter over every row (%s)', (dialect) => {
   let store: Store;
-  let cleanup: () => Promise<void>;
   let keys: Seeded[];
   const projects: [string, string] = [newId('prj'), newId('prj')];
   const users: [string, string] = [newId('usr'), newId('usr')];
   const usernames = new Map([[users[0], 'ada'], [users[1], 'bob']]);
   const hiddenGroup = newId('grp');
 
+  withMigratedStore(dialect, (opened) => (store = opened));
   beforeAll(async () => {
-    if (dialect === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'keyward-key-search-'));
-      store = openStore(`file:${join(dir, 'k.db')}`);
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const database = await createPostgresDatabase();
-      store = openStore(database.url);
-      cleanup = database.drop;
-    }
-    await migrateToLatest(store.db, store.dialect);
     await store.db.insertInto('projects').values(projects.map((id, i) => ({ id, name: `p${i}`, key_prefix: `p${i}`, created_at: nowIso, updated_at: nowIso }))).execute();
     await store.db.insertInto('users').values(users.map((id) => ({ id, username: usernames.get(id)!, password_hash: null, role: 'member' as const, active: 1, created_at: nowIso, updated_at: nowIso }))).execute();
     await store.db.insertInto('groups').values({ id: hiddenGroup, name: 'hidden', description: '', permissions: '["secrets.read"]', created_at: nowIso, updated_at: nowIso }).execute();
@@ -101,11 +87,6 @@ describe.each(['sqlite', 'postgres'] as const)('searched key lists against a fil
     // The planner's estimates (PostgreSQL's dense/sparse choice) from statistics, as autovacuum keeps them.
     if (dialect === 'postgres') await sql`ANALYZE keys`.execute(store.db);
   });
-  afterAll(async () => {
-    await store.close();
-    await cleanup();
-  });
-
   /** Every page of a search, cursor after cursor, with each page's total. */
   async function allPages(filters: Omit<KeyFilters, 'limit'> & { q: string }, scope: KeyScope, limit: number, bounds: SearchBounds) {
     const ids: string[] = [];

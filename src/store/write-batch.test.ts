@@ -1,43 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase } from '../../test/support/test-database.ts';
-import { openStore, type Store } from './connect.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from './connect.ts';
 import type { KeyTable } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
 import type { Repositories } from './repositories.ts';
 import type { BatchReads } from './write-batch.ts';
+import { withMigratedStore } from '../../test/support/migrated-store.ts';
 
 // Several works in one transaction (key creations): each settles alone, reads what was read up
 // front without a statement of its own, and the batch's inserts are a statement per table.
 describe.each(['sqlite', 'postgres'] as const)('works written together (%s)', (engine) => {
   let store: Store;
-  let cleanup: () => Promise<void>;
   const at = '2026-12-03T10:00:00.000Z';
   const reads: BatchReads = { projects: ['prj_1', 'prj_gone'], users: ['usr_1'], usernames: [], identities: [], externalIds: [], groups: ['grp_1'] };
 
+  withMigratedStore(engine, (opened) => (store = opened));
   beforeAll(async () => {
-    if (engine === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'keyward-write-batch-'));
-      store = openStore(`file:${join(dir, 'k.db')}`);
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const database = await createPostgresDatabase();
-      store = openStore(database.url);
-      cleanup = database.drop;
-    }
-    await migrateToLatest(store.db, store.dialect);
     await store.db.insertInto('projects').values({ id: 'prj_1', name: 'p', key_prefix: 'pp', created_at: at, updated_at: at }).execute();
     await store.db.insertInto('users').values({ id: 'usr_1', username: 'mia', password_hash: null, role: 'member', active: 1, created_at: at, updated_at: at }).execute();
     await store.db.insertInto('groups').values({ id: 'grp_1', name: 'g', description: '', permissions: '["orders.read"]', created_at: at, updated_at: at }).execute();
     await store.db.insertInto('user_groups').values({ user_id: 'usr_1', group_id: 'grp_1' }).execute();
   });
-  afterAll(async () => {
-    await store.close();
-    await cleanup();
-  });
-
   const key = (id: string, projectId = 'prj_1'): KeyTable => ({
     id, project_id: projectId, name: id, description: '', token_start: 'pp_x', token_end: 'abcd', enabled: 1, owner_id: null, created_by: 'usr_1',
     expires_at: null, last_used_at: null, ip_allowlist: '[]', meta: '{}', ratelimits: '[]', identity_id: null, remaining: null, refill: null, last_refill_at: null, created_at: at, updated_at: at,
