@@ -31,7 +31,8 @@ if (args.help) {
   console.log('npm run bench -- [--keys N=100000] [--working-set N=min(keys, 100000)] [--rounds n=3] [--duration s=3 per scenario and round]\n' +
     '                     [--warmup s=3] [--connections n=50] [--store sqlite|postgres] [--postgres-url URL of a database to create the bench database from]\n' +
     '                     [--redis: a Redis of its own for the limits, as several nodes run]\n' +
-    '                     [--database FILE: seed this SQLite file once and reuse it in later runs]');
+    '                     [--database FILE: seed this SQLite file once and reuse it in later runs]\n' +
+    'The searched list alone, on the same keys and with the same --keys, --store and --database: npm run bench:search');
   process.exit(0);
 }
 const keyCount = Number(args.keys);
