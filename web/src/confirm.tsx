@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { Checkbox, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
 
@@ -14,6 +14,26 @@ export function confirmDestructive(options: { title: string; message: ReactNode;
     confirmProps: { color: 'red.9' },
     cancelProps: { 'data-autofocus': true } as never,
     onConfirm: options.onConfirm,
+  });
+}
+
+/**
+ * Asks before deleting something other things may still belong to: `question` (it cannot be
+ * undone), and a checkbox, `forceLabel`, to delete those too; `onConfirm` learns whether it
+ * was ticked.
+ */
+export function confirmDeleteWithForce(options: { title: string; question: ReactNode; forceLabel: string; confirmLabel: string; onConfirm: (force: boolean) => void }): void {
+  let force = false;
+  confirmDestructive({
+    title: options.title,
+    message: (
+      <Stack gap="sm">
+        <Text size="sm">{options.question}</Text>
+        <Checkbox label={options.forceLabel} onChange={(event) => (force = event.currentTarget.checked)} />
+      </Stack>
+    ),
+    confirmLabel: options.confirmLabel,
+    onConfirm: () => options.onConfirm(force),
   });
 }
 

@@ -1,12 +1,13 @@
 import { Code, Stack, Text } from '@mantine/core';
 import { KeywardError, type Identity } from '@keyward/sdk';
-import { IconExternalLink, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconExternalLink } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useDeleteIdentity } from '../api/queries/identities.ts';
 import type { RowAction } from '../components/table/RowActionsMenu.tsx';
 import { confirmDestructive } from '../confirm.tsx';
 import { notifyFailure, notifySuccess } from '../notify.ts';
 import { identityPath } from '../paths.ts';
+import { deleteAction, editAction } from '../components/table/RowActionsMenu.tsx';
 
 type Handlers = {
   onEdit: (identity: Identity) => void;
@@ -81,8 +82,8 @@ export function useIdentityActions(canWrite: boolean, handlers: Handlers): (iden
     if (handlers.withOpen !== false) actions.push({ label: 'Open', icon: <IconExternalLink size={16} aria-hidden />, onClick: () => navigate(identityPath(identity.id)) });
     if (!canWrite) return actions;
     actions.push(
-      { label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick: () => handlers.onEdit(identity) },
-      { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(identity), danger: true },
+      editAction(() => handlers.onEdit(identity)),
+      deleteAction(() => askDelete(identity)),
     );
     return actions;
   };

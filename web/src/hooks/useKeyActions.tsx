@@ -1,6 +1,6 @@
 import { Code, Text } from '@mantine/core';
 import type { Key } from '@keyward/sdk';
-import { IconChartBar, IconExternalLink, IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconChartBar, IconExternalLink, IconPlayerPause, IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useDeleteKey, useUpdateKey } from '../api/queries/keys.ts';
 import type { RowAction } from '../components/table/RowActionsMenu.tsx';
@@ -8,6 +8,7 @@ import { confirmDestructive } from '../confirm.tsx';
 import { keyDisplay } from '../model/format.ts';
 import { notifySuccess } from '../notify.ts';
 import { keyPath } from '../paths.ts';
+import { deleteAction, editAction } from '../components/table/RowActionsMenu.tsx';
 
 type Handlers = {
   onEdit: (key: Key) => void;
@@ -61,12 +62,12 @@ export function useKeyActions(canWrite: boolean, handlers: Handlers): (key: Key)
     }
     if (!canWrite) return actions;
     actions.push(
-      { label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick: () => handlers.onEdit(key) },
+      editAction(() => handlers.onEdit(key)),
       { label: 'Regenerate', icon: <IconRefresh size={16} aria-hidden />, onClick: () => handlers.onRegenerate(key) },
       key.enabled
         ? { label: 'Deactivate', icon: <IconPlayerPause size={16} aria-hidden />, onClick: () => setEnabled(key, false), danger: true }
         : { label: 'Activate', icon: <IconPlayerPlay size={16} aria-hidden />, onClick: () => setEnabled(key, true) },
-      { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(key), danger: true },
+      deleteAction(() => askDelete(key)),
     );
     return actions;
   };

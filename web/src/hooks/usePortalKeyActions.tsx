@@ -1,11 +1,12 @@
 import { Code, Text } from '@mantine/core';
 import type { IssuedKey, Key } from '@keyward/sdk';
-import { IconChartBar, IconPlayerPause, IconPlayerPlay, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconChartBar, IconPlayerPause, IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
 import { useDeletePortalKey, useRegeneratePortalKey, useUpdatePortalKey } from '../api/queries/portal.ts';
 import type { RowAction } from '../components/table/RowActionsMenu.tsx';
 import { confirmDestructive } from '../confirm.tsx';
 import { keyDisplay } from '../model/format.ts';
 import { notifySuccess } from '../notify.ts';
+import { deleteAction } from '../components/table/RowActionsMenu.tsx';
 
 type Handlers = {
   onUsage: (key: Key) => void;
@@ -62,6 +63,6 @@ export function usePortalKeyActions(handlers: Handlers): (key: Key) => RowAction
     key.enabled
       ? { label: 'Deactivate', icon: <IconPlayerPause size={16} aria-hidden />, onClick: () => setEnabled(key, false), danger: true }
       : { label: 'Activate', icon: <IconPlayerPlay size={16} aria-hidden />, onClick: () => setEnabled(key, true) },
-    { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(key), danger: true },
+    deleteAction(() => askDelete(key)),
   ];
 }

@@ -1,11 +1,12 @@
 import type { Webhook } from '@keyward/sdk';
-import { IconExternalLink, IconKey, IconPencil, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconExternalLink, IconKey, IconSend } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useDeleteWebhook, useRotateWebhookSecret, useSendWebhookTest } from '../api/queries/webhooks.ts';
 import type { RowAction } from '../components/table/RowActionsMenu.tsx';
 import { confirmDestructive } from '../confirm.tsx';
 import { notifySuccess } from '../notify.ts';
 import { webhookPath } from '../paths.ts';
+import { deleteAction, editAction } from '../components/table/RowActionsMenu.tsx';
 
 type Handlers = {
   onEdit: (webhook: Webhook) => void;
@@ -48,9 +49,9 @@ export function useWebhookActions(canWrite: boolean, handlers: Handlers): (webho
     if (!canWrite) return actions;
     actions.push(
       { label: 'Send a test', icon: <IconSend size={16} aria-hidden />, onClick: () => sendTest.mutate(webhook.id, { onSuccess: () => notifySuccess('Test event queued: see its delivery in the log.') }), disabled: !webhook.enabled },
-      { label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick: () => handlers.onEdit(webhook) },
+      editAction(() => handlers.onEdit(webhook)),
       { label: 'Rotate secret', icon: <IconKey size={16} aria-hidden />, onClick: () => askRotate(webhook), danger: true },
-      { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(webhook), danger: true },
+      deleteAction(() => askDelete(webhook)),
     );
     return actions;
   };

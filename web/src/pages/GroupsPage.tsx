@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { Group as PermissionGroup } from '@keyward/sdk';
-import { IconPencil, IconPlus, IconShieldLock, IconTrash } from '@tabler/icons-react';
+import { IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useDeleteGroup, useGroups } from '../api/queries/groups.ts';
 import { confirmDestructive } from '../confirm.tsx';
@@ -9,6 +9,8 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { DataTable, type Column } from '../components/table/DataTable.tsx';
 import { useSession } from '../hooks/useSession.ts';
 import { notifySuccess } from '../notify.ts';
+import { deleteAction, editAction } from '../components/table/RowActionsMenu.tsx';
+import { CreateButton } from '../components/CreateButton.tsx';
 
 const COLUMNS: Column<PermissionGroup>[] = [
   { header: 'Name', cell: (group) => <Text size="sm" fw={500}>{group.name}</Text> },
@@ -45,7 +47,7 @@ export function GroupsPage() {
       <PageHeader
         title="Permission groups"
         description="Bundles of permissions given to users and keys: Keyward's own management permissions and your APIs' permissions."
-        actions={canWrite && <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({})}>Create group</Button>}
+        actions={canWrite && <CreateButton label="Create group" onClick={() => setForm({})} />}
       />
       <DataTable
         label="Permission groups"
@@ -54,8 +56,8 @@ export function GroupsPage() {
         rowKey={(group) => group.id}
         rowName={(group) => group.name}
         actions={canWrite ? (group) => [
-          { label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick: () => setForm({ group }) },
-          { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(group), danger: true },
+          editAction(() => setForm({ group })),
+          deleteAction(() => askDelete(group)),
         ] : undefined}
         loading={groups.isFetching}
         minWidth={640}

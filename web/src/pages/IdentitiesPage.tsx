@@ -1,7 +1,7 @@
 import { Button, Stack, TextInput } from '@mantine/core';
 import type { Identity } from '@keyward/sdk';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconId, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconId, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useIdentitiesPage } from '../api/queries/identities.ts';
 import { IdentityFormModal } from '../components/identities/IdentityFormModal.tsx';
@@ -12,6 +12,7 @@ import { useCursorPages } from '../hooks/useCursorPages.ts';
 import { useIdentityActions } from '../hooks/useIdentityActions.tsx';
 import { useSession } from '../hooks/useSession.ts';
 import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
+import { CreateButton } from '../components/CreateButton.tsx';
 
 /** Identities: your customers, whose keys share their named limits, quota and meta. */
 export function IdentitiesPage() {
@@ -38,7 +39,7 @@ export function IdentitiesPage() {
       <PageHeader
         title="Identities"
         description="Your customers: keys point at an identity, share its named rate limits and quota, and carry its meta into every verification answer."
-        actions={canWrite && <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({})}>Create identity</Button>}
+        actions={canWrite && <CreateButton label="Create identity" onClick={() => setForm({})} />}
       />
       <TextInput
         label="Search identities"

@@ -1,9 +1,9 @@
-import { Button, Checkbox, Code, Stack, Text, Tooltip } from '@mantine/core';
+import { Code, Stack, Text, Tooltip } from '@mantine/core';
 import type { Project } from '@keyward/sdk';
-import { IconFolders, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconFolders } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useDeleteProject, useProjectsPage } from '../api/queries/projects.ts';
-import { confirmDestructive } from '../confirm.tsx';
+import { confirmDeleteWithForce } from '../confirm.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProjectFormModal } from '../components/projects/ProjectFormModal.tsx';
 import { DataTable, type Column } from '../components/table/DataTable.tsx';
@@ -12,6 +12,8 @@ import { useSession } from '../hooks/useSession.ts';
 import { exactTime, formatDateTime } from '../model/format.ts';
 import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { notifySuccess } from '../notify.ts';
+import { deleteAction, editAction } from '../components/table/RowActionsMenu.tsx';
+import { CreateButton } from '../components/CreateButton.tsx';
 
 const COLUMNS: Column<Project>[] = [
   { header: 'Name', cell: (project) => <Text size="sm" fw={500}>{project.name}</Text> },
@@ -34,27 +36,21 @@ export function ProjectsPage() {
   const remove = useDeleteProject();
   const [form, setForm] = useState<{ project?: Project } | null>(null);
 
-  const askDelete = (project: Project) => {
-    let force = false;
-    confirmDestructive({
+  const askDelete = (project: Project) =>
+    confirmDeleteWithForce({
       title: 'Delete project',
-      message: (
-        <Stack gap="sm">
-          <Text size="sm">Delete the project <b>{project.name}</b>? This cannot be undone.</Text>
-          <Checkbox label="Also delete its keys (otherwise a project with keys is not deleted)" onChange={(event) => (force = event.currentTarget.checked)} />
-        </Stack>
-      ),
+      question: <>Delete the project <b>{project.name}</b>? This cannot be undone.</>,
+      forceLabel: 'Also delete its keys (otherwise a project with keys is not deleted)',
       confirmLabel: 'Delete project',
-      onConfirm: () => remove.mutate({ id: project.id, force }, { onSuccess: () => notifySuccess(`Deleted ${project.name}.`) }),
+      onConfirm: (force) => remove.mutate({ id: project.id, force }, { onSuccess: () => notifySuccess(`Deleted ${project.name}.`) }),
     });
-  };
 
   return (
     <Stack gap="md">
       <PageHeader
         title="Projects"
         description="Each API you protect is a project; its key prefix starts every token, so people and secret scanners can tell keys apart."
-        actions={canWrite && <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({})}>Create project</Button>}
+        actions={canWrite && <CreateButton label="Create project" onClick={() => setForm({})} />}
       />
       <DataTable
         label="Projects"
@@ -63,8 +59,8 @@ export function ProjectsPage() {
         rowKey={(project) => project.id}
         rowName={(project) => project.name}
         actions={canWrite ? (project) => [
-          { label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick: () => setForm({ project }) },
-          { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(project), danger: true },
+          editAction(() => setForm({ project })),
+          deleteAction(() => askDelete(project)),
         ] : undefined}
         loading={projects.isFetching}
         minWidth={640}

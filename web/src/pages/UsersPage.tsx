@@ -1,10 +1,10 @@
-import { Badge, Button, Checkbox, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import type { User } from '@keyward/sdk';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconPlayerPause, IconPlayerPlay, IconPlus, IconSearch, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconPlayerPause, IconPlayerPlay, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useDeleteUser, useSetUserActive, useUsersPage } from '../api/queries/users.ts';
-import { confirmDestructive } from '../confirm.tsx';
+import { confirmDeleteWithForce, confirmDestructive } from '../confirm.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { DataTable, type Column } from '../components/table/DataTable.tsx';
 import { UserFormModal } from '../components/users/UserFormModal.tsx';
@@ -13,6 +13,8 @@ import { useSession } from '../hooks/useSession.ts';
 import { exactTime, formatDateTime } from '../model/format.ts';
 import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { notifySuccess } from '../notify.ts';
+import { deleteAction, editAction } from '../components/table/RowActionsMenu.tsx';
+import { CreateButton } from '../components/CreateButton.tsx';
 
 function columns(myId: string): Column<User>[] {
   return [
@@ -64,27 +66,21 @@ export function UsersPage() {
     });
   };
 
-  const askDelete = (user: User) => {
-    let force = false;
-    confirmDestructive({
+  const askDelete = (user: User) =>
+    confirmDeleteWithForce({
       title: 'Delete user',
-      message: (
-        <Stack gap="sm">
-          <Text size="sm">Delete the user <b>{user.username}</b>? This cannot be undone.</Text>
-          <Checkbox label="Also delete the keys they own (otherwise a user with keys is not deleted)" onChange={(event) => (force = event.currentTarget.checked)} />
-        </Stack>
-      ),
+      question: <>Delete the user <b>{user.username}</b>? This cannot be undone.</>,
+      forceLabel: 'Also delete the keys they own (otherwise a user with keys is not deleted)',
       confirmLabel: 'Delete user',
-      onConfirm: () => remove.mutate({ id: user.id, force }, { onSuccess: () => notifySuccess(`Deleted ${user.username}.`) }),
+      onConfirm: (force) => remove.mutate({ id: user.id, force }, { onSuccess: () => notifySuccess(`Deleted ${user.username}.`) }),
     });
-  };
 
   return (
     <Stack gap="md">
       <PageHeader
         title="Users"
         description="The people who sign in to Keyward. Admins can do everything; members hold what their permission groups grant."
-        actions={canWrite && <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({})}>Create user</Button>}
+        actions={canWrite && <CreateButton label="Create user" onClick={() => setForm({})} />}
       />
       <TextInput
         label="Search users"
@@ -101,11 +97,11 @@ export function UsersPage() {
         rowKey={(user) => user.id}
         rowName={(user) => user.username}
         actions={canWrite ? (user) => [
-          { label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick: () => setForm({ user }) },
+          editAction(() => setForm({ user })),
           user.active
             ? { label: 'Deactivate', icon: <IconPlayerPause size={16} aria-hidden />, onClick: () => toggleActive(user), danger: true }
             : { label: 'Activate', icon: <IconPlayerPlay size={16} aria-hidden />, onClick: () => toggleActive(user) },
-          { label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick: () => askDelete(user), danger: true },
+          deleteAction(() => askDelete(user)),
         ] : undefined}
         loading={users.isFetching}
         minWidth={700}

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import type { Webhook } from '@keyward/sdk';
-import { IconPlus, IconWebhook } from '@tabler/icons-react';
+import { IconWebhook } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useKeyProjectNames } from '../api/queries/keys.ts';
@@ -16,6 +16,7 @@ import { useSession } from '../hooks/useSession.ts';
 import { useWebhookActions } from '../hooks/useWebhookActions.tsx';
 import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { webhookPath } from '../paths.ts';
+import { CreateButton } from '../components/CreateButton.tsx';
 
 function columns(projectName: (id: string | null) => string): Column<Webhook>[] {
   return [
@@ -59,7 +60,7 @@ export function WebhooksPage() {
       <PageHeader
         title="Webhooks"
         description="Key events sent to your systems as signed POSTs, retried until they are taken, each delivery logged."
-        actions={canWrite && <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({})}>Create webhook</Button>}
+        actions={canWrite && <CreateButton label="Create webhook" onClick={() => setForm({})} />}
       />
       <DataTable
         label="Webhooks"

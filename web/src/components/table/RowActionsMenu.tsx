@@ -1,9 +1,15 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots } from '@tabler/icons-react';
+import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /** One thing a row lets you do (edit, delete…); `danger` ones are red and come last. */
 export type RowAction = { label: string; icon?: ReactNode; onClick: () => void; danger?: boolean; disabled?: boolean };
+
+/** The row action that opens the row's edit dialog. */
+export const editAction = (onClick: () => void): RowAction => ({ label: 'Edit', icon: <IconPencil size={16} aria-hidden />, onClick });
+
+/** The row action that asks before deleting the row (red, last). */
+export const deleteAction = (onClick: () => void): RowAction => ({ label: 'Delete', icon: <IconTrash size={16} aria-hidden />, onClick, danger: true });
 
 /**
  * A row's actions behind one small button ("Actions for <name>"): a column of icons took a
