@@ -1,7 +1,7 @@
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import type { Identity } from '@keyward/sdk';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconId, IconSearch } from '@tabler/icons-react';
+import { IconId } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useIdentitiesPage } from '../api/queries/identities.ts';
 import { IdentityFormModal } from '../components/identities/IdentityFormModal.tsx';
@@ -13,6 +13,7 @@ import { useIdentityActions } from '../hooks/useIdentityActions.tsx';
 import { useSession } from '../hooks/useSession.ts';
 import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { CreateButton } from '../components/CreateButton.tsx';
+import { SearchField } from '../components/SearchField.tsx';
 
 /** Identities: your customers, whose keys share their named limits, quota and meta. */
 export function IdentitiesPage() {
@@ -41,14 +42,7 @@ export function IdentitiesPage() {
         description="Your customers: keys point at an identity, share its named rate limits and quota, and carry its meta into every verification answer."
         actions={canWrite && <CreateButton label="Create identity" onClick={() => setForm({})} />}
       />
-      <TextInput
-        label="Search identities"
-        placeholder="Part of the external id"
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maw={420}
-      />
+      <SearchField label="Search identities" placeholder="Part of the external id" value={search} onChange={setSearch} maw={420} />
       <DataTable
         label="Identities"
         columns={IDENTITY_COLUMNS}

@@ -1,7 +1,7 @@
-import { Badge, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { User } from '@keyward/sdk';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlayerPause, IconPlayerPlay, IconSearch, IconUsers } from '@tabler/icons-react';
+import { IconPlayerPause, IconPlayerPlay, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useDeleteUser, useSetUserActive, useUsersPage } from '../api/queries/users.ts';
 import { confirmDeleteWithForce, confirmDestructive } from '../confirm.tsx';
@@ -15,6 +15,7 @@ import { DEFAULT_PAGE_SIZE } from '../model/paging.ts';
 import { notifySuccess } from '../notify.ts';
 import { deleteAction, editAction } from '../components/table/RowActionsMenu.tsx';
 import { CreateButton } from '../components/CreateButton.tsx';
+import { SearchField } from '../components/SearchField.tsx';
 
 function columns(myId: string): Column<User>[] {
   return [
@@ -82,14 +83,7 @@ export function UsersPage() {
         description="The people who sign in to Keyward. Admins can do everything; members hold what their permission groups grant."
         actions={canWrite && <CreateButton label="Create user" onClick={() => setForm({})} />}
       />
-      <TextInput
-        label="Search users"
-        placeholder="Part of the username"
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-        maw={360}
-      />
+      <SearchField label="Search users" placeholder="Part of the username" value={search} onChange={setSearch} maw={360} />
       <DataTable
         label="Users"
         columns={columns(session.user.id)}

@@ -1,15 +1,13 @@
-import { TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { SearchField } from '../SearchField.tsx';
 
 /** The keys search: a name, a description, the start of a key, or a whole token pasted in. */
 export function KeySearchField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   return (
-    <TextInput
+    <SearchField
       label="Search"
       placeholder="Name, key start or a whole token"
-      leftSection={<IconSearch size={16} aria-hidden />}
       value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
+      onChange={onChange}
       // A pasted token is a secret: no browser memory of it, no spelling service.
       autoComplete="off"
       spellCheck={false}
