@@ -58,10 +58,10 @@ export function serverFigures(keywardUrl: string, redisClient: Redis | undefined
     };
   }
 
-  /** p95 of 200 list requests, one at a time, the i-th searching `query(i)`. */
-  async function listP95(url: (i: number) => string, authorization: string): Promise<number> {
+  /** p95 of `count` list requests, one at a time, the i-th searching `query(i)`. */
+  async function listP95(url: (i: number) => string, authorization: string, count: number): Promise<number> {
     const times: number[] = [];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < count; i++) {
       const started = performance.now();
       const response = await fetch(url(i), { headers: { authorization } });
       await response.arrayBuffer();
