@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiClient } from '../../../test/support/api-client.ts';
 import { namedLimit as limit } from '../../../test/support/named-limits.ts';
 import { uniqueName } from '../../../test/support/people.ts';
+import { createIdentity, createProjectKey, verifyToken, type Identity } from '../../../test/support/verify-calls.ts';
 import { type TestServer } from '../../../test/support/test-server.ts';
 import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
-
-type Identity = { id: string; externalId: string; meta: Record<string, unknown> };
 
 describe('verification answers carry the identity, and see its edits at once', () => {
   let server: TestServer;
@@ -18,23 +17,9 @@ describe('verification answers carry the identity, and see its edits at once', (
     projectId = (await admin.post('/v1/projects', { name: 'Answered', keyPrefix: 'an' })).body.id;
   });
 
-  async function identity(body: Record<string, unknown> = {}): Promise<Identity> {
-    const response = await admin.post('/v1/identities', { externalId: uniqueName('customer'), ...body });
-    expect(response.status, response.text).toBe(201);
-    return response.body;
-  }
-
-  async function key(body: Record<string, unknown> = {}) {
-    const response = await admin.post('/v1/keys', { projectId, ...body });
-    expect(response.status, response.text).toBe(201);
-    return response.body as { key: { id: string }; token: string };
-  }
-
-  const verify = async (token: string, extra: Record<string, unknown> = {}) => {
-    const response = await anonymous.post('/v1/keys/verify', { key: token, ...extra });
-    expect(response.status, response.text).toBe(200);
-    return response.body;
-  };
+  const identity = (body?: Record<string, unknown>) => createIdentity(admin, body);
+  const key = (body?: Record<string, unknown>) => createProjectKey(admin, projectId, body);
+  const verify = (token: string, extra?: Record<string, unknown>) => verifyToken(anonymous, token, extra);
   const edit = async (path: string, body: Record<string, unknown>) => {
     const response = await admin.patch(path, body);
     expect(response.status, response.text).toBe(200);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiClient } from '../../../test/support/api-client.ts';
 import { namedLimit as limit } from '../../../test/support/named-limits.ts';
-import { uniqueName } from '../../../test/support/people.ts';
 import { ISO_UTC } from '../../../test/support/problems.ts';
+import { createIdentity, createProjectKey, verifyToken } from '../../../test/support/verify-calls.ts';
 import { type TestServer } from '../../../test/support/test-server.ts';
 import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 
@@ -19,23 +19,9 @@ describe('POST /v1/keys/verify: named limits of keys and identities', () => {
     projectId = (await admin.post('/v1/projects', { name: 'Limited', keyPrefix: 'lm' })).body.id;
   });
 
-  async function identity(body: Record<string, unknown> = {}) {
-    const response = await admin.post('/v1/identities', { externalId: uniqueName('customer'), ...body });
-    expect(response.status, response.text).toBe(201);
-    return response.body as { id: string; externalId: string };
-  }
-
-  async function key(body: Record<string, unknown> = {}) {
-    const response = await admin.post('/v1/keys', { projectId, ...body });
-    expect(response.status, response.text).toBe(201);
-    return response.body as { key: { id: string }; token: string };
-  }
-
-  async function verify(token: string, extra: Record<string, unknown> = {}): Promise<Answer> {
-    const response = await anonymous.post('/v1/keys/verify', { key: token, ...extra });
-    expect(response.status, response.text).toBe(200);
-    return response.body;
-  }
+  const identity = (body?: Record<string, unknown>) => createIdentity(admin, body);
+  const key = (body?: Record<string, unknown>) => createProjectKey(admin, projectId, body);
+  const verify = (token: string, extra?: Record<string, unknown>) => verifyToken<Answer>(anonymous, token, extra);
 
   /** name → remaining, and the names exceeded, of an answer's ratelimits. */
   const remainingOf = (answer: Answer) => Object.fromEntries((answer.ratelimits ?? []).map((entry) => [entry.name, entry.remaining]));
