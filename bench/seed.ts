@@ -44,7 +44,7 @@ function sqliteWriter(path: string): BulkWriter {
       const bulkSearch = table === 'keys' && searchTrigger !== undefined;
       db.exec('BEGIN');
       if (bulkSearch) db.exec('DROP TRIGGER key_search_insert');
-      const lastRowid = Number((db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM keys').get() as { last: number }).last);
+      const lastRowid = bulkSearch ? Number((db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM keys').get() as { last: number }).last) : 0;
       for (const row of rows) statement.run(...(row as (string | number | null)[]));
       if (bulkSearch) {
         const lastSearch = Number((db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM key_search').get() as { last: number }).last);
