@@ -36,8 +36,14 @@ export type Dialect = {
   withReadLock<Query extends Lockable<Query>>(query: Query, lock: ReadLock | undefined): Query;
   /** Locks one row by id before it is read with joins (which a lock clause cannot follow). */
   lockRow(trx: Db, table: 'keys' | 'users', id: string): Promise<void>;
-  /** `q` as a substring of a key's name, description or start, through the engine's trigram index. */
-  keySearch(q: string): RawBuilder<boolean>;
+  /**
+   * `q` as a substring of a key's name, description or start, through the engine's trigram index.
+   * With `through` (a word of `q`, given only where `keyMatch(q)` is defined), the index is asked
+   * for that word alone and each of its keys is tested for the whole of `q` row by row: the
+   * index then reads the entries of the word's trigrams only, not those of trigrams every key
+   * shares ("num", "ber" in "number 5123"), which a search for the whole of `q` reads too.
+   */
+  keySearch(q: string, through?: string): RawBuilder<boolean>;
   /**
    * The same test as `keySearch`, row by row and without the index, for walking keys in list
    * order; undefined where the engine's row test would answer some rows differently.
@@ -58,8 +64,8 @@ export type Dialect = {
   jsonRows(rows: readonly (readonly (string | number)[])[], columns: readonly JsonColumn[]): RawBuilder<unknown>;
 };
 
-// The trigram indexes answer substrings of three characters or more; shorter ones scan.
-const MIN_INDEXED_SEARCH = 3;
+/** The trigram indexes answer substrings of three characters or more; shorter ones scan. */
+export const MIN_INDEXED_SEARCH = 3;
 
 /** `q` as an FTS5 phrase over the indexed columns: with the trigram tokenizer, a substring. */
 function ftsPhrase(q: string): string {
@@ -79,7 +85,8 @@ export const sqliteDialect: Dialect = {
   insertsTogether: false,
   withReadLock: (query) => query,
   lockRow: async () => {},
-  keySearch(q) {
+  keySearch(q, through) {
+    if (through !== undefined) return sql<boolean>`(keys.id in (select key_id from key_search where key_search match ${ftsPhrase(through)}) and ${sqliteLike(q)})`;
     if ([...q].length >= MIN_INDEXED_SEARCH) {
       return sql<boolean>`keys.id in (select key_id from key_search where key_search match ${ftsPhrase(q)})`;
     }
@@ -114,9 +121,12 @@ export const sqliteDialect: Dialect = {
   },
 };
 
+/** A key's name, description and start as the trigram index holds them (the index's expression). */
+const postgresText = sql`lower(keys.name || ' ' || keys.description || ' ' || keys.token_start)`;
+
 /** `q` as a substring of a key's name, description and start, as the trigram index holds them. */
 function postgresLike(q: string): RawBuilder<boolean> {
-  return sql<boolean>`lower(keys.name || ' ' || keys.description || ' ' || keys.token_start) like ${likeContains(q)} escape '\\'`;
+  return sql<boolean>`${postgresText} like ${likeContains(q)} escape '\\'`;
 }
 
 /** PostgreSQL: concurrent writers held apart by row locks, pg_trgm search, `json_array_elements`. */
@@ -128,7 +138,13 @@ export const postgresDialect: Dialect = {
   lockRow: async (trx, table, id) => {
     await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(trx);
   },
-  keySearch: postgresLike,
+  keySearch(q, through) {
+    if (through === undefined) return postgresLike(q);
+    // The whole of q tested with strpos, which pg_trgm's operator class does not serve: a LIKE
+    // here would join the word's trigrams in the GIN scan and read every posting list again.
+    // Over the same lowered text, `strpos(…, q) > 0` holds where `LIKE '%q%'` does.
+    return sql<boolean>`(${postgresLike(through)} and strpos(${postgresText}, ${q.toLowerCase()}) > 0)`;
+  },
   // The index's own expression: in a select list or under a walk in key order, the planner
   // tests it row by row.
   keyMatch: postgresLike,

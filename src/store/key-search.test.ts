@@ -113,7 +113,11 @@ describe.each(['sqlite', 'postgres'] as const)('searched key lists against a fil
     ['expired keys', { status: 'expired' }, all],
     ["a member's own keys, less those with a group she lacks", {}, { kind: 'own', userId: users[1], hiddenGroupIds: [hiddenGroup] }],
   ];
-  const words = ['shared', 'common', 'SEVENFOLD', 'needle', 'onlyb', 'ärger', '50%', 'a_b', 'svc 1', 'vc', 'd', 'kw_', 'nothing here'];
+  const words = ['shared', 'common', 'SEVENFOLD', 'needle', 'onlyb', 'ärger', '50%', 'a_b', 'svc 1', 'vc', 'd', 'kw_', 'nothing here',
+    // Several words: a rare one under a common one (asked of the index alone, then each of its
+    // keys tested for the whole), in an order no key has, across columns (PostgreSQL's text
+    // joins them), with a trailing space, as infixes of words, only common words, not ASCII.
+    'common needle', 'needle shared', 'needle kw_', 'needle ', 'ommon needl', 'ommon sevenfol', 'shared common', 'SHARED COMMON SEVENFOLD', 'common ärger', 'svc 12'];
 
   for (const [name, filters, scope] of cases) {
     it(`pages, cursors and totals equal a filter over every row: ${name}`, async () => {
@@ -128,6 +132,18 @@ describe.each(['sqlite', 'postgres'] as const)('searched key lists against a fil
       }
     });
   }
+
+  it('asks the index for the rare word of a query alone, and for the whole query where no word is rare', async () => {
+    const asked: (string | undefined)[] = [];
+    const dialect = { ...store.dialect, keySearch: (q: string, through?: string) => (asked.push(through), store.dialect.keySearch(q, through)) };
+    const pageOf = async (q: string) => (await new KeySearch(store.db, dialect, { q, limit: 10 }, all, nowIso, SMALL).page(undefined, 10)).ids;
+    expect(await pageOf('ommon needl')).toEqual(keys.filter((key) => key.row.description.includes('common needle')).map((key) => key.row.id).reverse());
+    expect(asked).toEqual(['needl']);
+    asked.length = 0;
+    // 'svc' is in every key, 'svc 1' in 111: no word is asked of the index alone.
+    expect(await pageOf('svc 1')).toHaveLength(11);
+    expect(asked.filter((through) => through !== undefined)).toEqual([]);
+  });
 
   it('the list route answers the same through the repository, with totalCapped past the cap', async () => {
     const page = await store.repos.keys.list({ projectId: projects[0], q: 'needle', limit: 2 }, all, now);

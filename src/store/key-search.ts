@@ -1,7 +1,7 @@
 import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { KeyScope } from '../domain/access-policy.ts';
 import type { Database, Db } from './database.ts';
-import type { Dialect } from './dialect.ts';
+import { MIN_INDEXED_SEARCH, type Dialect } from './dialect.ts';
 import { keyConditions, type KeyFilters } from './key-filters.ts';
 
 /**
@@ -27,6 +27,16 @@ export const SEARCH_COUNT_CAP = 1_000;
 
 /** Rows a dense count walks, newest first, before it leaves the count to the index. */
 const COUNT_WALK_ROWS = 8_192;
+
+/**
+ * The words of a query of several words that the index can be asked for alone (three characters
+ * or more), each once, the longest first: `searchWords('number 5123')` is `['number', '5123']`.
+ * A query of one word has none (it is its own word).
+ */
+export function searchWords(q: string): string[] {
+  const words = [...new Set(q.split(/\s+/))].filter((word) => [...word].length >= MIN_INDEXED_SEARCH && word !== q);
+  return words.sort((a, b) => [...b].length - [...a].length);
+}
 
 /** A count of matches, up to SEARCH_COUNT_CAP: `capped` when there are more. */
 export type SearchCount = { total: number; capped: boolean };
@@ -81,10 +91,26 @@ export class KeySearch {
     return !(await this.#dialect.fewKeysMatch(this.#db, this.#q, this.#bounds.sparseAtMost));
   }
 
+  /**
+   * A word of a query of several words that the index holds for few keys, the longest first
+   * (the likelier to be rare): the index is then asked for it alone and its keys are tested for
+   * the whole query. Only where the engine has a row test for the query (`keyMatch`).
+   */
+  async #rareWord(): Promise<string | undefined> {
+    if (!this.#dialect.keyMatch(this.#q)) return undefined;
+    for (const word of searchWords(this.#q)) {
+      if (await this.#dialect.fewKeysMatch(this.#db, word, this.#bounds.sparseAtMost)) return word;
+    }
+    return undefined;
+  }
+
   /** The first `want` matching ids after `after` (newest first), and the count when it came with them. */
   async #pageIds(after: string | undefined, want: number): Promise<SearchedIds> {
     const match = this.#dialect.keyMatch(this.#q);
-    if (!match || !(await this.#isDense())) return this.#sparsePage(after, want);
+    if (!match) return this.#sparsePage(after, want);
+    const rare = await this.#rareWord();
+    if (rare !== undefined) return this.#sparsePage(after, want, rare);
+    if (!(await this.#isDense())) return this.#sparsePage(after, want);
     // One statement on both engines: the inner walk in key order, bounded, tests each row; the
     // outer keeps the matches and stops at the page. Neither engine sorts again (the inner
     // order carries through), so a dense word reads about want / density rows.
@@ -108,15 +134,15 @@ export class KeySearch {
    * Every match up to the count's cap, from the index, newest first: the page and its count from
    * one index search (PostgreSQL's GIN reads the same posting lists for a page as for a count).
    */
-  async #sparsePage(after: string | undefined, want: number): Promise<SearchedIds> {
+  async #sparsePage(after: string | undefined, want: number, through?: string): Promise<SearchedIds> {
     const cap = this.#bounds.countCap;
-    const all = await this.#fromIndex(undefined, cap + 1);
+    const all = await this.#fromIndex(undefined, cap + 1, through);
     const counted = all.length > cap ? { total: cap, capped: true } : { total: all.length, capped: false };
     // Ids are of one length and alphabet, so JavaScript orders them as both databases do.
     const start = after === undefined ? 0 : all.findIndex((id) => id < after);
     const ids = start < 0 ? [] : all.slice(start, start + want);
     // Past the first thousand, the page comes from the index on its own.
-    if (ids.length < want && counted.capped) return { ids: await this.#fromIndex(after, want), dense: false, counted };
+    if (ids.length < want && counted.capped) return { ids: await this.#fromIndex(after, want, through), dense: false, counted };
     return { ids, dense: false, counted };
   }
 
@@ -126,9 +152,9 @@ export class KeySearch {
    * one key in a hundred holds, and read most of the table when those keys are far down it
    * (3 s at a million keys).
    */
-  async #fromIndex(after: string | undefined, want: number): Promise<string[]> {
+  async #fromIndex(after: string | undefined, want: number, through?: string): Promise<string[]> {
     const rows = await this.#db
-      .with((cte) => cte('matches').materialized(), (db) => db.selectFrom('keys').select('keys.id').where(this.#where).where(this.#dialect.keySearch(this.#q)))
+      .with((cte) => cte('matches').materialized(), (db) => db.selectFrom('keys').select('keys.id').where(this.#where).where(this.#dialect.keySearch(this.#q, through)))
       .selectFrom('matches')
       .select('matches.id')
       .$if(after !== undefined, (query) => query.where('matches.id', '<', after!))
