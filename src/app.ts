@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import { bootstrapFirstAdmin } from './services/auth.ts';
 import { createServices } from './services/create-services.ts';
+import type { KeyHashScan } from './store/key-hash-filter.ts';
 import type { App } from './http/app-types.ts';
 import type { Store } from './store/store.ts';
 import { installAuthentication } from './http/plugins/authentication.ts';
@@ -48,6 +49,8 @@ export type AppOptions = {
   webhookPollMs?: number;
   /** Tracing, when the environment turned it on (`startTracing`); shut down with the app. */
   tracing?: Tracing;
+  /** How the embedded store's filter of token hashes is filled at start (tests step it). */
+  keyHashScan?: KeyHashScan;
 };
 
 // Secrets travel in these headers; they must never reach a log line.
@@ -128,13 +131,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     usageFlushMs: options.usageFlushMs,
     webhookPollMs: options.webhookPollMs,
     traceStatement: options.tracing?.traceStatement,
+    keyHashScan: options.keyHashScan,
   });
   app.addHook('onClose', () => services.close());
   app.decorate('services', services.ctx);
   app.decorate('store', services.store);
   app.decorate('config', config);
   app.decorate('passwordGuard', services.passwordGuard);
-  app.decorate('metrics', installMetrics(app, services.ctx.cache, services.ctx.limits, services.passwordGuard.checks, services.store.statements));
+  app.decorate('metrics', installMetrics(app, services.ctx.cache, services.ctx.limits, services.passwordGuard.checks, services.store.statements, services.store.keyHashes));
   app.decorate('webhooks', services.webhooks);
 
   // Only JSON is accepted; text/plain would otherwise be parsed into a string.

@@ -9,6 +9,7 @@ import { UsageLimiter } from '../runtime/usage/usage-limits.ts';
 import { UsageRecorder } from '../runtime/usage/usage-recorder.ts';
 import { VerificationLog, VERIFICATIONS_FLUSH_MS } from '../runtime/usage/verification-log.ts';
 import { openStore, type StatementTracer, type Store } from '../store/connect.ts';
+import type { KeyHashScan } from '../store/key-hash-filter.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import type { ServiceContext, ServiceLog } from './context.ts';
 import { createPasswordGuard, type PasswordGuard } from './password-attempts.ts';
@@ -36,6 +37,8 @@ export type ServiceOptions = {
   background?: boolean;
   /** With tracing on, what runs each SQLite statement in a span (src/telemetry.ts). */
   traceStatement?: StatementTracer;
+  /** How the embedded store's filter of token hashes is filled at start (tests step it). */
+  keyHashScan?: KeyHashScan;
 };
 
 /** Brings the schema of the database a URL names up to date (`keyward migrate`). */
@@ -81,6 +84,11 @@ export async function createServices(config: Config, options: ServiceOptions): P
     // Pool errors (an idle PostgreSQL connection dropped) are logged, never fatal.
     const store = closing(openStore(config.databaseUrl, (error) => log.warn({ err: error }, 'database connection lost; it will be re-opened on demand'), options.traceStatement), (it) => it.close());
     await migrateToLatest(store.db, store.dialect);
+    // Filled in the background: until it is complete, look-ups go to the database. A one-off
+    // command verifies no key and skips it.
+    if (options.background !== false) {
+      store.keyHashes?.start({ onError: (error) => log.error({ err: error }, 'filling the filter of key hashes failed: every unknown token is looked up in the database'), ...options.keyHashScan });
+    }
     const redis = config.redisUrl
       ? closing(openRedis(config.redisUrl, (error) => log.debug({ err: error }, 'redis error')), (it) => it.disconnect())
       : undefined;

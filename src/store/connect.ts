@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { sqliteDialect } from './dialect.ts';
+import { KeyHashFilter } from './key-hash-filter.ts';
 import { NodeSqliteDatabase, type StatementTracer } from './node-sqlite-driver.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { repositoriesOf } from './repositories.ts';
@@ -30,18 +31,24 @@ export function openStore(databaseUrl: string, onPoolError: (error: Error) => vo
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: countingStatements(statements) });
     const checkpointer = path === ':memory:' ? undefined : startCheckpointer(path);
     const write = batchedWrites(db);
+    // This one connection runs every read and write of the process (Kysely's SQLite dialect
+    // holds one; the checkpointer's connection only checkpoints), so its triggers see every
+    // new hash.
+    const keyHashes = new KeyHashFilter(database.raw, statements);
     return {
       db,
       dialect: sqliteDialect,
       statements,
-      repos: repositoriesOf(db, sqliteDialect),
-      write: (work) => write((trx) => work(repositoriesOf(trx, sqliteDialect))),
+      keyHashes,
+      repos: repositoriesOf(db, sqliteDialect, keyHashes),
+      write: (work) => write((trx) => work(repositoriesOf(trx, sqliteDialect, keyHashes))),
       writeBatch: batchedWriter(write, sqliteDialect),
       databaseUrl,
       ping: async () => {
         database.raw.prepare('SELECT 1').get();
       },
       close: async () => {
+        keyHashes.stop();
         await checkpointer?.stop();
         await db.destroy();
       },

@@ -2,11 +2,13 @@ import { CompiledQuery, expressionBuilder, sql } from 'kysely';
 import type { KeyScope } from '../domain/access-policy.ts';
 import { unionGrants } from '../domain/permissions.ts';
 import type { Database, Db, KeyGroupTable, KeyTable } from './database.ts';
+import type { Dialect } from './dialect.ts';
 import { keyConditions, type KeyFilters } from './key-filters.ts';
 import { KeySearch } from './key-search.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { keyViewOf, type KeyGroupRef, type KeyRowWithPeople, type KeyView } from './key-views.ts';
 import { groupsOfHolders } from './groups.ts';
+import type { HashSieve } from './key-hash-filter.ts';
 import { Repository } from './repository.ts';
 
 export { keysInScope, type KeyFilters } from './key-filters.ts';
@@ -33,6 +35,14 @@ const verifiableSql: Partial<Record<'sqlite' | 'postgres', string>> = {};
 
 /** Keys: their settings, their groups, and the counters verification writes behind. */
 export class KeyRepository extends Repository {
+  readonly #hashes: HashSieve | undefined;
+
+  /** `hashes`: where the embedded store knows every stored hash, it answers for tokens it lacks (see KeyHashFilter). */
+  constructor(db: Db, dialect: Dialect, hashes?: HashSieve) {
+    super(db, dialect);
+    this.#hashes = hashes;
+  }
+
   #withPeople() {
     return this.db
       .selectFrom('keys')
@@ -122,13 +132,15 @@ export class KeyRepository extends Repository {
     }
   }
 
-  /** Everything verification needs, found by the hash of a presented token. */
   /**
    * The key a token hash belongs to, as verification needs it. Every token not in the key cache
-   * comes here, a flood of made-up ones too, so the statement is compiled once per engine and
-   * run with each hash: building and compiling it took twice as long as SQLite's answer.
+   * comes here, a flood of made-up ones too: on SQLite, a hash the filter of stored hashes has
+   * never seen ends here without a statement (PostgreSQL has none: see KeyHashFilter). The
+   * statement is compiled once per engine and run with each hash: building and compiling it
+   * took twice as long as SQLite's answer.
    */
   async findVerifiable(hash: string) {
+    if (this.#hashes && !this.#hashes.mayBeStored(hash)) return undefined;
     const compiledSql = (verifiableSql[this.dialect.name] ??= verifiableQuery(this.db, '').compile().sql);
     const [row] = (await this.db.executeQuery<VerifiableRow>(CompiledQuery.raw(compiledSql, [hash]))).rows;
     if (!row) return undefined;

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import type { Dialect } from './dialect.ts';
+import type { KeyHashFilter } from './key-hash-filter.ts';
 import type { Repositories } from './repositories.ts';
 import type { WriteBatch } from './write-batch.ts';
 
@@ -31,6 +32,11 @@ export type Store = {
   statements: StatementCount;
   /** The URL it was opened with (PostgreSQL listeners open their own connection from it). */
   databaseUrl: string;
+  /**
+   * The embedded store's filter of every stored token hash (undefined on PostgreSQL, where other
+   * nodes create keys): `start` it once the schema is migrated.
+   */
+  keyHashes?: KeyHashFilter;
   /** Resolves when the database answers a trivial query. */
   ping: () => Promise<void>;
   close: () => Promise<void>;

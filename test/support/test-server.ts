@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { KeyHashScan } from '../../src/store/key-hash-filter.ts';
 import type { App } from '../../src/http/app-types.ts';
 import { createPostgresDatabase, TEST_STORE } from './test-database.ts';
 
@@ -37,13 +38,16 @@ export type TestServer = {
  * `webhookPollMs`: how often the server looks for due webhook deliveries by itself. Off by
  * default: tests move the clock and then call `server.app.webhooks.runOnce()`, so deliveries
  * happen when a test says (and never change the database while a test compares snapshots).
+ * `restartOf`: a server (its app closed) whose database this one opens, as a restart does;
+ * the database stays that server's, removed by its `close()`.
+ * `keyHashScan`: how the SQLite store's filter of token hashes is filled (tests step it).
  */
-export async function startTestServer(options: { env?: Record<string, string>; withAdmin?: boolean; webhookPollMs?: number; usageFlushMs?: number; passwordCost?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; withAdmin?: boolean; webhookPollMs?: number; usageFlushMs?: number; passwordCost?: number; restartOf?: TestServer; keyHashScan?: KeyHashScan } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'keyward-test-'));
-  const dbPath = join(dir, 'keyward.db');
   const withAdmin = options.withAdmin ?? true;
-  const postgres = TEST_STORE === 'postgres' ? await createPostgresDatabase() : undefined;
-  const databaseUrl = postgres?.url ?? `file:${dbPath}`;
+  const dbPath = options.restartOf?.dbPath ?? join(dir, 'keyward.db');
+  const postgres = TEST_STORE === 'postgres' && !options.restartOf ? await createPostgresDatabase() : undefined;
+  const databaseUrl = options.restartOf?.databaseUrl ?? postgres?.url ?? `file:${dbPath}`;
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
@@ -64,6 +68,7 @@ export async function startTestServer(options: { env?: Record<string, string>; w
     usageFlushMs: options.usageFlushMs ?? 50,
     webhookPollMs: options.webhookPollMs ?? 0,
     logStream: { write: (line) => void logs.push(line) },
+    keyHashScan: options.keyHashScan,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

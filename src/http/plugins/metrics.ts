@@ -17,7 +17,7 @@ export type Metrics = {
 };
 
 /** Request counts and latencies by route, and verification results by code, at /metrics. */
-export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: UsageLimiter, passwordChecks: ConcurrencyGate, statements: { readonly total: number }): Metrics {
+export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: UsageLimiter, passwordChecks: ConcurrencyGate, statements: { readonly total: number }, keyHashes?: { readonly stats: KeyHashFilterStats }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const routes = new RouteRecorder(DURATION_BUCKETS);
@@ -104,6 +104,7 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: Us
       this.set({ kind: 'unknown' }, bounds.unknown);
     },
   });
+  if (keyHashes) installKeyHashFilterMetrics(registry, keyHashes);
   new Gauge({
     name: 'keyward_key_cache_trusted',
     help: '1 while the key cache may answer (0 while the invalidation bus between nodes is down)',
@@ -249,4 +250,39 @@ function routeDurations(routes: RouteRecorder) {
       return { name, help: this.help, type: this.type, aggregator: this.aggregator, values };
     },
   };
+}
+
+/** What the embedded store's filter of token hashes says of itself (KeyHashFilter.stats). */
+type KeyHashFilterStats = { ready: boolean; bytes: number; absent: number; maybe: number };
+
+/** The embedded store's filter of token hashes (absent on PostgreSQL, which has none). */
+function installKeyHashFilterMetrics(registry: Registry, keyHashes: { readonly stats: KeyHashFilterStats }): void {
+  new Gauge({
+    name: 'keyward_key_hash_filter_ready',
+    help: '1 once the filter of stored token hashes is filled (until then every unknown token is looked up in the database)',
+    registers: [registry],
+    collect() {
+      this.set(keyHashes.stats.ready ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'keyward_key_hash_filter_bytes',
+    help: 'Memory of the filter of stored token hashes (with the one being filled, while it grows)',
+    registers: [registry],
+    collect() {
+      this.set(keyHashes.stats.bytes);
+    },
+  });
+  new Counter({
+    name: 'keyward_key_hash_filter_lookups_total',
+    help: 'Token look-ups the filter answered: absent (no such key, no statement) or maybe (passed to the database: stored keys and false positives)',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const { absent, maybe } = keyHashes.stats;
+      this.inc({ result: 'absent' }, absent);
+      this.inc({ result: 'maybe' }, maybe);
+    },
+  });
 }
