@@ -4,8 +4,8 @@ import { tokenDigester } from '../domain/token.ts';
 import { KeyCache } from '../runtime/cache/key-cache.ts';
 import { openInvalidationBus } from '../runtime/cache/open-invalidation-bus.ts';
 import { openRedis } from '../runtime/redis-client.ts';
-import { UsageAnalytics } from '../runtime/usage/usage-analytics.ts';
 import { UsageLimiter } from '../runtime/usage/usage-limits.ts';
+import { USAGE_COUNTS_FLUSH_MS, UsageAnalytics } from '../runtime/usage/usage-analytics.ts';
 import { UsageRecorder } from '../runtime/usage/usage-recorder.ts';
 import { VerificationLog, VERIFICATIONS_FLUSH_MS } from '../runtime/usage/verification-log.ts';
 import { openStore, type StatementTracer, type Store } from '../store/connect.ts';
@@ -119,7 +119,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
         onError: (error) => log.error({ err: error }, 'writing quotas failed; will retry'),
       }), (it) => it.close()),
       analytics: closing(new UsageAnalytics(store.repos.usage, {
-        flushMs,
+        flushMs: options.usageFlushMs ?? USAGE_COUNTS_FLUSH_MS,
         clock,
         onError: (error) => log.error({ err: error }, 'writing usage counts failed; will retry'),
       }), (it) => it.close()),
