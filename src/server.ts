@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, resolveSecret } from './config.ts';
 import { stopOnSignals } from './http/graceful-stop.ts';
+import { limitHeapGrowth } from './runtime/heap-growth.ts';
 import { startTracing } from './tracing.ts';
 
 // The only place that reads the environment and listens; everything else is `buildApp`.
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // A process-wide V8 setting, so here and in `keyward serve`, not in buildApp (tests build apps).
+  limitHeapGrowth();
   const app = await buildApp({ config, secret, tracing });
   stopOnSignals(app);
   await app.listen({ port: config.port, host: config.host });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolveSecret } from '../../config.ts';
 import { startTracing } from '../../tracing.ts';
 import { stopOnSignals } from '../../http/graceful-stop.ts';
+import { limitHeapGrowth } from '../../runtime/heap-growth.ts';
 import type { CliIo } from '../io.ts';
 import { CONFIG_OPTION, configOf } from './config.ts';
 
@@ -23,6 +24,8 @@ export function registerServe(program: Command, io: CliIo): void {
       const tracing = await startTracing(io.env);
       // Loaded here, not at the top: the remote commands must not pay for loading the server.
       const { buildApp } = await import('../../app.ts');
+      // As src/server.ts: the old generation collected before garbage triples it (heap-growth.ts).
+      limitHeapGrowth();
       const app = await buildApp({ config, secret: resolveSecret(config), tracing });
       // As `npm start` stops: every request already received is answered, then usage is
       // flushed and the database closed, within orchestrators' 10-second grace.
