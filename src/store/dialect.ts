@@ -36,21 +36,23 @@ export type Dialect = {
   withReadLock<Query extends Lockable<Query>>(query: Query, lock: ReadLock | undefined): Query;
   /** Locks one row by id before it is read with joins (which a lock clause cannot follow). */
   lockRow(trx: Db, table: 'keys' | 'users', id: string): Promise<void>;
+  /** `q` as a substring of a key's name, description or start, through the engine's trigram index. */
+  keySearch(q: string): RawBuilder<boolean>;
   /**
-   * `q` as a substring of a key's name, description or start, through the engine's trigram index.
-   * With `through` (a word of `q`, given only where `keyMatch(q)` is defined), the index is asked
-   * for that word alone and each of its keys is tested for the whole of `q` row by row: the
-   * index then reads the entries of the word's trigrams only, not those of trigrams every key
-   * shares ("num", "ber" in "number 5123"), which a search for the whole of `q` reads too.
-   */
-  keySearch(q: string, through?: string): RawBuilder<boolean>;
-  /**
-   * The same test as `keySearch`, row by row and without the index, for walking keys in list
-   * order; undefined where the engine's row test would answer some rows differently.
+   * The same test as `keySearch`, row by row and never through the index, for walking keys in
+   * list order and for testing a few keys found otherwise; undefined where the engine's row
+   * test would answer some rows differently.
    */
   keyMatch(q: string): RawBuilder<boolean> | undefined;
   /** Whether the trigram index finds at most `atMost` keys for `q`, all projects together. */
   fewKeysMatch(db: Db, q: string, atMost: number): Promise<boolean>;
+  /**
+   * The keys the trigram index finds for `word`, as a condition on `keys`, where it finds at
+   * most `atMost` (all projects together); undefined where it finds more. A query's rare word
+   * asked alone makes the index read the entries of that word's trigrams only, not those of
+   * trigrams every key shares ("num", "ber" in "number 5123"), which the whole query reads too.
+   */
+  fewKeysHolding(db: Db, word: string, atMost: number): Promise<RawBuilder<boolean> | undefined>;
   /**
    * The keys that hold `q` and meet `where`, counted up to `atMost + 1` where the engine can read
    * its index lazily and stop there; undefined where it cannot.
@@ -85,8 +87,7 @@ export const sqliteDialect: Dialect = {
   insertsTogether: false,
   withReadLock: (query) => query,
   lockRow: async () => {},
-  keySearch(q, through) {
-    if (through !== undefined) return sql<boolean>`(keys.id in (select key_id from key_search where key_search match ${ftsPhrase(through)}) and ${sqliteLike(q)})`;
+  keySearch(q) {
     if ([...q].length >= MIN_INDEXED_SEARCH) {
       return sql<boolean>`keys.id in (select key_id from key_search where key_search match ${ftsPhrase(q)})`;
     }
@@ -104,6 +105,15 @@ export const sqliteDialect: Dialect = {
     // either way (under 1.5 ms at a million keys, rare words and words every key has alike).
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM key_search WHERE key_search MATCH ${ftsPhrase(q)} LIMIT ${atMost + 1})`.execute(db);
     return Number(rows[0]!.n) <= atMost;
+  },
+  async fewKeysHolding(db, word, atMost) {
+    if ([...word].length < MIN_INDEXED_SEARCH) return undefined;
+    // One search that both counts and finds: FTS5's rowids alone (no row of its content table
+    // read), and the keys then by those rowids. At 10,000,000 keys a seven-digit word's search
+    // costs 2–3 ms of CPU; a count and then a search of their own cost it twice.
+    const { rows } = await sql<{ found: number }>`SELECT rowid AS found FROM key_search WHERE key_search MATCH ${ftsPhrase(word)} LIMIT ${atMost + 1}`.execute(db);
+    if (rows.length > atMost) return undefined;
+    return sql<boolean>`keys.id in (select key_id from key_search where rowid in (select value from json_each(${JSON.stringify(rows.map((row) => row.found))})))`;
   },
   async countKeyMatches(db, q, where, atMost) {
     // Driven from FTS5, which yields matches as it reads its doclists, into keys by id: the
@@ -129,6 +139,16 @@ function postgresLike(q: string): RawBuilder<boolean> {
   return sql<boolean>`${postgresText} like ${likeContains(q)} escape '\\'`;
 }
 
+/**
+ * GIN builds its whole bitmap before the first row, so a count that stops early costs as much as
+ * the search; the planner's estimate (from the expression index's statistics) costs a planning,
+ * about 0.3 ms.
+ */
+async function postgresFewKeysMatch(db: Db, q: string, atMost: number): Promise<boolean> {
+  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM keys WHERE ${postgresLike(q)}`.execute(db);
+  return rows[0]!['QUERY PLAN'][0].Plan['Plan Rows'] <= atMost;
+}
+
 /** PostgreSQL: concurrent writers held apart by row locks, pg_trgm search, `json_array_elements`. */
 export const postgresDialect: Dialect = {
   name: 'postgres',
@@ -138,23 +158,15 @@ export const postgresDialect: Dialect = {
   lockRow: async (trx, table, id) => {
     await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(trx);
   },
-  keySearch(q, through) {
-    if (through === undefined) return postgresLike(q);
-    // The whole of q tested with strpos, which pg_trgm's operator class does not serve: a LIKE
-    // here would join the word's trigrams in the GIN scan and read every posting list again.
-    // Over the same lowered text, `strpos(…, q) > 0` holds where `LIKE '%q%'` does.
-    return sql<boolean>`(${postgresLike(through)} and strpos(${postgresText}, ${q.toLowerCase()}) > 0)`;
-  },
-  // The index's own expression: in a select list or under a walk in key order, the planner
-  // tests it row by row.
-  keyMatch: postgresLike,
-  async fewKeysMatch(db, q, atMost) {
-    // GIN builds its whole bitmap before the first row, so a count that stops early costs as
-    // much as the search; the planner's estimate (from the expression index's statistics)
-    // costs a planning, about 0.3 ms.
-    const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM keys WHERE ${postgresLike(q)}`.execute(db);
-    return rows[0]!['QUERY PLAN'][0].Plan['Plan Rows'] <= atMost;
-  },
+  keySearch: postgresLike,
+  // The index's own text tested with strpos, which pg_trgm's operator class does not serve:
+  // beside a rare word's LIKE, a LIKE for the whole query would join its trigrams to the same
+  // GIN scan, which would read every one's posting list. Over the same lowered text,
+  // `strpos(…, q) > 0` holds where `LIKE '%q%'` does.
+  keyMatch: (q) => sql<boolean>`strpos(${postgresText}, ${q.toLowerCase()}) > 0`,
+  fewKeysMatch: postgresFewKeysMatch,
+  // The estimate only: the search itself runs in the page's statement, one GIN scan.
+  fewKeysHolding: async (db, word, atMost) => ((await postgresFewKeysMatch(db, word, atMost)) ? postgresLike(word) : undefined),
   countKeyMatches: async () => undefined,
   jsonRows(rows, columns) {
     const selected = columns.map((column, i) => `(e->>${i})${column.integer ? '::bigint' : ''} AS ${column.name}`).join(', ');

@@ -4,6 +4,7 @@ import type { KeyScope } from '../domain/access-policy.ts';
 import { newId } from '../domain/ids.ts';
 import type { Store } from './connect.ts';
 import type { KeyTable } from './database.ts';
+import type { Dialect } from './dialect.ts';
 import type { KeyFilters } from './key-filters.ts';
 import { KeySearch, SEARCH_BOUNDS, type SearchBounds } from './key-search.ts';
 import { withMigratedStore } from '../../test/support/migrated-store.ts';
@@ -133,16 +134,20 @@ describe.each(['sqlite', 'postgres'] as const)('searched key lists against a fil
     });
   }
 
-  it('asks the index for the rare word of a query alone, and for the whole query where no word is rare', async () => {
-    const asked: (string | undefined)[] = [];
-    const dialect = { ...store.dialect, keySearch: (q: string, through?: string) => (asked.push(through), store.dialect.keySearch(q, through)) };
+  it('takes the keys of a rare word of the query from the index, and none where no word is rare', async () => {
+    const taken: string[] = [];
+    const dialect: Dialect = { ...store.dialect, fewKeysHolding: async (db, word, atMost) => {
+      const found = await store.dialect.fewKeysHolding(db, word, atMost);
+      if (found) taken.push(word);
+      return found;
+    } };
     const pageOf = async (q: string) => (await new KeySearch(store.db, dialect, { q, limit: 10 }, all, nowIso, SMALL).page(undefined, 10)).ids;
     expect(await pageOf('ommon needl')).toEqual(keys.filter((key) => key.row.description.includes('common needle')).map((key) => key.row.id).reverse());
-    expect(asked).toEqual(['needl']);
-    asked.length = 0;
-    // 'svc' is in every key, 'svc 1' in 111: no word is asked of the index alone.
+    expect(taken).toEqual(['needl']);
+    taken.length = 0;
+    // 'svc' is in every key, 'svc 1' in 111: no word's keys are taken alone.
     expect(await pageOf('svc 1')).toHaveLength(11);
-    expect(asked.filter((through) => through !== undefined)).toEqual([]);
+    expect(taken).toEqual([]);
   });
 
   it('the list route answers the same through the repository, with totalCapped past the cap', async () => {

@@ -92,14 +92,13 @@ export class KeySearch {
   }
 
   /**
-   * A word of a query of several words that the index holds for few keys, the longest first
-   * (the likelier to be rare): the index is then asked for it alone and its keys are tested for
-   * the whole query. Only where the engine has a row test for the query (`keyMatch`).
+   * The keys of a word of the query that the index holds for few keys, the longest word first
+   * (the likelier to be rare), as a condition on `keys`: each is then tested for the whole query.
    */
-  async #rareWord(): Promise<string | undefined> {
-    if (!this.#dialect.keyMatch(this.#q)) return undefined;
+  async #rareWordKeys(): Promise<Expression<SqlBool> | undefined> {
     for (const word of searchWords(this.#q)) {
-      if (await this.#dialect.fewKeysMatch(this.#db, word, this.#bounds.sparseAtMost)) return word;
+      const found = await this.#dialect.fewKeysHolding(this.#db, word, this.#bounds.sparseAtMost);
+      if (found) return found;
     }
     return undefined;
   }
@@ -108,8 +107,8 @@ export class KeySearch {
   async #pageIds(after: string | undefined, want: number): Promise<SearchedIds> {
     const match = this.#dialect.keyMatch(this.#q);
     if (!match) return this.#sparsePage(after, want);
-    const rare = await this.#rareWord();
-    if (rare !== undefined) return this.#sparsePage(after, want, rare);
+    const rare = await this.#rareWordKeys();
+    if (rare) return this.#sparsePage(after, want, sql<boolean>`(${rare} and ${match})`);
     if (!(await this.#isDense())) return this.#sparsePage(after, want);
     // One statement on both engines: the inner walk in key order, bounded, tests each row; the
     // outer keeps the matches and stops at the page. Neither engine sorts again (the inner
@@ -134,15 +133,15 @@ export class KeySearch {
    * Every match up to the count's cap, from the index, newest first: the page and its count from
    * one index search (PostgreSQL's GIN reads the same posting lists for a page as for a count).
    */
-  async #sparsePage(after: string | undefined, want: number, through?: string): Promise<SearchedIds> {
+  async #sparsePage(after: string | undefined, want: number, search = this.#dialect.keySearch(this.#q)): Promise<SearchedIds> {
     const cap = this.#bounds.countCap;
-    const all = await this.#fromIndex(undefined, cap + 1, through);
+    const all = await this.#fromIndex(undefined, cap + 1, search);
     const counted = all.length > cap ? { total: cap, capped: true } : { total: all.length, capped: false };
     // Ids are of one length and alphabet, so JavaScript orders them as both databases do.
     const start = after === undefined ? 0 : all.findIndex((id) => id < after);
     const ids = start < 0 ? [] : all.slice(start, start + want);
     // Past the first thousand, the page comes from the index on its own.
-    if (ids.length < want && counted.capped) return { ids: await this.#fromIndex(after, want, through), dense: false, counted };
+    if (ids.length < want && counted.capped) return { ids: await this.#fromIndex(after, want, search), dense: false, counted };
     return { ids, dense: false, counted };
   }
 
@@ -152,9 +151,9 @@ export class KeySearch {
    * one key in a hundred holds, and read most of the table when those keys are far down it
    * (3 s at a million keys).
    */
-  async #fromIndex(after: string | undefined, want: number, through?: string): Promise<string[]> {
+  async #fromIndex(after: string | undefined, want: number, search: Expression<SqlBool> = this.#dialect.keySearch(this.#q)): Promise<string[]> {
     const rows = await this.#db
-      .with((cte) => cte('matches').materialized(), (db) => db.selectFrom('keys').select('keys.id').where(this.#where).where(this.#dialect.keySearch(this.#q, through)))
+      .with((cte) => cte('matches').materialized(), (db) => db.selectFrom('keys').select('keys.id').where(this.#where).where(search))
       .selectFrom('matches')
       .select('matches.id')
       .$if(after !== undefined, (query) => query.where('matches.id', '<', after!))
