@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AuditEventTable } from './database.ts';
+import type { AuditEventTable, NewRows } from './database.ts';
 import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { Repository } from './repository.ts';
 
@@ -22,9 +22,9 @@ export class AuditRepository extends Repository {
     await this.db.insertInto('audit_events').values(row).execute();
   }
 
-  /** The statement that appends many events (a batch of writes sharing a transaction runs it). */
-  insertsOf(rows: readonly AuditEventTable[]) {
-    return rows.length > 0 ? [this.db.insertInto('audit_events').values(rows)] : [];
+  /** Many events, as rows to write together (a batch of writes sharing a transaction does). */
+  newRowsOf(rows: readonly AuditEventTable[]): NewRows[] {
+    return rows.length > 0 ? [{ table: 'audit_events', rows }] : [];
   }
 
   /** A page of audit events, newest first. */

@@ -241,5 +241,8 @@ export type Database = {
 
 export type Db = Kysely<Database>;
 
+/** New rows of one table, written together (a batch of creations holds its inserts as these). */
+export type NewRows = { [T in keyof Database]: { table: T; rows: readonly Database[T][] } }[keyof Database];
+
 /** Runs a unit of work in a transaction and resolves once it is committed. */
 export type WriteTransaction = <T>(work: (trx: Db) => Promise<T>) => Promise<T>;

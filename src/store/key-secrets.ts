@@ -1,5 +1,5 @@
 import { IMPORTED_HMAC, IMPORTED_SHA256, OWN_HMAC } from '../domain/imported-token.ts';
-import type { KeyTable } from './database.ts';
+import type { KeySecretTable, KeyTable, NewRows } from './database.ts';
 import { Repository } from './repository.ts';
 
 /** One imported key as stored: its row, the SHA-256 (hex) it verifies with, its groups. */
@@ -8,6 +8,10 @@ export type ImportedKeyRow = { key: KeyTable; sha256: string; groupIds: readonly
 // Rows per statement: keys rows have 18 columns, well within SQLite's and PostgreSQL's
 // bound-parameter limits at this size.
 const CHUNK = 100;
+
+function secretRow(keyId: string, hash: string, createdAt: string): KeySecretTable {
+  return { hash, key_id: keyId, algorithm: OWN_HMAC, expires_at: null, created_at: createdAt };
+}
 
 function chunks<T>(items: readonly T[]): T[][] {
   const result: T[][] = [];
@@ -22,13 +26,12 @@ function chunks<T>(items: readonly T[]): T[][] {
 export class KeySecretRepository extends Repository {
   /** Stores the keyed hash of a key's new token. */
   async insert(keyId: string, hash: string, createdAt: string): Promise<void> {
-    await this.insertsOf([{ keyId, hash, createdAt }])[0]!.execute();
+    await this.db.insertInto('key_secrets').values(secretRow(keyId, hash, createdAt)).execute();
   }
 
-  /** The statement that stores the keyed hashes of many new tokens (none for none). */
-  insertsOf(rows: readonly { keyId: string; hash: string; createdAt: string }[]) {
-    if (rows.length === 0) return [];
-    return [this.db.insertInto('key_secrets').values(rows.map((row) => ({ hash: row.hash, key_id: row.keyId, algorithm: OWN_HMAC, expires_at: null, created_at: row.createdAt })))];
+  /** The keyed hashes of many new tokens, as rows to write together (none for none). */
+  newRowsOf(rows: readonly { keyId: string; hash: string; createdAt: string }[]): NewRows[] {
+    return rows.length > 0 ? [{ table: 'key_secrets', rows: rows.map((row) => secretRow(row.keyId, row.hash, row.createdAt)) }] : [];
   }
 
   /** Ends every hash of a key at once. */

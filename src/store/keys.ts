@@ -1,7 +1,7 @@
 import { CompiledQuery, expressionBuilder, sql } from 'kysely';
 import type { KeyScope } from '../domain/access-policy.ts';
 import { unionGrants } from '../domain/permissions.ts';
-import type { Database, Db, KeyGroupTable, KeyTable } from './database.ts';
+import type { Database, Db, KeyGroupTable, KeyTable, NewRows } from './database.ts';
 import type { Dialect } from './dialect.ts';
 import { keyConditions, type KeyFilters } from './key-filters.ts';
 import { KeySearch } from './key-search.ts';
@@ -103,11 +103,11 @@ export class KeyRepository extends Repository {
     await this.db.insertInto('keys').values(row).execute();
   }
 
-  /** The statements that insert many new keys and their groups (a batch of creations runs them). */
-  insertsOf(rows: readonly KeyTable[], memberships: readonly KeyGroupTable[]) {
+  /** Many new keys and their groups, by table (a batch of creations writes them together). */
+  newRowsOf(rows: readonly KeyTable[], memberships: readonly KeyGroupTable[]): NewRows[] {
     return [
-      ...(rows.length > 0 ? [this.db.insertInto('keys').values(rows)] : []),
-      ...(memberships.length > 0 ? [this.db.insertInto('key_groups').values(memberships)] : []),
+      ...(rows.length > 0 ? [{ table: 'keys' as const, rows }] : []),
+      ...(memberships.length > 0 ? [{ table: 'key_groups' as const, rows: memberships }] : []),
     ];
   }
 

@@ -71,6 +71,21 @@ describe.each(['sqlite', 'postgres'] as const)('works written together (%s)', (e
     expect(outcome).toEqual({ ok: true, value: 'absent' });
   });
 
+  it('stores each value as given, whichever form the rows are sent in (one JSON parameter on PostgreSQL)', async () => {
+    // Text that JSON escapes (quotes, backslashes, control characters), other scripts, numbers
+    // and nulls. Then a batch PostgreSQL is sent the parameter way: a lone surrogate (which a
+    // parameter stores as U+FFFD) and a text that reads like the escape of one.
+    const json = ['quote " and \\ backslash', 'line\nbreak\ttab \u0001', 'naïve 漢字 🙂'];
+    const parameters = ['looks like \\u0000 and \\ud800', 'lone \ud800 surrogate'];
+    const rows = [...json, ...parameters].map((name, i) => ({ ...key(`key_value_${i}`), name, description: `d${i}`, remaining: i === 1 ? 9_007_199_254_740_991 : null, expires_at: i === 2 ? at : null, enabled: i % 2 }));
+    const write = (batch: KeyTable[]) => store.writeBatch(reads, batch.map((row) => async (tx: Repositories) => tx.keys.insert(row)));
+    const settled = [...await write(rows.slice(0, json.length)), ...await write(rows.slice(json.length))];
+    expect(settled.every((outcome) => outcome.ok)).toBe(true);
+    const read = await store.db.selectFrom('keys').selectAll().where('id', 'like', 'key_value_%').orderBy('id').execute();
+    expect(read.map((row) => ({ ...row, remaining: row.remaining === null ? null : Number(row.remaining) })))
+      .toEqual(rows.map((row) => ({ ...row, name: row.name.toWellFormed() })));
+  });
+
   it('rejects as a whole when a statement fails, and writes nothing', async () => {
     const batch = store.writeBatch(reads, [creation('key_d'), creation('key_e', { projectId: 'prj_gone' }), creation('key_f')]);
     await expect(batch).rejects.toThrow();

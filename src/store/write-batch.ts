@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { WebhookEventType } from '../domain/webhook-events.ts';
 import { AuditRepository } from './audit-events.ts';
-import type { AuditEventTable, Db, GroupTable, IdentityTable, KeyGroupTable, KeyTable, ProjectTable, UserTable, WebhookDeliveryTable } from './database.ts';
+import type { AuditEventTable, Db, GroupTable, IdentityTable, KeyGroupTable, KeyTable, NewRows, ProjectTable, UserTable, WebhookDeliveryTable } from './database.ts';
 import type { Dialect, ReadLock } from './dialect.ts';
 import { GroupRepository } from './groups.ts';
 import { IdentityRepository } from './identities.ts';
@@ -106,19 +106,56 @@ class HeldInserts {
 }
 
 async function writeHeld(trx: Db, dialect: Dialect, tx: Repositories, kept: readonly HeldInserts[]): Promise<void> {
-  const inserts = [
-    ...tx.keys.insertsOf(kept.flatMap((held) => held.keys), kept.flatMap((held) => held.memberships)),
-    ...tx.secrets.insertsOf(kept.flatMap((held) => held.secrets)),
-    ...tx.audit.insertsOf(kept.flatMap((held) => held.audit)),
+  const sets = [
+    ...tx.keys.newRowsOf(kept.flatMap((held) => held.keys), kept.flatMap((held) => held.memberships)),
+    ...tx.secrets.newRowsOf(kept.flatMap((held) => held.secrets)),
+    ...tx.audit.newRowsOf(kept.flatMap((held) => held.audit)),
   ];
-  if (dialect.insertsTogether && inserts.length > 1) {
+  if (dialect.insertsTogether && sets.length > 0) {
     // One statement: its foreign keys are checked at its end, when every row of it is there.
+    const inserts = sets.map((set) => insertFromJson(set) ?? insertOf(trx, set));
     const last = inserts.pop()!;
-    await sql`WITH ${sql.join(inserts.map((insert, i) => sql`${sql.ref(`held_${i}`)} AS (${insert})`))} ${last}`.execute(trx);
+    await (inserts.length === 0 ? last : sql`WITH ${sql.join(inserts.map((insert, i) => sql`${sql.ref(`held_${i}`)} AS (${insert})`))} ${last}`).execute(trx);
   } else {
-    for (const insert of inserts) await insert.execute();
+    for (const set of sets) await insertOf(trx, set).execute();
   }
   await tx.deliveries.insert(kept.flatMap((held) => held.deliveries));
+}
+
+/** One multi-row insert of a set's rows, a parameter per value. */
+function insertOf(trx: Db, set: NewRows) {
+  // Each set's rows are its table's (NewRows pairs them); Kysely cannot follow a union of tables.
+  return trx.insertInto(set.table as 'keys').values(set.rows as readonly KeyTable[]);
+}
+
+/**
+ * PostgreSQL: a set's rows as ONE JSON parameter, typed by the table's own row type
+ * (`json_populate_recordset`). A batch of creations held some 36 parameters per creation,
+ * each a node for Kysely to build and compile and a value for pg to serialise: 26-36 µs of
+ * the server's CPU per creation, where the JSON costs 12-17 µs (a profile under load).
+ * Undefined (then the parameter form is used) where JSON would not carry the same values: rows
+ * of differing columns (a missing one takes its default there, NULL here), a value neither
+ * text, a finite number nor null, or text PostgreSQL reads otherwise from a JSON string: a NUL
+ * (refused either way, but with another error) or a lone surrogate (a parameter stores U+FFFD).
+ */
+function insertFromJson(set: NewRows): RawBuilder<unknown> | undefined {
+  const columns = Object.keys(set.rows[0]!);
+  for (const row of set.rows as readonly Record<string, unknown>[]) {
+    let count = 0;
+    for (const column in row) {
+      const value = row[column];
+      if (!(value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) return undefined;
+      count++;
+    }
+    if (count !== columns.length || !columns.every((column) => column in row)) return undefined;
+  }
+  const json = JSON.stringify(set.rows);
+  // JSON.stringify writes a lone surrogate as an escape \udXXX and a NUL as \u0000; a backslash
+  // of the text is escaped too, so a false alarm (text holding such an escape) only costs the
+  // parameter form.
+  if (json.includes('\\ud') || json.includes('\\u0000')) return undefined;
+  const names = sql.join(columns.map((column) => sql.ref(column)));
+  return sql`INSERT INTO ${sql.table(set.table)} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${sql.table(set.table)}, ${json}::json)`;
 }
 
 /** A look-up answered from what was read up front, when it was and the lock asked is held. */
