@@ -28,6 +28,11 @@ export type Dialect = {
    */
   readonly insertsTogether: boolean;
   /**
+   * Whether a batch's look-ups of several tables are worth one statement (rows as JSON, tagged
+   * by table) where each statement is a round trip; in process they are not.
+   */
+  readonly readsTogether: boolean;
+  /**
    * A select that locks what it reads until the transaction ends, where writes run side by
    * side (PostgreSQL under READ COMMITTED: `update` before writing the row itself, `share` to
    * keep a row from being deleted while rows that refer to it are written); as it is on SQLite,
@@ -85,6 +90,7 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   shared: false,
   insertsTogether: false,
+  readsTogether: false,
   withReadLock: (query) => query,
   lockRow: async () => {},
   keySearch(q) {
@@ -157,6 +163,7 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   shared: true,
   insertsTogether: true,
+  readsTogether: true,
   withReadLock: (query, lock) => (lock === 'share' ? query.forShare() : lock === 'update' ? query.forUpdate() : query),
   lockRow: async (trx, table, id) => {
     await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(trx);

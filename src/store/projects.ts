@@ -26,7 +26,12 @@ export class ProjectRepository extends Repository {
   /** The projects with these ids, locked in id order (see Dialect.withReadLock). */
   async findMany(ids: readonly string[], lock?: ReadLock): Promise<ProjectTable[]> {
     if (ids.length === 0) return [];
-    return this.dialect.withReadLock(this.db.selectFrom('projects').selectAll().where('id', 'in', ids).orderBy('id'), lock).execute();
+    return this.findManyQuery(ids, lock).execute();
+  }
+
+  /** The statement of `findMany` (some ids), for a caller that sends it with others. */
+  findManyQuery(ids: readonly string[], lock?: ReadLock) {
+    return this.dialect.withReadLock(this.db.selectFrom('projects').selectAll().where('id', 'in', ids).orderBy('id'), lock);
   }
 
   async list(limit: number, cursor?: string): Promise<Page<ProjectView>> {

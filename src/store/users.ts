@@ -31,11 +31,16 @@ export class UserRepository extends Repository {
   /** The users with these ids or usernames, locked in id order (see Dialect.withReadLock). */
   async findMany(ids: readonly string[], usernames: readonly string[], lock?: ReadLock): Promise<UserTable[]> {
     if (ids.length === 0 && usernames.length === 0) return [];
+    return this.findManyQuery(ids, usernames, lock).execute();
+  }
+
+  /** The statement of `findMany` (some ids or usernames), for a caller that sends it with others. */
+  findManyQuery(ids: readonly string[], usernames: readonly string[], lock?: ReadLock) {
     const query = this.db.selectFrom('users').selectAll().where((eb) => eb.or([
       ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
       ...(usernames.length > 0 ? [eb('username', 'in', usernames)] : []),
     ])).orderBy('id');
-    return this.dialect.withReadLock(query, lock).execute();
+    return this.dialect.withReadLock(query, lock);
   }
 
   async count(): Promise<number> {

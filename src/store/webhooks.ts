@@ -17,6 +17,16 @@ export type WebhookView = {
   createdBy: { id: string; username: string } | null;
 };
 
+/** An enabled webhook as `WebhookRepository.enabledQuery` reads it. */
+export type EnabledWebhookRow = Pick<WebhookTable, 'id' | 'project_id' | 'events'>;
+
+/** Those of the enabled webhooks that subscribe to `type`. */
+export function subscribersAmong(rows: readonly EnabledWebhookRow[], type: WebhookEventType): Subscriber[] {
+  return rows
+    .filter((row) => (JSON.parse(row.events) as string[]).includes(type))
+    .map((row) => ({ id: row.id, projectId: row.project_id }));
+}
+
 export type WebhookRowWithCreator = WebhookTable & { creator_username: string | null };
 
 /** The API shape of a webhook row. */
@@ -72,10 +82,12 @@ export class WebhookRepository extends Repository {
    * so a webhook created or disabled at the same moment is either wholly in or wholly out.
    */
   async subscribersOf(type: WebhookEventType): Promise<Subscriber[]> {
-    const rows = await this.db.selectFrom('webhooks').select(['id', 'project_id', 'events']).where('enabled', '=', 1).execute();
-    return rows
-      .filter((row) => (JSON.parse(row.events) as string[]).includes(type))
-      .map((row) => ({ id: row.id, projectId: row.project_id }));
+    return subscribersAmong(await this.enabledQuery().execute(), type);
+  }
+
+  /** The enabled webhooks, as `subscribersAmong` reads them (for a caller that sends it with others). */
+  enabledQuery() {
+    return this.db.selectFrom('webhooks').select(['id', 'project_id', 'events']).where('enabled', '=', 1);
   }
 
   async insert(row: WebhookTable): Promise<void> {
