@@ -52,6 +52,14 @@ describe('rate windows in memory and in Redis', () => {
     });
   }
 
+  it('memory: a refund before any call (its counters not made yet) gives nothing back', async () => {
+    const store = memoryWindows();
+    const [requests] = limitsOf([{ name: 'requests', limit: 5, durationMs: MINUTE }]);
+    const now = 1_800_000_000_000;
+    await store.refund([requests!], now);
+    expect((await store.consume([requests!], now)).map((result) => result.remaining)).toEqual([4]);
+  });
+
   it('answer the same as each other for random calls and refunds', async () => {
     const memory = memoryWindows();
     // Gaps of about a window (give or take two slots) reach the edges where the two could differ.

@@ -25,11 +25,15 @@ function resultsOf(limits: readonly AppliedLimit[], outcomes: readonly WindowOut
 /**
  * Windows in this process: exact for one node; on several nodes without Redis each counts alone
  * (a limit of 100 then allows 100 per node). The least recently used counters go past `max`.
+ * The LRU is made at the first limit consumed: it allocates its arrays for `max` at once (14 MB
+ * for 500,000), which a server whose keys have no limits, or Redis's fallback while Redis
+ * answers, would otherwise hold for nothing.
  */
 export function memoryWindows(options: { max: number } = { max: 500_000 }): RateWindows {
-  const counters = new LRUCache<string, WindowCounts>({ max: options.max });
+  let made: LRUCache<string, WindowCounts> | undefined;
   return {
     consume: async (limits, now) => {
+      const counters = (made ??= new LRUCache<string, WindowCounts>({ max: options.max }));
       const spends = limits.map((limit) => {
         const name = counterName(limit);
         let counts = counters.get(name);
@@ -40,7 +44,7 @@ export function memoryWindows(options: { max: number } = { max: 500_000 }): Rate
     },
     refund: async (limits, now) => {
       giveBack(limits.flatMap((limit) => {
-        const counts = counters.get(counterName(limit));
+        const counts = made?.get(counterName(limit));
         return counts ? [{ counts, limit: limit.limit, durationMs: limit.durationMs, cost: limit.cost }] : [];
       }), now);
     },
