@@ -52,6 +52,8 @@ try {
   const scenarios: Record<string, (side: Side) => Record<string, unknown>> = {
     'verify-valid': (side) => ({ url: side.url, method: 'POST', path: '/v1/keys/verify', mode: 'verify-body', connections, tokens: side.tokens, projectId: side.projectId }),
     'forward-auth': (side) => ({ url: side.url, method: 'GET', path: `/v1/authorize?projectId=${side.projectId}`, mode: 'api-key-header', connections, tokens: side.tokens }),
+    // A new well-formed token every time: a look-up each, unless the store can say "no such key" first.
+    'verify-random-flood': (side) => ({ url: side.url, method: 'POST', path: '/v1/keys/verify', mode: 'verify-random', prefix: 'bn', connections, tokens: [], projectId: side.projectId }),
     'key creation': (side) => ({
       url: side.url, method: 'POST', path: '/v1/keys', mode: 'fixed', connections: 20, tokens: [],
       headers: { authorization: `Bearer ${side.adminToken}`, 'content-type': 'application/json' },

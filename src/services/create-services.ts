@@ -87,7 +87,11 @@ export async function createServices(config: Config, options: ServiceOptions): P
     // Filled in the background: until it is complete, look-ups go to the database. A one-off
     // command verifies no key and skips it.
     if (options.background !== false) {
-      store.keyHashes?.start({ onError: (error) => log.error({ err: error }, 'filling the filter of key hashes failed: every unknown token is looked up in the database'), ...options.keyHashScan });
+      store.keyHashes?.start({
+        onError: (error) => log.error({ err: error }, 'filling the filter of key hashes failed: every unknown token is looked up in the database'),
+        onFilled: (figures) => log.info(figures, 'filter of key hashes filled: tokens no key has are answered without the database'),
+        ...options.keyHashScan,
+      });
     }
     const redis = config.redisUrl
       ? closing(openRedis(config.redisUrl, (error) => log.debug({ err: error }, 'redis error')), (it) => it.disconnect())

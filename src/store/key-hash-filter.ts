@@ -12,6 +12,8 @@ export type KeyHashScan = {
   between?: () => Promise<void>;
   /** A failed scan leaves the filter not ready (every look-up asks the database) and says why here. */
   onError?: (error: unknown) => void;
+  /** Told when a scan has filled a filter (at start, and after each growth), with what it took. */
+  onFilled?: (figures: { hashes: number; bytes: number; milliseconds: number }) => void;
 };
 
 /** What /metrics shows of the filter. */
@@ -140,6 +142,7 @@ export class KeyHashFilter implements HashSieve {
     const between = this.#options.between ?? nextTurn;
     const first = this.#raw.prepare('SELECT hash FROM key_secrets ORDER BY hash LIMIT ?');
     const next = this.#raw.prepare('SELECT hash FROM key_secrets WHERE hash > ? ORDER BY hash LIMIT ?');
+    const started = performance.now();
     const scan = async () => {
       let after: string | undefined;
       for (;;) {
@@ -153,6 +156,7 @@ export class KeyHashFilter implements HashSieve {
       }
       this.#current = filling;
       this.#filling = undefined;
+      this.#options.onFilled?.({ hashes: filling.added, bytes: filling.bytes, milliseconds: Math.round(performance.now() - started) });
       // Past capacity already: many rows were written during the scan.
       if (filling.added > filling.capacity) this.#fill(filling.capacity * 2);
     };

@@ -86,7 +86,10 @@ describe('POST /v1/keys/verify with the filter of stored token hashes', () => {
     }
 
     scan.open();
-    if (sqlite) await waitFor(async () => (await ready()) || undefined, { what: 'the filter to be filled' });
+    if (sqlite) {
+      await waitFor(async () => (await ready()) || undefined, { what: 'the filter to be filled' });
+      expect(server.logs.filter((line) => line.includes('filter of key hashes filled'))).toHaveLength(1);
+    }
 
     // Each token verified for the first time now: none of them is in the key cache.
     const expected: [string, string][] = [
