@@ -6,7 +6,7 @@ export type HashSieve = { mayBeStored(hash: string): boolean };
 
 /** How the filter is filled at start: rows read per statement, and what runs between two reads. */
 export type KeyHashScan = {
-  /** Rows per statement (default 4,096: a few milliseconds of the event loop each). */
+  /** Rows per statement (default 1,024: about a millisecond of the event loop each). */
   rowsPerChunk?: number;
   /** Awaited between two chunks (default: the next turn of the event loop). Tests step the scan with it. */
   between?: () => Promise<void>;
@@ -29,7 +29,7 @@ export type KeyHashFilterStats = {
 // Room for half as many keys again as the table holds at start, before the filter grows.
 const HEADROOM = 1.5;
 const MIN_CAPACITY = 16_384;
-const ROWS_PER_CHUNK = 4096;
+const ROWS_PER_CHUNK = 1024;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
