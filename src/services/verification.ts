@@ -85,9 +85,11 @@ async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<Cached
 export async function findKeyByToken(ctx: ServiceContext, token: string): Promise<CachedKey | undefined> {
   if (!isWellFormedToken(token)) return findImportedKey(ctx, token);
   const digest = ctx.tokenDigest(token);
-  const cached = ctx.cache.get(digest);
+  // Also given to `get`: a key near the end of its cache TTL is read again behind this answer.
+  const read = () => loadVerifiable(ctx, hashToken(ctx.secret, token));
+  const cached = ctx.cache.get(digest, read);
   if (cached !== undefined) return cached ?? undefined;
-  const key = await ctx.cache.load(digest, () => loadVerifiable(ctx, hashToken(ctx.secret, token)));
+  const key = await ctx.cache.load(digest, read);
   return key ?? undefined;
 }
 
@@ -104,15 +106,16 @@ async function findImportedKey(ctx: ServiceContext, token: string): Promise<Cach
   // Shaped like ours but with a wrong checksum: mistyped or made up, never imported.
   if (hasTokenShape(token) || !(await importedSecretsMayExist(ctx))) return undefined;
   const digest = ctx.tokenDigest(token);
-  const cached = ctx.cache.get(digest);
-  if (cached !== undefined) return cached ?? undefined;
-  const key = await ctx.cache.load(digest, async () => {
+  const read = async () => {
     const hash = hashToken(ctx.secret, token);
     const sha256 = importedTokenHash(token);
     const secret = await ctx.store.secrets.findImported(hash, sha256);
     const found = secret ? await loadVerifiable(ctx, secret.hash) : null;
     return found && secret?.algorithm === IMPORTED_SHA256 ? { ...found, importedSha256: sha256 } satisfies AwaitingUpgrade : found;
-  });
+  };
+  const cached = ctx.cache.get(digest, read);
+  if (cached !== undefined) return cached ?? undefined;
+  const key = await ctx.cache.load(digest, read);
   return key ?? undefined;
 }
 

@@ -58,6 +58,15 @@ export function installMetrics(app: FastifyInstance, cache: KeyCache, limits: Us
       this.inc({ result: 'miss' }, cache.stats.misses);
     },
   });
+  new Counter({
+    name: 'keyward_key_cache_refreshes_total',
+    help: 'Cached keys read again in the background because a hit found them near the end of their TTL (several nodes only)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(cache.stats.refreshes);
+    },
+  });
 
   // Counted into plain numbers per route and turned into Prometheus metrics when scraped: the
   // per-request label hashing of prom-client's own counters showed up in the verify profile.

@@ -25,6 +25,12 @@ export type KeyCacheOptions = {
 
 // A set needs a value: every unknown token shares this one.
 const UNKNOWN = true;
+// With a positive TTL, each entry's lifetime is drawn between (1 - TTL_JITTER) × TTL and the TTL,
+// so keys read in one burst (a start, a bench's priming) do not all expire in the same second.
+const TTL_JITTER = 0.2;
+// A hit in the last quarter of its entry's TTL reads the key again in the background: a key in
+// steady use is never a miss, and the entry served meanwhile is still within its TTL.
+const REFRESH_FRACTION = 0.25;
 
 /** The key with its repeated parts shared (see SharedValues). */
 function compact(shared: SharedValues, key: CachedKey): CachedKey {
@@ -60,8 +66,8 @@ export class KeyCache {
   // old token still works beside its new one (a set per key would double a key's footprint).
   readonly #hashesByKey = new Map<string, string | Set<string>>();
   readonly #shared = new SharedValues();
-  /** Look-ups answered from memory, and those that had to ask the database. */
-  readonly stats = { hits: 0, misses: 0 };
+  /** Look-ups answered from memory, those that had to ask the database, and background re-reads. */
+  readonly stats = { hits: 0, misses: 0, refreshes: 0 };
   readonly #loading = new Map<string, Promise<CachedKey | null>>();
   // Bumped by every invalidation. A load that overlapped one may have read the row before the
   // change, so its answer is returned to its callers but not cached.
@@ -108,12 +114,17 @@ export class KeyCache {
     return this.#trusted;
   }
 
-  /** The cached entry: a key, null for a known-unknown hash, undefined when not cached. */
-  get(hash: string): CachedKey | null | undefined {
+  /**
+   * The cached entry: a key, null for a known-unknown hash, undefined when not cached. With
+   * `reload` and a positive TTL, a key near the end of its TTL is read again in the background
+   * (once, however many ask) while this answer still comes from memory.
+   */
+  get(hash: string, reload?: () => Promise<CachedKey | null>): CachedKey | null | undefined {
     if (!this.#trusted) return undefined;
     const key = this.#entries.get(hash);
     if (key) {
       this.stats.hits++;
+      if (reload && this.#positiveTtlMs && this.#entries.getRemainingTTL(hash) < this.#positiveTtlMs * REFRESH_FRACTION) this.#refresh(hash, reload);
       return key;
     }
     if (this.#unknown.get(hash)) {
@@ -131,6 +142,19 @@ export class KeyCache {
     const pending = this.#loading.get(hash);
     if (pending) return pending;
     this.stats.misses++;
+    return this.#startLoad(hash, loader);
+  }
+
+  // A refresh is a load nobody waits for: the same single flight and generation check, so an
+  // invalidation that overlaps it leaves nothing cached. A failed read is dropped: the entry
+  // still expires at its TTL, and the next miss then meets the error.
+  #refresh(hash: string, reload: () => Promise<CachedKey | null>): void {
+    if (this.#loading.has(hash)) return;
+    this.stats.refreshes++;
+    this.#startLoad(hash, reload).catch(() => undefined);
+  }
+
+  #startLoad(hash: string, loader: () => Promise<CachedKey | null>): Promise<CachedKey | null> {
     const generation = this.#generation;
     const loading = loader()
       .then((key) => (generation === this.#generation && this.#trusted ? this.set(hash, key) : key))
@@ -142,12 +166,15 @@ export class KeyCache {
   /** Caches a look-up's answer; returns what is held (the key with its repeated parts shared). */
   set(hash: string, found: CachedKey | null): CachedKey | null {
     if (found === null) {
+      // A refreshed key that is gone: its entry must not outlive it.
+      this.#entries.delete(hash);
       this.#unknown.set(hash, UNKNOWN);
       return null;
     }
     const key = compact(this.#shared, found);
     this.#unknown.delete(hash);
-    this.#entries.set(hash, key, this.#positiveTtlMs ? { ttl: this.#positiveTtlMs } : undefined);
+    const ttl = this.#positiveTtlMs ? Math.ceil(this.#positiveTtlMs * (1 - TTL_JITTER * Math.random())) : undefined;
+    this.#entries.set(hash, key, ttl ? { ttl } : undefined);
     const hashes = this.#hashesByKey.get(key.id);
     if (hashes === undefined) this.#hashesByKey.set(key.id, hash);
     else if (typeof hashes === 'object') hashes.add(hash);
