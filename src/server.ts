@@ -1,14 +1,13 @@
+import { ConfigError, loadConfig, resolveSecret } from './config.ts';
+import { stopOnSignals } from './http/graceful-stop.ts';
+import { limitHeapGrowth } from './runtime/heap-growth.ts';
 import { boundYoungGeneration } from './runtime/young-generation.ts';
+import { startTracing } from './tracing.ts';
 
-// First, before anything else is loaded: V8 sizes the young generation when a process starts, so
-// this may start the process again with it bounded (young-generation.ts), and what was loaded
-// before is loaded twice.
+// First, before the app is loaded: V8 sizes the young generation when a process starts, so this
+// may start the process again with it bounded (young-generation.ts).
 boundYoungGeneration();
 const { buildApp } = await import('./app.ts');
-const { ConfigError, loadConfig, resolveSecret } = await import('./config.ts');
-const { stopOnSignals } = await import('./http/graceful-stop.ts');
-const { limitHeapGrowth } = await import('./runtime/heap-growth.ts');
-const { startTracing } = await import('./tracing.ts');
 
 // The only place that reads the environment and listens; everything else is `buildApp`.
 async function main(): Promise<void> {
