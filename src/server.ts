@@ -1,13 +1,8 @@
+import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, resolveSecret } from './config.ts';
 import { stopOnSignals } from './http/graceful-stop.ts';
 import { limitHeapGrowth } from './runtime/heap-growth.ts';
-import { boundYoungGeneration } from './runtime/young-generation.ts';
 import { startTracing } from './tracing.ts';
-
-// First, before the app is loaded: V8 sizes the young generation when a process starts, so this
-// may start the process again with it bounded (young-generation.ts).
-boundYoungGeneration();
-const { buildApp } = await import('./app.ts');
 
 // The only place that reads the environment and listens; everything else is `buildApp`.
 async function main(): Promise<void> {

@@ -3,7 +3,6 @@ import { resolveSecret } from '../../config.ts';
 import { startTracing } from '../../tracing.ts';
 import { stopOnSignals } from '../../http/graceful-stop.ts';
 import { limitHeapGrowth } from '../../runtime/heap-growth.ts';
-import { boundYoungGeneration } from '../../runtime/young-generation.ts';
 import type { CliIo } from '../io.ts';
 import { CONFIG_OPTION, configOf } from './config.ts';
 
@@ -20,8 +19,6 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--port <port>', 'port to listen on (default: PORT, else 8080)')
     .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1)')
     .action(async (options: { port?: string; host?: string; config?: string }) => {
-      // As src/server.ts: may start this command again with the young generation bounded.
-      boundYoungGeneration();
       const config = configOf(io, options, { ...(options.port ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) });
       // OpenTelemetry's standard variables turn tracing on; it starts before the app is built.
       const tracing = await startTracing(io.env);
