@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn } from '../../test/support/api-client.ts';
 import type { TestServer } from '../../test/support/test-server.ts';
-import { generateToken } from '../domain/token.ts';
+import { generateToken, hashToken } from '../domain/token.ts';
 import { withTestServer } from '../../test/support/server-with-admin.ts';
 
 describe('verification hot path', () => {
@@ -41,5 +41,22 @@ describe('verification hot path', () => {
     await client.patch(`/v1/keys/${keyId}`, { enabled: false });
     expect((await anonymous.post('/v1/keys/verify', { key: token })).body.code).toBe('DISABLED');
     expect(server.app.services.cache.stats.misses).toBe(misses + 1);
+  });
+
+  it('reads a key not cached, with all of its groups, in one statement', async () => {
+    const { client } = await signIn(server);
+    const group = async (permission: string) =>
+      (await client.post('/v1/groups', { name: `group-${Math.random().toString(36).slice(2, 10)}`, permissions: [permission] })).body.id as string;
+    const groupIds = [await group('orders.read'), await group('refunds.create')];
+    const { token } = await createKeyWith(client, { key: { groupIds } });
+    const { store, secret } = server.app.services;
+    const hash = hashToken(secret, token);
+    // Writes behind (every 50 ms in tests) have nothing left to write after this pause.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const statements = async () => Number(/^keyward_database_statements_total (\d+)/m.exec((await apiClient(server.url).get('/metrics')).text)?.[1]);
+    const before = await statements();
+    for (let i = 0; i < 20; i++) expect((await store.keys.findVerifiable(hash))?.permissions).toEqual(['orders.read', 'refunds.create']);
+    // Two statements each (the key, then its groups) would be 40.
+    expect((await statements()) - before).toBeLessThan(30);
   });
 });

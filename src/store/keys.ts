@@ -13,19 +13,26 @@ import { Repository } from './repository.ts';
 
 export { keysInScope, type KeyFilters } from './key-filters.ts';
 
-/** The query `KeyRepository.findVerifiable` runs, as the query builder makes it (and types its row). */
+/**
+ * The query `KeyRepository.findVerifiable` runs, as the query builder makes it (and types its
+ * row): the key once per group it holds (once with no group), in group name order, so a look-up
+ * is one statement, not the key and then its groups.
+ */
 function verifiableQuery(db: Db, hash: string) {
   return db
     .selectFrom('key_secrets')
     .innerJoin('keys', 'keys.id', 'key_secrets.key_id')
     .leftJoin('identities as identity', 'identity.id', 'keys.identity_id')
-    .select([
+    .leftJoin('key_groups as held', 'held.key_id', 'keys.id')
+    .leftJoin('groups as grp', 'grp.id', 'held.group_id')
+    .select(['grp.permissions as group_permissions',
       'keys.id', 'keys.project_id', 'keys.owner_id', 'keys.created_by', 'keys.enabled', 'keys.expires_at', 'keys.ip_allowlist',
       'keys.meta', 'keys.ratelimits', 'keys.remaining', 'keys.refill', 'keys.last_refill_at', 'key_secrets.expires_at as secret_expires_at',
       'keys.identity_id', 'identity.external_id as identity_external_id', 'identity.meta as identity_meta', 'identity.ratelimits as identity_ratelimits',
       'identity.remaining as identity_remaining', 'identity.refill as identity_refill', 'identity.last_refill_at as identity_last_refill_at',
     ])
-    .where('key_secrets.hash', '=', hash);
+    .where('key_secrets.hash', '=', hash)
+    .orderBy('grp.name');
 }
 
 type VerifiableRow = NonNullable<Awaited<ReturnType<ReturnType<typeof verifiableQuery>['executeTakeFirst']>>>;
@@ -142,10 +149,11 @@ export class KeyRepository extends Repository {
   async findVerifiable(hash: string) {
     if (this.#hashes && !this.#hashes.mayBeStored(hash)) return undefined;
     const compiledSql = (verifiableSql[this.dialect.name] ??= verifiableQuery(this.db, '').compile().sql);
-    const [row] = (await this.db.executeQuery<VerifiableRow>(CompiledQuery.raw(compiledSql, [hash]))).rows;
-    if (!row) return undefined;
-    const groups = (await this.groupsOf([row.id])).get(row.id) ?? [];
-    return { ...row, permissions: unionGrants(groups.map((group) => group.permissions)) };
+    const { rows } = await this.db.executeQuery<VerifiableRow>(CompiledQuery.raw(compiledSql, [hash]));
+    if (rows.length === 0) return undefined;
+    const { group_permissions: _, ...row } = rows[0]!;
+    const grants = rows.flatMap((held) => (held.group_permissions === null ? [] : [JSON.parse(held.group_permissions) as string[]]));
+    return { ...row, permissions: unionGrants(grants) };
   }
 
   /** Writes the latest use of many keys, never moving a time backwards. */
