@@ -28,8 +28,9 @@ const UNKNOWN = true;
 // With a positive TTL, each entry's lifetime is drawn between (1 - TTL_JITTER) × TTL and the TTL,
 // so keys read in one burst (a start, a bench's priming) do not all expire in the same second.
 const TTL_JITTER = 0.2;
-// A hit in the last quarter of its entry's TTL reads the key again in the background: a key in
-// steady use is never a miss, and the entry served meanwhile is still within its TTL.
+// A hit with less than a quarter of the TTL left (15 s of 60) reads the key again in the
+// background: a key in steady use is never a miss, and the entry served meanwhile is still
+// within its TTL.
 const REFRESH_FRACTION = 0.25;
 
 /** The key with its repeated parts shared (see SharedValues). */
