@@ -13,7 +13,9 @@ import { withMigratedStore } from '../../test/support/migrated-store.ts';
 // for common ones, the index again where the walk finds too few), and counts up to a cap. Each
 // way must answer what a plain filter over every row answers: pages, cursors, totals. With
 // small bounds, a few hundred keys take every way.
-const SMALL: SearchBounds = { sparseAtMost: 20, walkBudget: 64, countCap: 50, countWalkRows: 100 };
+const SMALL: SearchBounds = { sparseAtMost: 20, walkBudget: 64, walksBeforeIndex: 8, countCap: 50, countWalkRows: 100 };
+// One walk, then the index: the newest 140 keys lack "common", so its pages come from the index below the walk.
+const ONE_WALK: SearchBounds = { ...SMALL, walksBeforeIndex: 1 };
 const now = Date.parse('2026-12-01T12:00:00.000Z');
 const nowIso = new Date(now).toISOString();
 
@@ -124,7 +126,7 @@ describe.each(['sqlite', 'postgres'] as const)('searched key lists against a fil
     it(`pages, cursors and totals equal a filter over every row: ${name}`, async () => {
       for (const q of words) {
         const expected = keys.filter((key) => passes(key, filters, scope, usernames) && holds(dialect, key.row, q)).map((key) => key.row.id).sort().reverse();
-        for (const [limit, bounds] of [[7, SMALL], [25, SMALL], [20, SEARCH_BOUNDS]] as const) {
+        for (const [limit, bounds] of [[7, SMALL], [25, SMALL], [7, ONE_WALK], [20, SEARCH_BOUNDS]] as const) {
           const { ids, totals } = await allPages({ ...filters, q }, scope, limit, bounds);
           expect(ids, `${q}, pages of ${limit}`).toEqual(expected);
           const total = Math.min(expected.length, bounds.countCap);
