@@ -1,4 +1,4 @@
-import { expressionBuilder, sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { KeyScope } from '../domain/access-policy.ts';
 import type { Database, Db } from './database.ts';
 import { MIN_INDEXED_SEARCH, type Dialect } from './dialect.ts';
@@ -120,8 +120,7 @@ export class KeySearch {
     // is as common as the count's cap needs.
     const cap = this.#bounds.countCap;
     const take = after === undefined ? Math.max(want, cap + 1) : want;
-    const walk = this.#keys(after).select(['keys.id', match.as('hit')]).orderBy('keys.id', 'desc').limit(this.#bounds.walkBudget);
-    const ids = (await this.#db.selectFrom(walk.as('w')).select('w.id').where(sql<boolean>`w.hit`).orderBy('w.id', 'desc').limit(take).execute()).map((row) => row.id);
+    const ids = await this.#walkedMatches(match, after, take);
     if (ids.length >= want) return { ids: ids.slice(0, want), dense: true, counted: ids.length > cap ? { total: cap, capped: true } : undefined };
     // Fewer than a page: either the walk read every key the filters allow, or its budget ran
     // out where matches are rare. Then it walks on below, a budget at a time: a word most keys
@@ -136,10 +135,15 @@ export class KeySearch {
       // Not dense after all where the walks went: the count too is the index's.
       if (walks >= this.#bounds.walksBeforeIndex) return { ids: [...ids, ...(await this.#fromIndex(end.last, want - ids.length))], dense: false };
       from = end.last;
-      const next = this.#keys(from).select(['keys.id', match.as('hit')]).orderBy('keys.id', 'desc').limit(this.#bounds.walkBudget);
-      ids.push(...(await this.#db.selectFrom(next.as('w')).select('w.id').where(sql<boolean>`w.hit`).orderBy('w.id', 'desc').limit(want - ids.length).execute()).map((row) => row.id));
+      ids.push(...(await this.#walkedMatches(match, from, want - ids.length)));
       if (ids.length >= want) return { ids, dense: false };
     }
+  }
+
+  /** One walk: the first `take` ids of the budget's rows below `from` that `match` holds, newest first. */
+  async #walkedMatches(match: RawBuilder<boolean>, from: string | undefined, take: number): Promise<string[]> {
+    const walk = this.#keys(from).select(['keys.id', match.as('hit')]).orderBy('keys.id', 'desc').limit(this.#bounds.walkBudget);
+    return (await this.#db.selectFrom(walk.as('w')).select('w.id').where(sql<boolean>`w.hit`).orderBy('w.id', 'desc').limit(take).execute()).map((row) => row.id);
   }
 
   /**
