@@ -14,21 +14,47 @@ export const RETENTION = { minute: DAY, hour: 90 * DAY };
 type MinuteTally = { keyId: string; minute: number; counts: Partial<Record<VerificationCode, number>> };
 
 /**
- * How often the counts are written: two rows (minute and hour) per key verified since the last
- * flush, so at 1 s a busy key cost two upserts a second, and at 10,000 keys in use those were the
- * largest part of the SQLite time under verify load (`node --cpu-prof`). Reports flush first, so
- * they never wait for this; what a crash can lose is this long of counts (never a quota: those
- * have their own writes).
+ * How often the counts are written: two rows (minute and hour) per key and outcome verified
+ * since the last flush. At 1 s a busy key cost two upserts a second; at 10 s, with 100,000 keys
+ * in use, these rows still took 9% of the server's time (4.5 µs each, `--cpu-prof` with the
+ * statements timed). Reports flush first, so they never wait for this; what a crash can lose is
+ * this long of counts (never a quota: those have their own writes).
  */
-export const USAGE_COUNTS_FLUSH_MS = 10_000;
+export const USAGE_COUNTS_FLUSH_MS = 30_000;
 
 /** The start of the bucket of `size` ms that holds `at`, as stored. */
 export const bucket = (at: number, size: number) => new Date(Math.floor(at / size) * size).toISOString();
 
 /**
+ * The rows of some tallies: a minute row and an hour row per outcome, made as they are written
+ * (made all at once, 100,000 keys' rows lived through the whole flush and were copied into V8's
+ * old generation). Tallies of one key in two minutes of the same hour share an hour row: one
+ * statement may not upsert a row twice (PostgreSQL refuses it).
+ */
+function rowsOf(tallies: readonly MinuteTally[]): UsageCountTable[] {
+  const rows: UsageCountTable[] = [];
+  const hourRows = new Map<string, UsageCountTable>();
+  // Nearly every tally is of the same minute: its two bucket names are spelled once, not per key.
+  const starts = new Map<number, readonly [minute: string, hour: string]>();
+  for (const { keyId, minute, counts } of tallies) {
+    let spelled = starts.get(minute);
+    if (spelled === undefined) starts.set(minute, spelled = [bucket(minute * MINUTE, MINUTE), bucket(minute * MINUTE, HOUR)]);
+    for (const [outcome, count] of Object.entries(counts)) {
+      rows.push({ key_id: keyId, granularity: 'minute', bucket_start: spelled[0], outcome, count });
+      const hour = `${keyId}|${spelled[1]}|${outcome}`;
+      const hourRow = hourRows.get(hour);
+      if (hourRow) hourRow.count += count;
+      else hourRows.set(hour, { key_id: keyId, granularity: 'hour', bucket_start: spelled[1], outcome, count });
+    }
+  }
+  return rows.concat([...hourRows.values()]);
+}
+
+/**
  * Verification counts per key, outcome and bucket, and tag counts. The hot path only increments
- * in-memory counters; they are written behind once a second (and on shutdown), so analytics put
- * no write on the request path. Expired buckets are dropped once an hour.
+ * in-memory counters; they are written behind every USAGE_COUNTS_FLUSH_MS (and when a report
+ * asks, and on shutdown), so analytics put no write on the request path. Expired buckets are
+ * dropped once an hour.
  */
 export class UsageAnalytics {
   // The minute each key is being counted in, and its counts by outcome there; a key's tally
@@ -36,18 +62,24 @@ export class UsageAnalytics {
   #tallies = new Map<string, MinuteTally>();
   #finished: MinuteTally[] = [];
   readonly #tags = new TagCounter();
-  readonly #counts: WriteBehind<UsageCountTable>;
+  readonly #counts: WriteBehind<MinuteTally>;
   readonly #tagCounts: WriteBehind<UsageTagCountTable>;
   #lastCleanup = 0;
 
   constructor(usage: UsageRepository, options: { flushMs: number; clock: () => number; onError: (error: unknown) => void }) {
-    const sum = <Row extends { count: number }>(earlier: Row, newer: Row): Row => ({ ...earlier, count: earlier.count + newer.count });
-    this.#counts = new WriteBehind<UsageCountTable>({
+    this.#counts = new WriteBehind<MinuteTally>({
       intervalMs: options.flushMs,
-      write: (rows) => usage.addCounts(rows),
-      merge: sum,
+      write: (tallies) => usage.addCounts(rowsOf(tallies)),
+      // A tally that could not be written meets the next one of its key and minute.
+      merge: (earlier, newer) => {
+        const counts = { ...earlier.counts };
+        for (const [outcome, count] of Object.entries(newer.counts)) counts[outcome as VerificationCode] = (counts[outcome as VerificationCode] ?? 0) + count;
+        return { keyId: newer.keyId, minute: newer.minute, counts };
+      },
       collect: async () => {
-        this.#collectTallies();
+        for (const tally of [...this.#finished, ...this.#tallies.values()]) this.#counts.add(`${tally.keyId}|${tally.minute}`, tally);
+        this.#tallies = new Map();
+        this.#finished = [];
         const now = options.clock();
         if (now - this.#lastCleanup > HOUR) {
           this.#lastCleanup = now;
@@ -59,7 +91,7 @@ export class UsageAnalytics {
     this.#tagCounts = new WriteBehind<UsageTagCountTable>({
       intervalMs: options.flushMs,
       write: (rows) => usage.addTagCounts(rows),
-      merge: sum,
+      merge: (earlier, newer) => ({ ...earlier, count: earlier.count + newer.count }),
       collect: async () => {
         for (const row of await this.#tags.take(usage, options.clock())) this.#tagCounts.add(`${row.key_id}|${row.bucket_start}|${row.tag}`, row);
       },
@@ -82,23 +114,6 @@ export class UsageAnalytics {
     }
     tally.counts[outcome] = (tally.counts[outcome] ?? 0) + 1;
     if (tags.length > 0 && outcome === 'VALID') this.#tags.count(keyId, Math.floor(at / HOUR), tags);
-  }
-
-  /** Hands the tallies since the last flush to the write-behind, as minute and hour rows. */
-  #collectTallies(): void {
-    const tallies = [...this.#finished, ...this.#tallies.values()];
-    this.#tallies = new Map();
-    this.#finished = [];
-    // Nearly every tally is of the same minute: its two bucket names are spelled once, not per key.
-    const starts = new Map<number, readonly [minute: string, hour: string]>();
-    for (const { keyId, minute, counts } of tallies) {
-      let spelled = starts.get(minute);
-      if (spelled === undefined) starts.set(minute, spelled = [bucket(minute * MINUTE, MINUTE), bucket(minute * MINUTE, HOUR)]);
-      for (const [outcome, count] of Object.entries(counts)) {
-        this.#counts.add(`${keyId}|minute|${spelled[0]}|${outcome}`, { key_id: keyId, granularity: 'minute', bucket_start: spelled[0], outcome, count });
-        this.#counts.add(`${keyId}|hour|${spelled[1]}|${outcome}`, { key_id: keyId, granularity: 'hour', bucket_start: spelled[1], outcome, count });
-      }
-    }
   }
 
   /** Writes every count so far (reports call it first, so they include the last second). */
