@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuMs, drive, freePort, waitFor } from './processes.ts';
+import { cpuMs, drive, freePort, peakRssMb, waitFor } from './processes.ts';
 import { median } from './server-figures.ts';
 
 /**
@@ -19,6 +19,8 @@ const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     keys: { type: 'string', default: '10000' },
+    'working-set': { type: 'string', default: '2000' },
+    scenarios: { type: 'string' },
     rounds: { type: 'string', default: '6' },
     duration: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
@@ -26,7 +28,7 @@ const { values: args, positionals } = parseArgs({
   },
 });
 if (args.help || positionals.length !== 2) {
-  console.log('npm run bench:ab -- DIR_A DIR_B [--keys N=10000] [--rounds n=6] [--duration s=3] [--connections n=50]');
+  console.log('npm run bench:ab -- DIR_A DIR_B [--keys N=10000] [--working-set N=2000] [--scenarios verify-valid,forward-auth,verify-random-flood,key creation] [--rounds n=6] [--duration s=3] [--connections n=50]');
   process.exit(args.help ? 0 : 64);
 }
 type Side = { name: string; url: string; pid: number; tokens: string[]; projectId: string; adminToken: string };
@@ -38,7 +40,7 @@ try {
     const secret = randomBytes(32).toString('base64url');
     const databaseUrl = `file:${join(dir, `${index}.db`)}`;
     const { seed } = (await import(join(tree, 'bench/seed.ts'))) as typeof import('./seed.ts');
-    const seeded = await seed(databaseUrl, Buffer.from(secret), Number(args.keys), { workingSet: 2000 });
+    const seeded = await seed(databaseUrl, Buffer.from(secret), Number(args.keys), { workingSet: Number(args['working-set']) });
     const port = await freePort();
     const server = spawn(process.execPath, [join(tree, 'src/server.ts')], {
       env: { PATH: process.env.PATH, PORT: String(port), DATABASE_URL: databaseUrl, KEYWARD_SECRET: secret, LOG_LEVEL: 'warn' },
@@ -60,7 +62,12 @@ try {
       body: JSON.stringify({ projectId: side.projectId, name: 'created in bench' }),
     }),
   };
-  // Warm both: JIT, caches, the first connections.
+  const chosen = args.scenarios?.split(',') ?? Object.keys(scenarios);
+  for (const name of Object.keys(scenarios)) if (!chosen.includes(name)) delete scenarios[name];
+  if (Object.keys(scenarios).length !== chosen.length) throw new Error(`--scenarios names one of ${chosen.join(', ')} that is not a scenario`);
+  // Warm both: every key of the working set verified once (a timed warm-up reaches only part of
+  // 100,000), then JIT, caches, the first connections.
+  for (const side of sides) await drive({ url: side.url, method: 'POST', path: '/v1/keys/verify', mode: 'verify-body', connections, tokens: side.tokens, projectId: side.projectId, amount: side.tokens.length, duration: 0 });
   for (const side of sides) for (const job of Object.values(scenarios)) await drive({ ...job(side), duration: 2 });
   const runs: Record<string, Record<string, { rps: number; cpu: number }[]>> = {};
   for (let round = 0; round < Number(args.rounds); round++) {
@@ -85,7 +92,7 @@ try {
     listTimes[side.name]!.push(performance.now() - started);
   }
   const p95 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!;
-  console.log(`\nA: ${positionals[0]}\nB: ${positionals[1]}\n${args.keys} keys, ${args.rounds} rounds of ${args.duration} s, turns alternating\n`);
+  console.log(`\nA: ${positionals[0]}\nB: ${positionals[1]}\n${args.keys} keys (a working set of ${args['working-set']}), ${args.rounds} rounds of ${args.duration} s, turns alternating\n`);
   console.log('| scenario | A req/s | B req/s | B / A | A CPU µs/request | B CPU µs/request | B / A |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const [name, bySide] of Object.entries(runs)) {
@@ -96,6 +103,8 @@ try {
   }
   const lists = [p95(listTimes.A!), p95(listTimes.B!)] as const;
   console.log(`| searched list p95 (ms) | ${lists[0].toFixed(1)} | ${lists[1].toFixed(1)} | ${(lists[1] / lists[0]).toFixed(3)} | | | |`);
+  const peaks = sides.map((side) => peakRssMb(side.pid));
+  console.log(`| peak RSS (MB) | ${peaks[0]} | ${peaks[1]} | ${(peaks[1]! / peaks[0]!).toFixed(3)} | | | |`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((done) => setTimeout(done, 500));
