@@ -46,6 +46,8 @@ export type WriteBehindOptions<T> = {
  */
 export class WriteBehind<T> {
   #pending = new Map<string, T>();
+  // What the flush under way is writing, until it is written.
+  #writing: Map<string, T> | undefined;
   #flushing: Promise<void> = Promise.resolve();
   readonly #timer: NodeJS.Timeout;
   readonly #options: WriteBehindOptions<T>;
@@ -60,6 +62,11 @@ export class WriteBehind<T> {
   add(key: string, item: T): void {
     const earlier = this.#pending.get(key);
     this.#pending.set(key, earlier === undefined ? item : this.#options.merge(earlier, item));
+  }
+
+  /** What waits to be written under a key: pending, or being written by a flush under way. */
+  peek(key: string): T | undefined {
+    return this.#pending.get(key) ?? this.#writing?.get(key);
   }
 
   /** Drops what is pending under a key (it is no longer to be written). */
@@ -87,9 +94,11 @@ export class WriteBehind<T> {
   async #write(): Promise<void> {
     await this.#options.collect?.();
     if (this.#pending.size === 0) return;
-    const batch = [...this.#pending];
+    this.#writing = this.#pending;
     this.#pending = new Map();
+    const batch = [...this.#writing];
     const { unwritten, error } = await writeInTurns(batch, (chunk) => this.#options.write(chunk.map(([, item]) => item)));
+    this.#writing = undefined;
     if (unwritten.length === 0) return;
     const newer = this.#pending;
     this.#pending = new Map(unwritten);

@@ -6,7 +6,7 @@ import { openInvalidationBus } from '../runtime/cache/open-invalidation-bus.ts';
 import { openRedis } from '../runtime/redis-client.ts';
 import { UsageLimiter } from '../runtime/usage/usage-limits.ts';
 import { USAGE_COUNTS_FLUSH_MS, UsageAnalytics } from '../runtime/usage/usage-analytics.ts';
-import { UsageRecorder } from '../runtime/usage/usage-recorder.ts';
+import { LAST_USED_FLUSH_MS, UsageRecorder } from '../runtime/usage/usage-recorder.ts';
 import { VerificationLog, VERIFICATIONS_FLUSH_MS } from '../runtime/usage/verification-log.ts';
 import { openStore, type StatementTracer, type Store } from '../store/connect.ts';
 import type { KeyHashScan } from '../store/key-hash-filter.ts';
@@ -107,7 +107,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
       clock,
       cache: new KeyCache({ max: config.keyCacheSize, negativeTtlMs: 30_000 }),
       usage: closing(new UsageRecorder(store.repos.keys, {
-        intervalMs: flushMs,
+        intervalMs: options.usageFlushMs ?? (store.dialect.shared ? LAST_USED_FLUSH_MS.severalNodes : LAST_USED_FLUSH_MS.oneNode),
         onError: (error) => log.error({ err: error }, 'writing lastUsedAt failed; will retry'),
       }), (it) => it.close()),
       // One node on SQLite counts in memory; several nodes count in Redis, or without Redis in
@@ -135,6 +135,8 @@ export async function createServices(config: Config, options: ServiceOptions): P
       passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
       allowPrivateWebhooks: config.webhookAllowPrivate,
     };
+    // Key views show a use noted here before its row is written.
+    store.lastUses.showFrom((keyId) => ctx.usage.unwritten(keyId));
     const passwordGuard = createPasswordGuard(redis ? { redis, prefix: config.redisPrefix } : undefined);
     // Expiry notices are scanned for at start and every minute; due deliveries every second.
     // Closed first: sends in flight are abandoned while the store is still open (their leases run out).

@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './database.ts';
 import { sqliteDialect } from './dialect.ts';
 import { KeyHashFilter } from './key-hash-filter.ts';
+import { LastUseOverlay } from './last-use-overlay.ts';
 import { NodeSqliteDatabase, type StatementTracer } from './node-sqlite-driver.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import { repositoriesOf } from './repositories.ts';
@@ -35,13 +36,15 @@ export function openStore(databaseUrl: string, onPoolError: (error: Error) => vo
     // holds one; the checkpointer's connection only checkpoints), so its triggers see every
     // new hash.
     const keyHashes = new KeyHashFilter(database.raw, statements);
+    const lastUses = new LastUseOverlay();
     return {
       db,
       dialect: sqliteDialect,
       statements,
       keyHashes,
-      repos: repositoriesOf(db, sqliteDialect, keyHashes),
-      write: (work) => write((trx) => work(repositoriesOf(trx, sqliteDialect, keyHashes))),
+      lastUses,
+      repos: repositoriesOf(db, sqliteDialect, { hashes: keyHashes, lastUses }),
+      write: (work) => write((trx) => work(repositoriesOf(trx, sqliteDialect, { hashes: keyHashes, lastUses }))),
       writeBatch: batchedWriter(write, sqliteDialect),
       databaseUrl,
       ping: async () => {

@@ -9,6 +9,7 @@ import { decodeCursor, toPage, type Page } from './cursor.ts';
 import { keyViewOf, type KeyGroupRef, type KeyRowWithPeople, type KeyView } from './key-views.ts';
 import { groupsOfHolders } from './groups.ts';
 import type { HashSieve } from './key-hash-filter.ts';
+import type { LastUseOverlay } from './last-use-overlay.ts';
 import { Repository } from './repository.ts';
 
 export { keysInScope, type KeyFilters } from './key-filters.ts';
@@ -43,11 +44,16 @@ const verifiableSql: Partial<Record<'sqlite' | 'postgres', string>> = {};
 /** Keys: their settings, their groups, and the counters verification writes behind. */
 export class KeyRepository extends Repository {
   readonly #hashes: HashSieve | undefined;
+  readonly #lastUses: LastUseOverlay | undefined;
 
-  /** `hashes`: where the embedded store knows every stored hash, it answers for tokens it lacks (see KeyHashFilter). */
-  constructor(db: Db, dialect: Dialect, hashes?: HashSieve) {
+  /**
+   * `hashes`: where the embedded store knows every stored hash, it answers for tokens it lacks
+   * (see KeyHashFilter). `lastUses`: uses noted but not yet written, shown by views (see LastUseOverlay).
+   */
+  constructor(db: Db, dialect: Dialect, options: { hashes?: HashSieve; lastUses?: LastUseOverlay } = {}) {
     super(db, dialect);
-    this.#hashes = hashes;
+    this.#hashes = options.hashes;
+    this.#lastUses = options.lastUses;
   }
 
   #withPeople() {
@@ -67,7 +73,11 @@ export class KeyRepository extends Repository {
 
   async toViews(rows: KeyRowWithPeople[], now: number): Promise<KeyView[]> {
     const groups = await this.groupsOf(rows.map((row) => row.id));
-    return rows.map((row) => keyViewOf(row, groups.get(row.id) ?? [], now));
+    return rows.map((row) => {
+      const view = keyViewOf(row, groups.get(row.id) ?? [], now);
+      if (this.#lastUses) view.lastUsedAt = this.#lastUses.lastUsedAt(row.id, row.last_used_at);
+      return view;
+    });
   }
 
   /** A key with its owner's and creator's names. */

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './database.ts';
 import { postgresDialect } from './dialect.ts';
+import { LastUseOverlay } from './last-use-overlay.ts';
 import { repositoriesOf } from './repositories.ts';
 import { CoalescedUserRepository } from './coalesced-users.ts';
 import { batchedWriter } from './write-batch.ts';
@@ -35,12 +36,14 @@ export function openPostgresStore(databaseUrl: string, onPoolError: (error: Erro
   pool.on('connect', (client) => client.on('error', () => {}));
   const statements: StatementCount = { total: 0 };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countingStatements(statements) });
+  const lastUses = new LastUseOverlay();
   return {
     db,
     dialect: postgresDialect,
     statements,
-    repos: { ...repositoriesOf(db, postgresDialect), users: new CoalescedUserRepository(db, postgresDialect) },
-    write: (work) => db.transaction().execute((trx) => work(repositoriesOf(trx, postgresDialect))),
+    lastUses,
+    repos: { ...repositoriesOf(db, postgresDialect, { lastUses }), users: new CoalescedUserRepository(db, postgresDialect) },
+    write: (work) => db.transaction().execute((trx) => work(repositoriesOf(trx, postgresDialect, { lastUses }))),
     writeBatch: batchedWriter((work) => db.transaction().execute(work), postgresDialect),
     databaseUrl,
     ping: async () => {

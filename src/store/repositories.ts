@@ -7,6 +7,7 @@ import { IdentityRepository } from './identities.ts';
 import { KeySecretRepository } from './key-secrets.ts';
 import { KeyVerificationRepository } from './key-verifications.ts';
 import type { HashSieve } from './key-hash-filter.ts';
+import type { LastUseOverlay } from './last-use-overlay.ts';
 import { KeyRepository } from './keys.ts';
 import { PortalSessionRepository } from './portal-sessions.ts';
 import { ProjectRepository } from './projects.ts';
@@ -42,13 +43,14 @@ export type Repositories = {
 /**
  * The repositories over `db`: the pool (reads, and statements that stand alone) or one write's
  * transaction (`Store.write` hands its work a set bound to it). `hashes`: the embedded store's
- * filter of stored token hashes, which the key look-up asks first.
+ * filter of stored token hashes, which the key look-up asks first; `lastUses`: key uses not yet
+ * written, which key views show.
  *
  * @example const tx = repositoriesOf(trx, store.dialect); await tx.keys.find(id)
  */
-export function repositoriesOf(db: Db, dialect: Dialect, hashes?: HashSieve): Repositories {
+export function repositoriesOf(db: Db, dialect: Dialect, keys: { hashes?: HashSieve; lastUses?: LastUseOverlay } = {}): Repositories {
   return {
-    keys: new KeyRepository(db, dialect, hashes),
+    keys: new KeyRepository(db, dialect, keys),
     secrets: new KeySecretRepository(db, dialect),
     users: new UserRepository(db, dialect),
     sessions: new SessionRepository(db, dialect),

@@ -1,6 +1,7 @@
 import type { Db } from './database.ts';
 import type { Dialect } from './dialect.ts';
 import type { KeyHashFilter } from './key-hash-filter.ts';
+import type { LastUseOverlay } from './last-use-overlay.ts';
 import type { Repositories } from './repositories.ts';
 import type { WriteBatch } from './write-batch.ts';
 
@@ -37,6 +38,8 @@ export type Store = {
    * nodes create keys): `start` it once the schema is migrated.
    */
   keyHashes?: KeyHashFilter;
+  /** Key uses this process noted and has not written yet, which key views show (see LastUseOverlay). */
+  lastUses: LastUseOverlay;
   /** Resolves when the database answers a trivial query. */
   ping: () => Promise<void>;
   close: () => Promise<void>;

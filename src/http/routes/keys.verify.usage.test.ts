@@ -75,3 +75,36 @@ describe('POST /v1/keys/verify: lastUsedAt', () => {
   });
 
 });
+
+// Rows written behind only when asked (the embedded store writes them every 30 s): what a key's
+// views show comes from what this process noted.
+describe('lastUsedAt before its row is written', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  withServerAndAdmin((started) => ({ server, admin } = started), { usageFlushMs: 3_600_000 });
+  const storedLastUse = async (keyId: string) =>
+    (await server.app.store.db.selectFrom('keys').select('last_used_at').where('id', '=', keyId).executeTakeFirstOrThrow()).last_used_at;
+
+  it('shows a use noted and not yet written in the key, the list and after an edit, then writes it', async () => {
+    const { token, keyId, projectId } = await createKeyWith(admin);
+    const before = server.now();
+    expect((await apiClient(server.url).post('/v1/keys/verify', { key: token })).body.code).toBe('VALID');
+    const shown = (await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt as string;
+    expect(Date.parse(shown)).toBeGreaterThanOrEqual(before);
+    expect(await storedLastUse(keyId)).toBeNull();
+    expect((await admin.get(`/v1/keys?projectId=${projectId}`)).body.items.map((key: { lastUsedAt: string }) => key.lastUsedAt)).toEqual([shown]);
+    expect((await admin.patch(`/v1/keys/${keyId}`, { name: 'renamed' })).body.lastUsedAt).toBe(shown);
+
+    await server.app.services.usage.flush();
+    expect(await storedLastUse(keyId)).toBe(shown);
+    expect((await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt).toBe(shown);
+  });
+
+  it('shows the stored use when it is the later one (a use noted earlier, written by another way)', async () => {
+    const { token, keyId } = await createKeyWith(admin);
+    expect((await apiClient(server.url).post('/v1/keys/verify', { key: token })).body.code).toBe('VALID');
+    const later = new Date(server.now() + 3_600_000).toISOString();
+    await server.app.store.db.updateTable('keys').set({ last_used_at: later }).where('id', '=', keyId).execute();
+    expect((await admin.get(`/v1/keys/${keyId}`)).body.lastUsedAt).toBe(later);
+  });
+});

@@ -10,8 +10,15 @@ export type UsageNotable = { readonly id: string; lastUsedNotedAt?: number };
 type Use = readonly [keyId: string, at: string];
 
 /**
- * Collects `lastUsedAt` in memory and writes it behind once a second, so verification does no
- * database write. `close()` runs on shutdown, so a clean stop loses nothing.
+ * How often the embedded store writes `lastUsedAt`: there this process is the only one that
+ * verifies, and key views show what it noted and has not written (src/store/last-use-overlay.ts),
+ * so the rows can wait. Several nodes write every second: another node's views read the rows.
+ */
+export const LAST_USED_FLUSH_MS = { oneNode: 30_000, severalNodes: 1000 };
+
+/**
+ * Collects `lastUsedAt` in memory and writes it behind (LAST_USED_FLUSH_MS), so verification
+ * does no database write. `close()` runs on shutdown, so a clean stop loses nothing.
  */
 export class UsageRecorder {
   readonly #uses: WriteBehind<Use>;
@@ -38,6 +45,11 @@ export class UsageRecorder {
     if (noted !== undefined && at >= noted && at - noted < LAST_USED_PRECISION_MS) return;
     key.lastUsedNotedAt = at;
     this.#uses.add(key.id, [key.id, new Date(at).toISOString()]);
+  }
+
+  /** A use noted and not yet written (an ISO time), for views to show over the stored one. */
+  unwritten(keyId: string): string | undefined {
+    return this.#uses.peek(keyId)?.[1];
   }
 
   /** Writes what is pending; concurrent calls wait for one another. */
