@@ -6,7 +6,7 @@
  * every slot that holds a moment of the last `durationMs` (the oldest one whole), so the count
  * is never under the true one: it may refuse a call up to one slot (1/60 of the window) sooner
  * than an exact log would, and never admits one too many. Memory is SLOTS numbers per limit,
- * whatever the limit. The same arithmetic runs in Redis (the scripts of src/runtime/usage/rate-windows.ts).
+ * whatever the limit. The same arithmetic runs in Redis (the script of src/runtime/usage/redis-limits.ts).
  */
 
 export const SLOTS = 60;

@@ -24,16 +24,24 @@ export type QuotaChange =
   | { remainingSet: true; remaining: number | null; lastRefillAt: string | null }
   | { remainingSet: false; lastRefillAt?: string | null };
 
-/** Where quota counters live: memory (one node), Redis (several), or the database itself. */
-export type QuotaStore = {
-  spend: (holder: QuotaHolder, cost: number, now: number) => Promise<Spent>;
-  /** Gives back a spend that another quota of the same verification refused. */
-  refund: (holder: QuotaHolder, cost: number) => Promise<void>;
+/** What every quota store takes besides spends: edits, writes behind, its close. */
+export type QuotaCounters = {
   /** A holder's quota settings changed (after the edit's commit). */
   changed: (id: string, change: QuotaChange) => Promise<void>;
   /** Writes counters held outside the database behind to it. */
   flush: () => Promise<void>;
   close: () => Promise<void>;
+};
+
+/**
+ * Where quota counters are spent one by one: memory (one node) or the database itself. (In
+ * Redis, a verification's quotas are spent in the one script that also counts its windows:
+ * redis-limits.ts.)
+ */
+export type QuotaStore = QuotaCounters & {
+  spend: (holder: QuotaHolder, cost: number, now: number) => Promise<Spent>;
+  /** Gives back a spend that another quota of the same verification refused. */
+  refund: (holder: QuotaHolder, cost: number) => Promise<void>;
 };
 
 export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -123,44 +131,21 @@ export function memoryQuotas(counters: QuotaCounterRepository, options: { flushM
 // would break the spend script).
 const SET_REFILLED_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'refilled', ARGV[1]) end`;
 
-// Atomic spend in Redis: initialise from the database's value if the counter is new, refill at
-// a period boundary, then spend or refuse, in one step no other node can interleave with.
-const SPEND_SCRIPT = `
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  redis.call('HSET', KEYS[1], 'remaining', ARGV[1], 'refilled', ARGV[2])
-end
-local remaining = tonumber(redis.call('HGET', KEYS[1], 'remaining'))
-local refilled = redis.call('HGET', KEYS[1], 'refilled')
-if tonumber(ARGV[5]) >= 0 and refilled ~= '' and refilled < ARGV[6] then
-  remaining = tonumber(ARGV[5])
-  refilled = ARGV[7]
-  redis.call('HSET', KEYS[1], 'remaining', remaining, 'refilled', refilled)
-end
-redis.call('PEXPIRE', KEYS[1], 604800000)
-if remaining >= tonumber(ARGV[4]) then
-  remaining = remaining - tonumber(ARGV[3])
-  redis.call('HSET', KEYS[1], 'remaining', remaining)
-  return {1, remaining}
-end
-return {0, remaining}
-`;
-
-const REFUND_SCRIPT = `if redis.call('HEXISTS', KEYS[1], 'remaining') == 1 then redis.call('HINCRBY', KEYS[1], 'remaining', ARGV[1]) end`;
-
-type SpendingRedis = Redis & {
-  keywardSpend: (key: string, ...args: (string | number)[]) => Promise<[number, number]>;
+/** Quota counters in Redis: their names, and the write-behind of those a node spent. */
+export type RedisQuotaCounters = QuotaCounters & {
+  /** The Redis hash holding a holder's counter (`remaining`, `refilled`). */
+  counterKey: (id: string) => string;
+  /** A holder's counter was spent (or made, or refilled) here: write it behind. */
+  spent: (id: string) => void;
 };
 
 /**
  * Counters in Redis, shared by every node (a quota of 100 is spent 100 times, whichever nodes
- * serve it), written behind to the database once a second by the node that spent them. If
- * Redis fails, that spend goes to the database instead: still exact, only slower.
+ * serve it), written behind to the database once a second by the node that spent them. The
+ * spends themselves are redis-limits.ts's script; while Redis fails they go to the database.
  */
-export function redisQuotas(counters: QuotaCounterRepository, redis: Redis, options: { prefix: string; flushMs: number; onFallback: (error: unknown) => void; onRecovered: () => void; onError: (error: unknown) => void }): QuotaStore {
-  const { prefix, onFallback, onRecovered } = options;
-  const fallback = databaseQuotas(counters);
-  redis.defineCommand('keywardSpend', { numberOfKeys: 1, lua: SPEND_SCRIPT });
-  const client = redis as SpendingRedis;
+export function redisQuotaCounters(counters: QuotaCounterRepository, redis: Redis, options: { prefix: string; flushMs: number; onFallback: (error: unknown) => void; onError: (error: unknown) => void }): RedisQuotaCounters {
+  const { prefix, onFallback } = options;
   const counterKey = (keyId: string) => `${prefix}quota:${keyId}`;
   // The keys this node spent since their counters were last written to the database: one
   // round trip reads a chunk of counters, and a chunk that fails stays for the next flush.
@@ -182,35 +167,8 @@ export function redisQuotas(counters: QuotaCounterRepository, redis: Redis, opti
     onError: options.onError,
   });
   return {
-    spend: async (key, cost, now) => {
-      try {
-        const refill = key.refill;
-        // Since when a refill may be due: as for the other stores, a quota first read today
-        // refills at the next boundary.
-        const refilled = iso(key.lastRefillAt ?? (refill ? now : null)) ?? '';
-        const [allowed, remaining] = await client.keywardSpend(
-          counterKey(key.id),
-          key.remaining ?? 0,
-          refilled,
-          cost,
-          Math.max(cost, 1),
-          refill ? refill.amount : -1,
-          refill ? iso(refillPeriodStart(refill.interval, now))! : '',
-          iso(now)!,
-        );
-        dirty.add(key.id, key.id);
-        onRecovered();
-        return { allowed: allowed === 1, remaining: Number(remaining) };
-      } catch (error) {
-        onFallback(error);
-        return fallback.spend(key, cost, now);
-      }
-    },
-    refund: async (holder, cost) => {
-      // Only a counter that exists: one gone is rebuilt from the database, which never saw the spend.
-      await redis.eval(REFUND_SCRIPT, 1, counterKey(holder.id), cost).catch(onFallback);
-      dirty.add(holder.id, holder.id);
-    },
+    counterKey,
+    spent: (id) => dirty.add(id, id),
     changed: async (keyId, change) => {
       // A remaining set anew must win over the counter. It is written into the counter rather
       // than the counter deleted: another node still holding the old key record would rebuild a

@@ -48,6 +48,26 @@ describe('quotas in Redis, after an edit of remaining', () => {
     expect(await storedRemaining(keyId)).toBe(9);
   });
 
+  it('while Redis fails, windows count in this node\'s memory and quotas in the database, and say so', async () => {
+    const broken = openRedis('redis://127.0.0.1:1', () => {});
+    const failures: unknown[] = [];
+    const fallingBack = new UsageLimiter({
+      keyCounters: server.app.store.repos.keyQuotas, identityCounters: server.app.store.repos.identityQuotas, mode: 'redis', redis: broken,
+      prefix: 'unreachable:', flushMs: 3_600_000, onFallback: (error) => failures.push(error), onError: (error) => { throw error; },
+    });
+    const { keyId } = await createKeyWith(admin, { key: { remaining: 5 } });
+    const key: LimitedKey = { id: keyId, ratelimits: [{ name: 'default', limit: 1, durationMs: 60_000, autoApply: true }], remaining: 5, refill: null, lastRefillAt: null, identity: null };
+    const now = Date.now();
+    expect(await fallingBack.consume(key, { cost: 2 }, now)).toMatchObject({ remaining: 3, ratelimit: { remaining: 0 } });
+    expect(await storedRemaining(keyId)).toBe(3);
+    expect(await fallingBack.consume(key, { cost: 2 }, now)).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await storedRemaining(keyId)).toBe(3);
+    // Warned once for the outage, counted every time.
+    expect([failures.length, fallingBack.fallbacks]).toEqual([1, 2]);
+    await fallingBack.close();
+    broken.disconnect();
+  });
+
   it('a quota removed stays removed, though a stale record spends again', async () => {
     const { keyId } = await createKeyWith(admin, { key: { remaining: 100 } });
     const stale: LimitedKey = { id: keyId, ratelimits: [], remaining: 100, refill: null, lastRefillAt: null, identity: null };

@@ -1,8 +1,10 @@
 import type { Redis } from 'ioredis';
 import { DEFAULT_LIMIT_NAME, limitsToApply, type AppliedLimit, type LimitRequest, type NamedLimit } from '../../domain/named-limits.ts';
 import type { QuotaCounterRepository } from '../../store/quota-counters.ts';
-import { databaseQuotas, memoryQuotas, redisQuotas, type QuotaChange, type QuotaHolder, type QuotaStore } from './quota-stores.ts';
-import { memoryWindows, redisWindows, type LimitResult, type RateWindows } from './rate-windows.ts';
+import { spendInTurn, type LimitSpender } from './limit-spend.ts';
+import { databaseQuotas, memoryQuotas, redisQuotaCounters, type QuotaChange, type QuotaCounters, type QuotaHolder } from './quota-stores.ts';
+import { memoryWindows, type LimitResult } from './rate-windows.ts';
+import { redisLimits } from './redis-limits.ts';
 
 export type { QuotaChange, QuotaHolder };
 
@@ -47,13 +49,14 @@ export type UsageLimiterOptions = {
 /**
  * Named rate limits (sliding windows) and quotas of keys and of the identities they belong to.
  * Windows count in this process on one node and in Redis across nodes; quotas in memory with a
- * compare-and-set write-behind on one node, in Redis across nodes, and in the database itself
- * on PostgreSQL without Redis (exact, one statement per spend).
+ * compare-and-set write-behind on one node, in Redis across nodes (a verification's windows and
+ * quotas in one script call), and in the database itself on PostgreSQL without Redis (exact,
+ * one statement per spend).
  */
 export class UsageLimiter {
-  readonly #windows: RateWindows;
-  readonly #keyQuotas: QuotaStore;
-  readonly #identityQuotas: QuotaStore;
+  readonly #spend: LimitSpender;
+  readonly #keyQuotas: QuotaCounters;
+  readonly #identityQuotas: QuotaCounters;
   /** Spends that fell back to memory or the database because Redis failed (a metric). */
   fallbacks = 0;
   // Redis fails for every call while it is down: warn once per outage, not once per call.
@@ -68,15 +71,22 @@ export class UsageLimiter {
     const onRecovered = () => {
       this.#warned = false;
     };
-    const quotasOf = (counters: QuotaCounterRepository): QuotaStore =>
-      options.mode === 'redis' && options.redis
-        ? redisQuotas(counters, options.redis, { prefix: options.prefix, flushMs: options.flushMs, onError: options.onError, onFallback, onRecovered })
-        : options.mode === 'memory'
-          ? memoryQuotas(counters, { flushMs: options.flushMs, onError: options.onError })
-          : databaseQuotas(counters);
-    this.#keyQuotas = quotasOf(options.keyCounters);
-    this.#identityQuotas = quotasOf(options.identityCounters);
-    this.#windows = options.mode === 'redis' && options.redis ? redisWindows(options.redis, { prefix: options.prefix, onFallback, onRecovered }) : memoryWindows();
+    const { keyCounters, identityCounters, redis } = options;
+    if (options.mode === 'redis' && redis) {
+      const counters = { prefix: options.prefix, flushMs: options.flushMs, onError: options.onError, onFallback };
+      const [keyQuotas, identityQuotas] = [redisQuotaCounters(keyCounters, redis, counters), redisQuotaCounters(identityCounters, redis, counters)];
+      this.#keyQuotas = keyQuotas;
+      this.#identityQuotas = identityQuotas;
+      const fallback = spendInTurn({ windows: memoryWindows(), keyQuotas: databaseQuotas(keyCounters), identityQuotas: databaseQuotas(identityCounters) });
+      this.#spend = redisLimits(redis, { prefix: options.prefix, keyQuotas, identityQuotas, fallback, onFallback, onRecovered });
+    } else {
+      const quotasOf = (counters: QuotaCounterRepository) =>
+        options.mode === 'memory' ? memoryQuotas(counters, { flushMs: options.flushMs, onError: options.onError }) : databaseQuotas(counters);
+      const [keyQuotas, identityQuotas] = [quotasOf(keyCounters), quotasOf(identityCounters)];
+      this.#keyQuotas = keyQuotas;
+      this.#identityQuotas = identityQuotas;
+      this.#spend = spendInTurn({ windows: memoryWindows(), keyQuotas, identityQuotas });
+    }
   }
 
   // Calls in one window name (nearly always) the same end instant: its text is made once.
@@ -99,49 +109,27 @@ export class UsageLimiter {
   /**
    * Applies the key's and its identity's limits to one verification, all or nothing: the
    * windows first (none is spent when one refuses), then `cost` of the identity's quota and of
-   * the key's. A call a quota refuses gives back what it took: the key refusing gives the
-   * identity's quota back, and either refusing gives the windows back, so a key whose own quota
-   * is spent does not use up the limits it shares with its identity's other keys.
+   * the key's. A call a quota refuses spends nothing, so a key whose own quota is spent does not
+   * use up the limits it shares with its identity's other keys.
    */
   async consume(key: LimitedKey, request: { cost: number; ratelimits?: readonly LimitRequest[] }, now: number): Promise<LimitOutcome> {
     const applied = limitsToApply({ id: key.id, limits: key.ratelimits }, key.identity && { id: key.identity.id, limits: key.identity.ratelimits }, request.ratelimits);
-    if (applied.length === 0) return this.#spendQuotas(key, request.cost, now);
-    let results = await this.#windows.consume(applied, now);
-    if (results.some((result) => result.exceeded)) return this.#withLimits({ code: 'RATE_LIMITED' }, applied, results);
-    const outcome = await this.#spendQuotas(key, request.cost, now);
-    if (outcome.code) {
-      await this.#windows.refund(applied, now);
-      results = results.map((result, i) => ({ ...result, remaining: Math.min(result.limit, result.remaining + applied[i]!.cost) }));
-    }
-    return this.#withLimits(outcome, applied, results);
+    const identity = key.identity !== null && key.identity.remaining !== null ? key.identity : undefined;
+    const ownQuota = key.remaining !== null ? key : undefined;
+    if (applied.length === 0 && !identity && !ownQuota) return {};
+    const spent = await this.#spend({ windows: applied, identity, key: ownQuota, cost: request.cost, now });
+    const outcome: LimitOutcome = {};
+    if (spent.code) outcome.code = spent.code;
+    if (spent.remaining !== undefined) outcome.remaining = spent.remaining;
+    if (applied.length > 0) this.#withLimits(outcome, applied, spent.windows);
+    return outcome;
   }
 
   /** The limits' part of an answer: each one applied, and the key's `default` as the single `ratelimit`. */
-  #withLimits(outcome: LimitOutcome, applied: readonly AppliedLimit[], results: readonly LimitResult[]): LimitOutcome {
+  #withLimits(outcome: LimitOutcome, applied: readonly AppliedLimit[], results: readonly LimitResult[]): void {
     outcome.ratelimits = results.map((result) => this.#answerOf(result));
     const legacy = results.find((result, i) => result.name === DEFAULT_LIMIT_NAME && applied[i]!.scope === 'key' && applied[i]!.autoApply);
     if (legacy) outcome.ratelimit = { limit: legacy.limit, remaining: legacy.remaining, resetAt: this.#resetAt(legacy.resetAt) };
-    return outcome;
-  }
-
-  /** Spends `cost` of the identity's quota, then of the key's; the key refusing gives the identity's spend back. */
-  async #spendQuotas(key: LimitedKey, cost: number, now: number): Promise<LimitOutcome> {
-    const outcome: LimitOutcome = {};
-    const identity = key.identity !== null && key.identity.remaining !== null ? key.identity : undefined;
-    if (identity) {
-      const spent = await this.#identityQuotas.spend(identity, cost, now);
-      outcome.remaining = spent.remaining;
-      if (!spent.allowed) return { ...outcome, code: 'USAGE_EXCEEDED' };
-    }
-    if (key.remaining !== null) {
-      const spent = await this.#keyQuotas.spend(key, cost, now);
-      outcome.remaining = spent.remaining;
-      if (!spent.allowed) {
-        if (identity && cost > 0) await this.#identityQuotas.refund(identity, cost);
-        outcome.code = 'USAGE_EXCEEDED';
-      }
-    }
-    return outcome;
   }
 
   /** Call after an edit of a key's quota has committed. */
