@@ -135,15 +135,15 @@ end
 return out
 `;
 
-type LimitsRedis = Redis & { keywardLimits: (keyCount: number, ...args: (string | number)[]) => Promise<number[]> };
+type LimitsRedis = Redis & { keywardLimits: (...keyCountKeysAndArgs: (string | number)[]) => Promise<number[]> };
 
-/** The script's arguments for one quota: where its counter starts from, and its refill. */
-function quotaArgs(holder: QuotaHolder, now: number): (string | number)[] {
+/** Adds the script's arguments for one quota: where its counter starts from, and its refill. */
+function pushQuotaArgs(call: (string | number)[], holder: QuotaHolder, now: number): void {
   const refill = holder.refill;
   // Since when a refill may be due: as for the other stores, a quota first read today refills
   // at the next boundary.
   const refilled = iso(holder.lastRefillAt ?? (refill ? now : null)) ?? '';
-  return [holder.remaining ?? 0, refilled, refill ? refill.amount : -1, refill ? iso(refillPeriodStart(refill.interval, now))! : ''];
+  call.push(holder.remaining ?? 0, refilled, refill ? refill.amount : -1, refill ? iso(refillPeriodStart(refill.interval, now))! : '');
 }
 
 /**
@@ -161,37 +161,42 @@ export function redisLimits(redis: Redis, options: {
 }): LimitSpender {
   redis.defineCommand('keywardLimits', { lua: LIMITS_SCRIPT });
   const client = redis as LimitsRedis;
+  // Arguments pushed onto one array, not mapped and spread: this runs for every limited
+  // verification, and its allocations showed in the profile beside the round trip itself.
   return async (spend) => {
     const { windows, identity, key, cost, now } = spend;
-    const quotas = [identity && { holder: identity, counters: options.identityQuotas }, key && { holder: key, counters: options.keyQuotas }]
-      .filter((quota) => quota !== undefined);
-    const keys = [...windows.map((limit) => `${options.prefix}window:${windowCounterName(limit)}`), ...quotas.map(({ holder, counters }) => counters.counterKey(holder.id))];
-    const args = [
-      now, windows.length, cost, Math.max(cost, 1), iso(now)!,
-      ...windows.flatMap((limit) => [limit.limit, limit.durationMs, limit.cost]),
-      ...quotas.flatMap(({ holder }) => quotaArgs(holder, now)),
-    ];
+    const call: (string | number)[] = [windows.length + (identity ? 1 : 0) + (key ? 1 : 0)];
+    for (const limit of windows) call.push(`${options.prefix}window:${windowCounterName(limit)}`);
+    if (identity) call.push(options.identityQuotas.counterKey(identity.id));
+    if (key) call.push(options.keyQuotas.counterKey(key.id));
+    // Now as text is what a refill writes: made only for a quota that has one.
+    call.push(now, windows.length, cost, Math.max(cost, 1), identity?.refill || key?.refill ? iso(now)! : '');
+    for (const limit of windows) call.push(limit.limit, limit.durationMs, limit.cost);
+    if (identity) pushQuotaArgs(call, identity, now);
+    if (key) pushQuotaArgs(call, key, now);
     let answer: number[];
     try {
-      answer = await client.keywardLimits(keys.length, ...keys, ...args);
+      answer = await client.keywardLimits(...call);
     } catch (error) {
       options.onFallback(error);
       return options.fallback(spend);
     }
     options.onRecovered();
-    const [code, reached, remaining] = [answer[0], answer[1]!, answer[2]!];
-    // A counter made, refilled or spent here is this node's to write behind.
-    for (const { holder, counters } of quotas.slice(0, reached)) counters.spent(holder.id);
+    const [code, reached] = [answer[0], answer[1]!];
+    // A counter made, refilled or spent here is this node's to write behind (the identity's
+    // is reached first).
+    if (identity && reached > 0) options.identityQuotas.spent(identity.id);
+    if (key && reached === (identity ? 2 : 1)) options.keyQuotas.spent(key.id);
     const spent: LimitsSpent = {
       windows: windows.map((limit, i) => {
-        const [fits, used, oldest] = [answer[3 + i * 3], Number(answer[4 + i * 3]), Number(answer[5 + i * 3])];
+        const oldest = answer[5 + i * 3]!;
         const resetAt = oldest === -1 ? now : (oldest + 1) * slotMs(limit.durationMs) + limit.durationMs;
-        return { name: limit.name, limit: limit.limit, remaining: Math.max(0, limit.limit - used), resetAt, exceeded: fits !== 1 };
+        return { name: limit.name, limit: limit.limit, remaining: Math.max(0, limit.limit - answer[4 + i * 3]!), resetAt, exceeded: answer[3 + i * 3] !== 1 };
       }),
     };
     if (code === 1) spent.code = 'RATE_LIMITED';
     if (code === 2) spent.code = 'USAGE_EXCEEDED';
-    if (reached > 0) spent.remaining = Number(remaining);
+    if (reached > 0) spent.remaining = answer[2]!;
     return spent;
   };
 }
