@@ -45,6 +45,17 @@ describe.each(['sqlite', 'postgres'] as const)('bulk writes through one JSON par
     expect(await row('key_a')).toMatchObject({ remaining: 6, last_refill_at: null });
   });
 
+  it('writes counters kept in Redis, never where the quota was removed', async () => {
+    await store.repos.keyQuotas.writeRemaining([
+      { id: 'key_b', remaining: 1_000_000_000_000, lastRefillAt: '2026-11-24T00:00:00.000Z' },
+      { id: 'key_c', remaining: 5, lastRefillAt: null },
+    ]);
+    expect(await row('key_b')).toMatchObject({ remaining: 1_000_000_000_000, last_refill_at: '2026-11-24T00:00:00.000Z' });
+    expect((await row('key_c')).remaining).toBeNull();
+    await store.repos.keyQuotas.writeRemaining([{ id: 'key_b', remaining: 10, lastRefillAt: null }]);
+    expect(await row('key_b')).toMatchObject({ remaining: 10, last_refill_at: null });
+  });
+
   it('adds usage counts to existing buckets and creates new ones, with quotes and unicode intact', async () => {
     const bucket = { granularity: 'minute' as const, bucket_start: '2026-11-24T10:00:00.000Z' };
     await store.repos.usage.addCounts([{ key_id: 'key_a', ...bucket, outcome: 'VALID', count: 2 }, { key_id: 'key_a', ...bucket, outcome: 'NOT "FOUND" ✓', count: 1 }]);

@@ -3,8 +3,11 @@ import type { Db } from './database.ts';
 import type { Dialect } from './dialect.ts';
 import { Repository } from './repository.ts';
 
+/** A quota counter's value, as held outside the database. */
+export type QuotaCounterValue = { id: string; remaining: number; lastRefillAt: string | null };
+
 /** A quota counter as one node last knew it, to write if the database still holds `expected`. */
-export type QuotaCounterWrite = { id: string; remaining: number; lastRefillAt: string | null; expected: number };
+export type QuotaCounterWrite = QuotaCounterValue & { expected: number };
 
 /**
  * The quota statements of a table that keeps quotas (`keys`, `identities`, each with
@@ -32,10 +35,19 @@ export class QuotaCounterRepository extends Repository {
     return new Set(landed.map((row) => row.id));
   }
 
-  /** Writes a counter kept elsewhere (Redis) to the database, never where the quota was removed. */
-  async writeRemaining(id: string, remaining: number, lastRefillAt: string | null): Promise<void> {
-    await sql`UPDATE ${sql.table(this.#table)} SET remaining = ${remaining}, last_refill_at = ${lastRefillAt}
-      WHERE id = ${id} AND remaining IS NOT NULL`.execute(this.db);
+  /**
+   * Writes counters kept elsewhere (Redis) to the database in one statement, never where the
+   * quota was removed. (One statement per counter was a tenth of a statement per verification
+   * with a quota, over 2,000 keys in `npm run bench`.)
+   */
+  async writeRemaining(writes: readonly QuotaCounterValue[]): Promise<void> {
+    if (writes.length === 0) return;
+    const rows = this.dialect.jsonRows(writes.map((write) => [write.id, write.remaining, write.lastRefillAt ?? '']), [
+      { name: 'id' }, { name: 'remaining', integer: true }, { name: 'refilled' },
+    ]);
+    const table = sql.table(this.#table);
+    await sql`UPDATE ${table} SET remaining = v.remaining, last_refill_at = NULLIF(v.refilled, '')
+      FROM ${rows} AS v WHERE ${table}.id = v.id AND ${table}.remaining IS NOT NULL`.execute(this.db);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { refillPeriodStart, spendQuota, type QuotaState, type Refill } from '../../domain/quota.ts';
-import type { QuotaCounterRepository } from '../../store/quota-counters.ts';
+import type { QuotaCounterRepository, QuotaCounterValue } from '../../store/quota-counters.ts';
 import { WriteBehind } from '../write-behind.ts';
 
 type Spent = { allowed: boolean; remaining: number };
@@ -148,20 +148,23 @@ export function redisQuotaCounters(counters: QuotaCounterRepository, redis: Redi
   const { prefix, onFallback } = options;
   const counterKey = (keyId: string) => `${prefix}quota:${keyId}`;
   // The keys this node spent since their counters were last written to the database: one
-  // round trip reads a chunk of counters, and a chunk that fails stays for the next flush.
+  // round trip reads a chunk of counters, one statement writes them, and a chunk that fails
+  // stays for the next flush.
   const dirty = new WriteBehind<string>({
     intervalMs: options.flushMs,
     write: async (keyIds) => {
       const pipeline = redis.pipeline();
       for (const keyId of keyIds) pipeline.hmget(counterKey(keyId), 'remaining', 'refilled');
       const results = (await pipeline.exec()) ?? [];
+      const writes: QuotaCounterValue[] = [];
       for (const [i, keyId] of keyIds.entries()) {
         const [error, values] = results[i] ?? [new Error('no answer from Redis')];
         if (error) throw error;
         const [remaining, refilled] = values as (string | null)[];
         // A counter gone (expired, or its quota removed) has nothing to write.
-        if (remaining !== null && remaining !== undefined) await counters.writeRemaining(keyId, Number(remaining), refilled || null);
+        if (remaining !== null && remaining !== undefined) writes.push({ id: keyId, remaining: Number(remaining), lastRefillAt: refilled || null });
       }
+      await counters.writeRemaining(writes);
     },
     merge: (keyId) => keyId,
     onError: options.onError,
