@@ -3,6 +3,9 @@ import { refillPeriodStart, spendQuota, type QuotaState, type Refill } from '../
 import type { QuotaCounterRepository, QuotaCounterValue } from '../../store/quota-counters.ts';
 import { WriteBehind } from '../write-behind.ts';
 
+// A counter in Redis nobody spends for a week goes (its last value was written behind to the database).
+export const QUOTA_TTL_MS = 7 * 86_400_000;
+
 type Spent = { allowed: boolean; remaining: number };
 
 /** A key or an identity with a quota, as the cache holds it. */
@@ -179,7 +182,9 @@ export function redisQuotaCounters(counters: QuotaCounterRepository, redis: Redi
       if (change.remainingSet) {
         const counter = counterKey(keyId);
         if (change.remaining === null) await redis.del(counter).catch(onFallback);
-        else await redis.hset(counter, 'remaining', change.remaining, 'refilled', change.lastRefillAt ?? '').catch(onFallback);
+        // With the expiry a spend gives it: a counter an edit makes and no verification spends
+        // would otherwise stay in Redis for good.
+        else await redis.multi().hset(counter, 'remaining', change.remaining, 'refilled', change.lastRefillAt ?? '').pexpire(counter, QUOTA_TTL_MS).exec().catch(onFallback);
       }
       // Else the count stands (spends stay spent), on the refill clock the edit set.
       else if (change.lastRefillAt !== undefined) await redis.eval(SET_REFILLED_SCRIPT, 1, counterKey(keyId), change.lastRefillAt ?? '').catch(onFallback);

@@ -103,6 +103,13 @@ describe('limits in Redis, one script per verification', () => {
     expect(await limiter.consume({ ...key }, { cost: 2 }, now)).toEqual({ remaining: 3 });
   });
 
+  it('a counter an edit sets expires as a spent one does, though nothing spends it', async () => {
+    const key = keyOf({ remaining: 7 });
+    await limiter.keyChanged(key.id, { remainingSet: true, remaining: 40, lastRefillAt: null });
+    expect(await counter(key.id)).toEqual({ remaining: '40', refilled: '' });
+    expect(await redis.pttl(`${prefix}quota:${key.id}`)).toBeGreaterThan(6 * DAY);
+  });
+
   it('refills at a period boundary, not before', async () => {
     const noon = Date.UTC(2027, 0, 10, 12);
     const key = keyOf({ remaining: 1, refill: { amount: 3, interval: 'daily' }, lastRefillAt: noon - 3600_000 });

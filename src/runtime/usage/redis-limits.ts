@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { refillPeriodStart } from '../../domain/quota.ts';
 import { SLOTS, slotMs } from '../../domain/sliding-window.ts';
 import type { LimitSpender, LimitsSpent } from './limit-spend.ts';
-import { iso, type QuotaHolder, type RedisQuotaCounters } from './quota-stores.ts';
+import { iso, QUOTA_TTL_MS, type QuotaHolder, type RedisQuotaCounters } from './quota-stores.ts';
 import { windowCounterName } from './rate-windows.ts';
 
 const HOUR_MS = 3_600_000;
@@ -12,8 +12,6 @@ const DAY_MS = 24 * HOUR_MS;
 // clocks apart, a test's made-up time). Longer only costs memory: the script drops slots that
 // left the window whenever it reads them.
 const WINDOW_TTL_MIN_MS = 60_000;
-// A counter nobody spends for a week goes (its last value was written behind to the database).
-const QUOTA_TTL_MS = 7 * DAY_MS;
 
 /**
  * One verification's limits in one script, so one round trip and no other node's call in
