@@ -49,12 +49,19 @@ export class WriteBehind<T> {
   // What the flush under way is writing, until it is written.
   #writing: Map<string, T> | undefined;
   #flushing: Promise<void> = Promise.resolve();
-  readonly #timer: NodeJS.Timeout;
+  #timer: NodeJS.Timeout;
   readonly #options: WriteBehindOptions<T>;
 
   constructor(options: WriteBehindOptions<T>) {
     this.#options = options;
-    this.#timer = setInterval(() => void this.flush().catch(options.onError), options.intervalMs);
+    // The first flush comes at a random point of the first interval: write-behinds made together
+    // with one interval (usage counts, recent verifications, lastUsedAt: 30 s) would otherwise
+    // flush together for good, each flush's rows and batches alive at the same moment.
+    this.#timer = setTimeout(() => {
+      this.#timer = setInterval(() => void this.flush().catch(options.onError), options.intervalMs);
+      this.#timer.unref();
+      void this.flush().catch(options.onError);
+    }, Math.random() * options.intervalMs);
     this.#timer.unref();
   }
 
@@ -108,7 +115,7 @@ export class WriteBehind<T> {
 
   /** Stops the timer and writes the rest; a failure is reported, not thrown (the stop goes on). */
   async close(): Promise<void> {
-    clearInterval(this.#timer);
+    clearTimeout(this.#timer);
     await this.flush().catch(this.#options.onError);
   }
 }
