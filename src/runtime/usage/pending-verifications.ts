@@ -27,20 +27,14 @@ export class PendingVerifications {
   readonly #tags = new Map<number, string[]>();
   readonly #keySlots = new Map<string, number>();
   readonly #keyIds: string[] = [];
-  // Per key slot: its newest entry and how many it has.
+  // Per key slot: its newest entry (each entry points to the one before it of its key).
   readonly #newest: number[] = [];
-  readonly #counts: number[] = [];
   // Address 0 is "none"; the others are numbered from 1 in the order first seen.
   readonly #addressSlots = new Map<string, number>();
   readonly #addressJson: string[] = ['null'];
 
   constructor(capacity: number) {
     this.capacity = capacity;
-  }
-
-  /** How many verifications are held. */
-  get size(): number {
-    return this.#size;
   }
 
   get full(): boolean {
@@ -60,7 +54,6 @@ export class PendingVerifications {
       this.#keySlots.set(keyId, slot);
       this.#keyIds.push(keyId);
       this.#newest.push(-1);
-      this.#counts.push(0);
     }
     const entry = this.#size++;
     this.#at[entry] = at;
@@ -68,7 +61,6 @@ export class PendingVerifications {
     this.#address[entry] = clientAddress === undefined ? 0 : this.#addressSlot(clientAddress);
     this.#previous[entry] = this.#newest[slot]!;
     this.#newest[slot] = entry;
-    this.#counts[slot]!++;
     if (tags !== undefined && tags.length > 0) this.#tags.set(entry, tags as string[]);
   }
 

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { withMigratedStore } from '../../../test/support/migrated-store.ts';
+import { whileTableAway } from '../../../test/support/table-away.ts';
 import type { Store } from '../../store/connect.ts';
 import { HOUR, MINUTE, UsageAnalytics } from './usage-analytics.ts';
 
@@ -45,12 +45,7 @@ describe.each(['sqlite', 'postgres'] as const)('usage counts written behind (%s)
     const analytics = analyticsOf();
     const keyId = newKeyId();
     analytics.record(keyId, 'VALID', T0 + 7 * MINUTE, []);
-    await sql`ALTER TABLE usage_counts RENAME TO usage_counts_away`.execute(store.db);
-    try {
-      await expect(analytics.flush()).rejects.toThrow();
-    } finally {
-      await sql`ALTER TABLE usage_counts_away RENAME TO usage_counts`.execute(store.db);
-    }
+    await whileTableAway(store.db, 'usage_counts', () => expect(analytics.flush()).rejects.toThrow());
     analytics.record(keyId, 'VALID', T0 + 7 * MINUTE + 1, []);
     analytics.record(keyId, 'DISABLED', T0 + 7 * MINUTE + 2, []);
     await analytics.close();

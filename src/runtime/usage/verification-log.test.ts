@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { withMigratedStore } from '../../../test/support/migrated-store.ts';
+import { whileTableAway } from '../../../test/support/table-away.ts';
 import type { Store } from '../../store/connect.ts';
 import type { StoredVerification } from '../../store/key-verifications.ts';
 import { VerificationLog } from './verification-log.ts';
@@ -72,12 +72,7 @@ describe.each(['sqlite', 'postgres'] as const)('the log of recent verifications 
     const log = logOf();
     const keyId = newKeyId();
     log.record(keyId, 'VALID', T0 + 1, '192.0.2.1', ['first']);
-    await sql`ALTER TABLE key_verifications RENAME TO key_verifications_away`.execute(store.db);
-    try {
-      await expect(log.flush()).rejects.toThrow();
-    } finally {
-      await sql`ALTER TABLE key_verifications_away RENAME TO key_verifications`.execute(store.db);
-    }
+    await whileTableAway(store.db, 'key_verifications', () => expect(log.flush()).rejects.toThrow());
     log.record(keyId, 'EXPIRED', T0 + 2, '192.0.2.2', ['dropped']);
     await log.flush();
     expect(await rowsOf(keyId)).toEqual([{ lastAt: new Date(T0 + 2).toISOString(), count: 2, entries: [[T0 + 1, 'VALID', '192.0.2.1', ['first']], [T0 + 2, 'EXPIRED', '192.0.2.2']] }]);

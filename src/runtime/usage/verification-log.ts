@@ -35,27 +35,28 @@ function newest(earlier: StoredVerification[], newer: StoredVerification[]): Sto
 }
 
 /** One key's verifications of a flush: still in the columns they were counted in, or as values (a retry). */
-type KeyBatch = { keyId: string; pending?: PendingVerifications; slot: number; list?: StoredVerification[] };
+type KeyBatch = { keyId: string } & ({ pending: PendingVerifications; slot: number } | { list: StoredVerification[] });
 
-const listOf = (batch: KeyBatch) => batch.list ?? batch.pending!.listOf(batch.slot, VERIFICATIONS_KEPT.perKey);
+const listOf = (batch: KeyBatch) => ('list' in batch ? batch.list : batch.pending.listOf(batch.slot, VERIFICATIONS_KEPT.perKey));
 
 /** The row of one key's batch, built only as it is written. */
 function rowOf(batch: KeyBatch): VerificationBatch {
-  if (batch.pending) {
-    const { count, lastAt, entries } = batch.pending.batchOf(batch.slot, VERIFICATIONS_KEPT.perKey);
-    return { keyId: batch.keyId, lastAt: new Date(lastAt).toISOString(), count, entries };
+  if ('list' in batch) {
+    const { keyId, list } = batch;
+    return { keyId, lastAt: new Date(list.at(-1)![0]).toISOString(), count: list.length, entries: JSON.stringify(list) };
   }
-  const list = batch.list!;
-  return { keyId: batch.keyId, lastAt: new Date(list.at(-1)![0]).toISOString(), count: list.length, entries: JSON.stringify(list) };
+  const { count, lastAt, entries } = batch.pending.batchOf(batch.slot, VERIFICATIONS_KEPT.perKey);
+  return { keyId: batch.keyId, lastAt: new Date(lastAt).toISOString(), count, entries };
 }
 
 /**
  * Each key's recent verifications (time, outcome, client address, tags), for its page. The hot
  * path appends to columns in memory (PendingVerifications); every `flushMs`
  * (VERIFICATIONS_FLUSH_MS), when they fill, when a key's page is read, and on shutdown, each
- * key's verifications are written as ONE row, its JSON made as the row is written, so verification does no write and the store takes a row per busy key per
- * flush, not one per verification (which measured as half again the CPU of a verification on
- * SQLite). Each key keeps its last 1,000 for 7 days.
+ * key's verifications are written as ONE row, its JSON made as the row is written, so
+ * verification does no write and the store takes a row per busy key per flush, not one per
+ * verification (which measured as half again the CPU of a verification on SQLite). Each key
+ * keeps its last 1,000 for 7 days.
  */
 export class VerificationLog {
   #pending = new PendingVerifications(FLUSH_AT);
@@ -83,7 +84,7 @@ export class VerificationLog {
         }
       },
       // A batch that could not be written meets the next one of its key: one row, the newest 1,000.
-      merge: (earlier, newer) => ({ keyId: newer.keyId, slot: 0, list: newest(listOf(earlier), listOf(newer)) }),
+      merge: (earlier, newer) => ({ keyId: newer.keyId, list: newest(listOf(earlier), listOf(newer)) }),
       collect: async () => {
         const pending = this.#pending;
         this.#pending = new PendingVerifications(FLUSH_AT);
