@@ -98,6 +98,28 @@ export class WriteBehind<T> {
     return flushing;
   }
 
+  /**
+   * Writes now what is pending under the keys `chosen` picks, not the rest: a page that shows
+   * one key's writes asks for its own, so looking at a key does not write every busy key's items
+   * ahead of their interval. When the flush under way is writing one of them, it waits for that
+   * flush first (so a key's items are written in the order they came). Rejects as `flush` does.
+   * Between flushes few items sit here (collect hands them over as a flush starts), so the
+   * look through them costs little.
+   */
+  async flushKeys(chosen: (key: string) => boolean): Promise<void> {
+    if (this.#writing && [...this.#writing.keys()].some(chosen)) await this.#flushing;
+    const items = [...this.#pending].filter(([key]) => chosen(key));
+    for (const [key] of items) this.#pending.delete(key);
+    const { unwritten, error } = await writeInTurns(items, (chunk) => this.#options.write(chunk.map(([, item]) => item)));
+    if (unwritten.length === 0) return;
+    for (const [key, item] of unwritten) {
+      // Back in front of what came for the key since.
+      const newer = this.#pending.get(key);
+      this.#pending.set(key, newer === undefined ? item : this.#options.merge(item, newer));
+    }
+    throw error;
+  }
+
   async #write(): Promise<void> {
     await this.#options.collect?.();
     if (this.#pending.size === 0) return;

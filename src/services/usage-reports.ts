@@ -45,7 +45,7 @@ export async function keyUsage(ctx: ServiceContext, actor: Actor, keyId: string,
 
 /** One key's verifications over time, for a caller that has already checked it may see them. */
 export async function keyUsageReport(ctx: ServiceContext, keyId: string, query: UsageQuery) {
-  await ctx.analytics.flush();
+  await ctx.analytics.flushKey(keyId);
   const range = rangeOf(query, ctx.clock());
   const buckets = toBuckets(await ctx.store.usage.byBucket(range, { only: keyId }));
   return { keyId, ...range, buckets, tags: await ctx.store.usage.tagCounts(keyId, range.from, range.to, TAGS_PER_KEY_HOUR) };

@@ -38,7 +38,7 @@ export async function keyVerifications(ctx: ServiceContext, actor: Actor, keyId:
   await getKey(ctx, actor, keyId);
   const after = query.cursor ? decode(query.cursor) : undefined;
   // What was verified a moment ago is on the page too.
-  await ctx.verifications.flush();
+  await ctx.verifications.flushKey(keyId);
   const since = ctx.clock() - VERIFICATIONS_KEPT.days * DAY;
   const batches = await ctx.store.verifications.recentBatches(keyId, new Date(since).toISOString(), VERIFICATIONS_KEPT.perKey);
   const all = batches

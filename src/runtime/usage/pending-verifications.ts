@@ -88,6 +88,20 @@ export class PendingVerifications {
     return this.#keyIds[slot]!;
   }
 
+  /** Whether a key slot holds verifications (a slot emptied by `take` holds none until the next). */
+  holds(slot: number): boolean {
+    return this.#newest[slot] !== -1;
+  }
+
+  /** Takes a key's verifications out, at most its newest `max`, oldest first (to write them on their own). */
+  take(keyId: string, max: number): StoredVerification[] {
+    const slot = this.#keySlots.get(keyId);
+    if (slot === undefined) return [];
+    const list = this.listOf(slot, max);
+    this.#newest[slot] = -1;
+    return list;
+  }
+
   /** A key's verifications, at most its newest `max`, oldest first. */
   #entriesOf(slot: number, max: number): number[] {
     const entries: number[] = [];

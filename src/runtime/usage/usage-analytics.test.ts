@@ -41,6 +41,33 @@ describe.each(['sqlite', 'postgres'] as const)('usage counts written behind (%s)
     expect(await countsOf(keyId)).toContain('minute 2026-12-04T10:06:00.000Z VALID 2');
   });
 
+  it('writes one key\'s counts alone when its report asks, those a failed flush kept included', async () => {
+    const analytics = analyticsOf();
+    const [keyId, other] = [newKeyId(), newKeyId()];
+    analytics.record(keyId, 'VALID', T0 + 1 * MINUTE, []);
+    analytics.record(other, 'VALID', T0 + 1 * MINUTE, []);
+    await whileTableAway(store.db, 'usage_counts', () => expect(analytics.flush()).rejects.toThrow());
+    analytics.record(keyId, 'VALID', T0 + 2 * MINUTE, []); // a finished minute once the next one starts
+    analytics.record(keyId, 'EXPIRED', T0 + 3 * MINUTE, []);
+    analytics.record(other, 'VALID', T0 + 3 * MINUTE, []);
+    await analytics.flushKey(keyId);
+    expect(await countsOf(keyId)).toEqual([
+      'minute 2026-12-04T10:01:00.000Z VALID 1',
+      'minute 2026-12-04T10:02:00.000Z VALID 1',
+      'minute 2026-12-04T10:03:00.000Z EXPIRED 1',
+      'hour 2026-12-04T10:00:00.000Z EXPIRED 1',
+      'hour 2026-12-04T10:00:00.000Z VALID 2',
+    ]);
+    expect(await countsOf(other)).toEqual([]);
+    await analytics.close();
+    expect(await countsOf(other)).toEqual([
+      'minute 2026-12-04T10:01:00.000Z VALID 1',
+      'minute 2026-12-04T10:03:00.000Z VALID 1',
+      'hour 2026-12-04T10:00:00.000Z VALID 2',
+    ]);
+    expect((await countsOf(keyId)).length).toBe(5);
+  });
+
   it('keeps counts a failed write held and adds them with the next flush', async () => {
     const analytics = analyticsOf();
     const keyId = newKeyId();

@@ -43,6 +43,26 @@ describe.each(['sqlite', 'postgres'] as const)('the log of recent verifications 
     expect(errors).toEqual([]);
   });
 
+  it('writes one key\'s verifications alone when its page asks, and the rest at the next flush', async () => {
+    const log = logOf();
+    const [a, b] = [newKeyId(), newKeyId()];
+    log.record(a, 'VALID', T0 + 1, '192.0.2.1', []);
+    log.record(b, 'VALID', T0 + 2, '192.0.2.2', []);
+    log.record(a, 'EXPIRED', T0 + 3, undefined, []);
+    await log.flushKey(a);
+    expect(await rowsOf(a)).toEqual([{ lastAt: new Date(T0 + 3).toISOString(), count: 2, entries: [[T0 + 1, 'VALID', '192.0.2.1'], [T0 + 3, 'EXPIRED', null]] }]);
+    expect(await rowsOf(b)).toEqual([]);
+    // What comes for the key after it was written goes into the next flush, not again what was written.
+    log.record(a, 'VALID', T0 + 4, undefined, []);
+    await log.flush();
+    expect((await rowsOf(a)).map((row) => row.entries)).toEqual([[[T0 + 1, 'VALID', '192.0.2.1'], [T0 + 3, 'EXPIRED', null]], [[T0 + 4, 'VALID', null]]]);
+    expect(await rowsOf(b)).toEqual([{ lastAt: new Date(T0 + 2).toISOString(), count: 1, entries: [[T0 + 2, 'VALID', '192.0.2.2']] }]);
+    await log.flushKey(a); // nothing pending: no row
+    expect(await rowsOf(a)).toHaveLength(2);
+    await log.close();
+    expect(errors).toEqual([]);
+  });
+
   it('keeps each key the newest 1,000 of a flush, among keys verified in turn past the columns\' first size', async () => {
     const log = logOf();
     const ids = [newKeyId(), newKeyId(), newKeyId()];
