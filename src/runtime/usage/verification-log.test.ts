@@ -3,7 +3,7 @@ import { withMigratedStore } from '../../../test/support/migrated-store.ts';
 import { whileTableAway } from '../../../test/support/table-away.ts';
 import type { Store } from '../../store/connect.ts';
 import type { StoredVerification } from '../../store/key-verifications.ts';
-import { VerificationLog } from './verification-log.ts';
+import { FLUSH_AT, VerificationLog } from './verification-log.ts';
 
 const T0 = Date.parse('2026-12-04T10:00:00.000Z');
 const HOUR = 3_600_000;
@@ -77,14 +77,14 @@ describe.each(['sqlite', 'postgres'] as const)('the log of recent verifications 
     }
   });
 
-  it('starts writing by itself once half a million verifications wait', async () => {
+  it(`starts writing by itself once ${FLUSH_AT.toLocaleString('en')} verifications wait`, async () => {
     const log = logOf();
     const keyId = newKeyId();
-    for (let i = 0; i < 524_288; i++) log.record(keyId, 'VALID', T0 + i, undefined, []);
+    for (let i = 0; i < FLUSH_AT; i++) log.record(keyId, 'VALID', T0 + i, undefined, []);
     await expect.poll(async () => (await rowsOf(keyId)).length, { timeout: 10_000 }).toBe(1);
     const [row] = await rowsOf(keyId);
     expect(row!.count).toBe(1000);
-    expect(row!.entries.at(-1)).toEqual([T0 + 524_287, 'VALID', null]);
+    expect(row!.entries.at(-1)).toEqual([T0 + FLUSH_AT - 1, 'VALID', null]);
     await log.close();
   });
 
