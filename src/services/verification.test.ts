@@ -3,6 +3,7 @@ import { apiClient, createKeyWith, signIn } from '../../test/support/api-client.
 import type { TestServer } from '../../test/support/test-server.ts';
 import { generateToken, hashToken } from '../domain/token.ts';
 import { withTestServer } from '../../test/support/server-with-admin.ts';
+import { waitFor } from '../../test/support/wait-for.ts';
 
 describe('verification hot path', () => {
   let server: TestServer;
@@ -20,14 +21,21 @@ describe('verification hot path', () => {
     expect(server.app.services.cache.stats).toEqual(before);
   });
 
-  it('asks the database once per unknown token, not once per request, in a flood', async () => {
+  it('asks the database at most once per unknown token, not once per request, in a flood', async () => {
     const anonymous = apiClient(server.url);
+    // SQLite's filter of stored hashes turns away a hash it has never seen before any look-up.
+    const filtered = server.store === 'sqlite';
+    if (filtered) await waitFor(async () => /^keyward_key_hash_filter_ready 1$/m.test((await anonymous.get('/metrics')).text) || undefined, { what: 'the filter to be filled' });
     const unknown = Array.from({ length: 10 }, () => generateToken('tk'));
     const before = server.app.services.cache.stats.misses;
     await Promise.all(Array.from({ length: 300 }, (_, i) => anonymous.post('/v1/keys/verify', { key: unknown[i % unknown.length] })));
-    expect(server.app.services.cache.stats.misses - before).toBe(unknown.length);
+    expect(server.app.services.cache.stats.misses - before).toBe(filtered ? 0 : unknown.length);
     const metrics = await anonymous.get('/metrics');
-    expect(metrics.text).toMatch(/keyward_key_cache_lookups_total\{result="hit"\} [1-9]\d\d/);
+    if (filtered) {
+      expect(metrics.text).toMatch(/^keyward_key_hash_filter_lookups_total\{result="absent"\} ([3-9]\d\d|\d{4,})$/m);
+    } else {
+      expect(metrics.text).toMatch(/keyward_key_cache_lookups_total\{result="hit"\} [1-9]\d\d/);
+    }
   });
 
   it('answers a known key from memory after the first look-up, and forgets it on change', async () => {

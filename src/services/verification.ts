@@ -85,11 +85,16 @@ async function loadVerifiable(ctx: ServiceContext, hash: string): Promise<Cached
 export async function findKeyByToken(ctx: ServiceContext, token: string): Promise<CachedKey | undefined> {
   if (!isWellFormedToken(token)) return findImportedKey(ctx, token);
   const digest = ctx.tokenDigest(token);
-  // Also given to `get`: a key near the end of its cache TTL is read again behind this answer.
-  const read = () => loadVerifiable(ctx, hashToken(ctx.secret, token));
-  const cached = ctx.cache.get(digest, read);
+  // Given to `get`: a key near the end of its cache TTL is read again behind this answer.
+  const cached = ctx.cache.get(digest, () => loadVerifiable(ctx, hashToken(ctx.secret, token)));
   if (cached !== undefined) return cached ?? undefined;
-  const key = await ctx.cache.load(digest, read);
+  const hash = hashToken(ctx.secret, token);
+  // The embedded store's filter of stored hashes (src/store/key-hash-filter.ts) answers for a
+  // token it has never seen: no key, with no look-up to wait for and nothing remembered among
+  // the unknown tokens. A flood of new tokens asks each once, so remembering them only churned
+  // that cache (measured: a random token cost 9 µs more than a cached key, in 30-s phases).
+  if (!ctx.store.keys.mayHold(hash)) return undefined;
+  const key = await ctx.cache.load(digest, () => loadVerifiable(ctx, hash));
   return key ?? undefined;
 }
 

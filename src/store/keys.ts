@@ -150,14 +150,20 @@ export class KeyRepository extends Repository {
   }
 
   /**
-   * The key a token hash belongs to, as verification needs it. Every token not in the key cache
-   * comes here, a flood of made-up ones too: on SQLite, a hash the filter of stored hashes has
-   * never seen ends here without a statement (PostgreSQL has none: see KeyHashFilter). The
-   * statement is compiled once per engine and run with each hash: building and compiling it
-   * took twice as long as SQLite's answer.
+   * False when no key can have this hash: on SQLite, one the filter of stored hashes has never
+   * seen (PostgreSQL has no filter, see KeyHashFilter, and answers true). Verification asks it
+   * before `findVerifiable` for every token not in the key cache, a flood of made-up ones too.
+   */
+  mayHold(hash: string): boolean {
+    return this.#hashes?.mayBeStored(hash) ?? true;
+  }
+
+  /**
+   * The key a token hash belongs to, as verification needs it (after `mayHold`). The statement
+   * is compiled once per engine and run with each hash: building and compiling it took twice as
+   * long as SQLite's answer.
    */
   async findVerifiable(hash: string) {
-    if (this.#hashes && !this.#hashes.mayBeStored(hash)) return undefined;
     const compiledSql = (verifiableSql[this.dialect.name] ??= verifiableQuery(this.db, '').compile().sql);
     const { rows } = await this.db.executeQuery<VerifiableRow>(CompiledQuery.raw(compiledSql, [hash]));
     if (rows.length === 0) return undefined;

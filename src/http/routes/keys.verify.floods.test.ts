@@ -2,20 +2,25 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, type ApiClient } from '../../../test/support/api-client.ts';
 import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 import { type TestServer } from '../../../test/support/test-server.ts';
+import { waitFor } from '../../../test/support/wait-for.ts';
 import { generateToken } from '../../domain/token.ts';
 
 // A small cache, so a flood larger than it is quick to send.
 const CACHE_SIZE = 50;
 
-describe('POST /v1/keys/verify under floods: the database is asked once per token, the cache stays bounded', () => {
+describe('POST /v1/keys/verify under floods: the database is asked at most once per token, the cache stays bounded', () => {
   let server: TestServer;
   let admin: ApiClient;
   let anonymous: ApiClient;
   let lookups: string[];
 
   withServerAndAdmin((started) => ({ server, admin } = started), { env: { KEYWARD_KEY_CACHE_SIZE: String(CACHE_SIZE) } });
-  beforeAll(() => {
+  // On SQLite the filter of stored hashes answers for a token no key has, with no look-up and
+  // nothing remembered (src/store/key-hash-filter.ts); PostgreSQL has none, so it looks each up once.
+  const filtered = () => server.store === 'sqlite';
+  beforeAll(async () => {
     anonymous = apiClient(server.url);
+    if (filtered()) await waitFor(async () => /^keyward_key_hash_filter_ready 1$/m.test((await anonymous.get('/metrics')).text) || undefined, { what: 'the filter to be filled' });
     // Counts the store's token look-ups by passing each one on to the real repository.
     const keys = server.app.services.store.keys;
     const findVerifiable = keys.findVerifiable.bind(keys);
@@ -38,12 +43,12 @@ describe('POST /v1/keys/verify under floods: the database is asked once per toke
     return Object.fromEntries([...text.matchAll(new RegExp(`^${name}\\{kind="(\\w+)"\\} (\\d+)$`, 'gm'))].map((match) => [match[1], Number(match[2])]));
   };
 
-  it('an unknown token of the right shape and checksum is looked up once, however often and however many at once it is sent', async () => {
+  it('an unknown token of the right shape and checksum is looked up at most once (SQLite: never), however often and however many at once it is sent', async () => {
     const unknown = generateToken('zz');
     const answers = await Promise.all(Array.from({ length: 20 }, () => verify(unknown)));
     for (let i = 0; i < 30; i++) answers.push(await verify(unknown));
     expect(answers.every((answer) => answer.code === 'NOT_FOUND')).toBe(true);
-    expect(lookups).toHaveLength(1);
+    expect(lookups).toHaveLength(filtered() ? 0 : 1);
   });
 
   it('tokens with a wrong checksum, length or shape are never looked up', async () => {
@@ -68,14 +73,16 @@ describe('POST /v1/keys/verify under floods: the database is asked once per toke
     const { token } = await createKeyWith(admin);
     expect((await verify(token)).code).toBe('VALID');
     lookups = [];
+    const unknownBefore = (await metric('keyward_key_cache_entries')).unknown;
     for (let i = 0; i < CACHE_SIZE * 4; i++) expect((await verify(generateToken('fb'))).code).toBe('NOT_FOUND');
-    expect(lookups).toHaveLength(CACHE_SIZE * 4);
+    expect(lookups).toHaveLength(filtered() ? 0 : CACHE_SIZE * 4);
     lookups = [];
     expect((await verify(token)).code).toBe('VALID');
     expect(lookups, 'the valid key was still cached').toEqual([]);
     expect(await metric('keyward_key_cache_max_entries')).toEqual({ key: CACHE_SIZE, unknown: CACHE_SIZE });
     const entries = await metric('keyward_key_cache_entries');
-    expect(entries.unknown).toBe(CACHE_SIZE);
+    // Remembered only where each was looked up: a token the filter turned away is not.
+    expect(entries.unknown).toBe(filtered() ? unknownBefore : CACHE_SIZE);
     expect(entries.key).toBeGreaterThanOrEqual(1);
   });
 

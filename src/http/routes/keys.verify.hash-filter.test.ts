@@ -125,7 +125,8 @@ describe('POST /v1/keys/verify with the filter of stored token hashes', () => {
       const statements = server.app.store.statements.total;
       const flood = 200;
       for (let i = 0; i < flood; i++) expect((await verify(generateToken('hf'))).code).toBe('NOT_FOUND');
-      expect(lookups, 'each token reaches the store once').toBe(flood);
+      // SQLite's filter turns each away before a look-up; PostgreSQL looks each up once.
+      expect(lookups).toBe(server.store === 'sqlite' ? 0 : flood);
       if (server.store === 'sqlite') {
         expect(server.app.store.statements.total - statements).toBe(0);
         expect((await anonymous().get('/metrics')).text).toMatch(/^keyward_key_hash_filter_lookups_total\{result="absent"\} ([2-9]\d\d|\d{4,})$/m);
