@@ -121,14 +121,7 @@ export class WriteBehind<T> {
     }
     const items = [...this.#pending].filter(([key]) => chosen(key));
     for (const [key] of items) this.#pending.delete(key);
-    const { unwritten, error } = await writeInTurns(items, (chunk) => this.#options.write(chunk.map(([, item]) => item)));
-    if (unwritten.length === 0) return;
-    for (const [key, item] of unwritten) {
-      // Back in front of what came for the key since.
-      const newer = this.#pending.get(key);
-      this.#pending.set(key, newer === undefined ? item : this.#options.merge(item, newer));
-    }
-    throw error;
+    await this.#writeOut(items);
   }
 
   async #write(): Promise<void> {
@@ -136,8 +129,19 @@ export class WriteBehind<T> {
     if (this.#pending.size === 0) return;
     this.#writing = this.#pending;
     this.#pending = new Map();
-    const { unwritten, error } = await writeInTurns(this.#writing, (chunk) => this.#options.write(chunk.map(([, item]) => item)));
-    this.#writing = undefined;
+    try {
+      await this.#writeOut(this.#writing);
+    } finally {
+      this.#writing = undefined;
+    }
+  }
+
+  /**
+   * Writes entries taken out of `#pending` in turns; what could not be written goes back in
+   * front of what came for its key since, and the write's error is thrown.
+   */
+  async #writeOut(entries: Iterable<[string, T]>): Promise<void> {
+    const { unwritten, error } = await writeInTurns(entries, (chunk) => this.#options.write(chunk.map(([, item]) => item)));
     if (unwritten.length === 0) return;
     const newer = this.#pending;
     this.#pending = new Map(unwritten);
