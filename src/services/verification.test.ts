@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn } from '../../test/support/api-client.ts';
+import { untilHashFilterReady } from '../../test/support/hash-filter.ts';
 import type { TestServer } from '../../test/support/test-server.ts';
 import { generateToken, hashToken } from '../domain/token.ts';
 import { withTestServer } from '../../test/support/server-with-admin.ts';
-import { waitFor } from '../../test/support/wait-for.ts';
 
 describe('verification hot path', () => {
   let server: TestServer;
@@ -25,7 +25,7 @@ describe('verification hot path', () => {
     const anonymous = apiClient(server.url);
     // SQLite's filter of stored hashes turns away a hash it has never seen before any look-up.
     const filtered = server.store === 'sqlite';
-    if (filtered) await waitFor(async () => /^keyward_key_hash_filter_ready 1$/m.test((await anonymous.get('/metrics')).text) || undefined, { what: 'the filter to be filled' });
+    if (filtered) await untilHashFilterReady(anonymous);
     const unknown = Array.from({ length: 10 }, () => generateToken('tk'));
     const before = server.app.services.cache.stats.misses;
     await Promise.all(Array.from({ length: 300 }, (_, i) => anonymous.post('/v1/keys/verify', { key: unknown[i % unknown.length] })));

@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, type ApiClient } from '../../../test/support/api-client.ts';
+import { untilHashFilterReady } from '../../../test/support/hash-filter.ts';
 import { withServerAndAdmin } from '../../../test/support/server-with-admin.ts';
 import { type TestServer } from '../../../test/support/test-server.ts';
-import { waitFor } from '../../../test/support/wait-for.ts';
 import { generateToken } from '../../domain/token.ts';
 
 // A small cache, so a flood larger than it is quick to send.
@@ -20,7 +20,7 @@ describe('POST /v1/keys/verify under floods: the database is asked at most once 
   const filtered = () => server.store === 'sqlite';
   beforeAll(async () => {
     anonymous = apiClient(server.url);
-    if (filtered()) await waitFor(async () => /^keyward_key_hash_filter_ready 1$/m.test((await anonymous.get('/metrics')).text) || undefined, { what: 'the filter to be filled' });
+    if (filtered()) await untilHashFilterReady(anonymous);
     // Counts the store's token look-ups by passing each one on to the real repository.
     const keys = server.app.services.store.keys;
     const findVerifiable = keys.findVerifiable.bind(keys);

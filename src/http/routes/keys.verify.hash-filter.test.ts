@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createKeyWith, signIn, type ApiClient } from '../../../test/support/api-client.ts';
 import { foreignToken } from '../../../test/support/foreign-tokens.ts';
+import { hashFilterReady, untilHashFilterReady } from '../../../test/support/hash-filter.ts';
 import { startTestServer, TEST_SECRET, type TestServer } from '../../../test/support/test-server.ts';
-import { waitFor } from '../../../test/support/wait-for.ts';
 import { generateToken, hashToken } from '../../domain/token.ts';
 
 const SECRET = Buffer.from(TEST_SECRET);
@@ -56,7 +56,7 @@ describe('POST /v1/keys/verify with the filter of stored token hashes', () => {
   });
 
   const verify = async (token: string) => (await anonymous().post('/v1/keys/verify', { key: token })).body as { code: string; keyId?: string };
-  const ready = async () => /^keyward_key_hash_filter_ready 1$/m.test((await anonymous().get('/metrics')).text);
+  const ready = () => hashFilterReady(anonymous());
   const create = async () => {
     const response = await admin.post('/v1/keys', { projectId, name: 'filtered' });
     expect(response.status, response.text).toBe(201);
@@ -87,7 +87,7 @@ describe('POST /v1/keys/verify with the filter of stored token hashes', () => {
 
     scan.open();
     if (sqlite) {
-      await waitFor(async () => (await ready()) || undefined, { what: 'the filter to be filled' });
+      await untilHashFilterReady(anonymous());
       expect(server.logs.filter((line) => line.includes('filter of key hashes filled'))).toHaveLength(1);
     }
 
@@ -110,7 +110,7 @@ describe('POST /v1/keys/verify with the filter of stored token hashes', () => {
   });
 
   it('a flood of distinct made-up tokens costs SQLite no statement, and PostgreSQL one look-up each', async () => {
-    if (server.store === 'sqlite') await waitFor(async () => (await ready()) || undefined, { what: 'the filter to be filled' });
+    if (server.store === 'sqlite') await untilHashFilterReady(anonymous());
     const keys = server.app.services.store.keys;
     const findVerifiable = keys.findVerifiable.bind(keys);
     let lookups = 0;
